@@ -1,0 +1,13 @@
+package cn.bj.hrss.card.contract;
+
+/** Kafka topics of the suite. */
+public final class Topics {
+
+  /**
+   * Every card lifecycle event, keyed by card id so that one card's events stay in order. Kept
+   * forever (retention.ms=-1) so that any consumer can be rebuilt from the start.
+   */
+  public static final String CARD_LIFECYCLE = "card-lifecycle.v1";
+
+  private Topics() {}
+}

@@ -1,0 +1,122 @@
+package cn.bj.hrss.card.contract.codec;
+
+import cn.bj.hrss.card.contract.event.Actor;
+import cn.bj.hrss.card.contract.event.CardEvent;
+import cn.bj.hrss.card.contract.event.EventEnvelope;
+import cn.bj.hrss.card.contract.event.EventTypes;
+import cn.bj.hrss.card.contract.event.UnknownCardEvent;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * Reads and writes {@link EventEnvelope}s as the JSON documented in docs/event-contract.md. The
+ * reader is tolerant: unknown fields are ignored, and an unknown event type or version becomes an
+ * {@link UnknownCardEvent} instead of an error, so that an older consumer survives a newer
+ * producer.
+ */
+public final class EventCodec {
+
+  private static final ObjectMapper MAPPER = newObjectMapper();
+
+  private EventCodec() {}
+
+  /** The mapper the contract is written with: ISO-8601 instants, nulls left out. */
+  public static ObjectMapper newObjectMapper() {
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+  }
+
+  public static byte[] encode(EventEnvelope envelope) {
+    try {
+      return MAPPER.writeValueAsBytes(envelope);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot encode event " + envelope.eventId(), e);
+    }
+  }
+
+  public static String encodeToString(EventEnvelope envelope) {
+    return new String(encode(envelope), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Decodes one envelope.
+   *
+   * @throws MalformedEventException when the bytes are not an envelope at all (not JSON, or a
+   *     required envelope field missing); such a record can never be applied
+   */
+  public static EventEnvelope decode(byte[] json) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new MalformedEventException("not JSON: " + e.getMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new MalformedEventException("not a JSON object", null);
+    }
+    String eventType = requireText(root, "eventType");
+    int eventVersion = requireField(root, "eventVersion").asInt();
+    JsonNode actor = root.path("actor");
+    return new EventEnvelope(
+        requireText(root, "eventId"),
+        eventType,
+        eventVersion,
+        requireText(root, "cardId"),
+        requireField(root, "sequence").asLong(),
+        Instant.parse(requireText(root, "occurredAt")),
+        new Actor(textOrNull(actor, "role"), textOrNull(actor, "id")),
+        textOrNull(root, "channel"),
+        textOrNull(root, "correlationId"),
+        payload(eventType, eventVersion, root.path("payload")));
+  }
+
+  private static CardEvent payload(String eventType, int eventVersion, JsonNode payload) {
+    return EventTypes.of(eventType, eventVersion)
+        .<CardEvent>map(
+            type -> {
+              try {
+                return MAPPER.treeToValue(payload, type.payloadClass());
+              } catch (JsonProcessingException e) {
+                throw new MalformedEventException(
+                    "payload of " + eventType + " v" + eventVersion + " does not match its schema",
+                    e);
+              }
+            })
+        .orElseGet(() -> new UnknownCardEvent(eventType, eventVersion));
+  }
+
+  private static JsonNode requireField(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      throw new MalformedEventException("missing envelope field '" + field + "'", null);
+    }
+    return value;
+  }
+
+  private static String requireText(JsonNode node, String field) {
+    return requireField(node, field).asText();
+  }
+
+  private static String textOrNull(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  /** A record that cannot be read as an event envelope. */
+  public static final class MalformedEventException extends RuntimeException {
+    MalformedEventException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

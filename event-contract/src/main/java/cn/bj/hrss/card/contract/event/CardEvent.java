@@ -1,0 +1,14 @@
+package cn.bj.hrss.card.contract.event;
+
+/**
+ * The payload of one card lifecycle event. Every implementation is a plain record with no framework
+ * types; its logical name and version on the wire are fixed in {@link EventTypes}.
+ */
+public sealed interface CardEvent
+    permits CardRequested,
+        CardProduced,
+        CardDispatched,
+        CardCollected,
+        CardDelivered,
+        SocialFunctionEnabled,
+        UnknownCardEvent {}
