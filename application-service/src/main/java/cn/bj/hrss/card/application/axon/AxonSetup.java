@@ -1,0 +1,197 @@
+package cn.bj.hrss.card.application.axon;
+
+import cn.bj.hrss.card.application.card.domain.CardAggregate;
+import cn.bj.hrss.card.application.card.domain.CooperatingBanks;
+import cn.bj.hrss.card.application.publishing.CardTopic;
+import cn.bj.hrss.card.application.publishing.KafkaCardEventPublisher;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Axon Framework, configured through its own configuration API and started with Quarkus: the card
+ * aggregate, the JDBC event store on PostgreSQL (Jackson, contract type names), and the tracking
+ * processor that publishes stored events to Kafka.
+ */
+@ApplicationScoped
+public class AxonSetup {
+
+  private static final Logger LOG = Logger.getLogger(AxonSetup.class);
+
+  private final DataSource dataSource;
+  private final jakarta.transaction.TransactionManager jta;
+  private final CooperatingBanks banks;
+  private final String bootstrapServers;
+  private final String topic;
+  private final int partitions;
+  private final short replicationFactor;
+  private final int publishBatchSize;
+
+  private Configuration axon;
+  private KafkaProducer<String, byte[]> producer;
+
+  AxonSetup(
+      DataSource dataSource,
+      jakarta.transaction.TransactionManager jta,
+      CooperatingBanks banks,
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      @ConfigProperty(name = "card-events.topic") String topic,
+      @ConfigProperty(name = "card-events.partitions") int partitions,
+      @ConfigProperty(name = "card-events.replication-factor") short replicationFactor,
+      @ConfigProperty(name = "card-events.publish-batch-size") int publishBatchSize) {
+    this.dataSource = dataSource;
+    this.jta = jta;
+    this.banks = banks;
+    this.bootstrapServers = bootstrapServers;
+    this.topic = topic;
+    this.partitions = partitions;
+    this.replicationFactor = replicationFactor;
+    this.publishBatchSize = publishBatchSize;
+  }
+
+  void start(@Observes StartupEvent startup) {
+    Properties kafka = new Properties();
+    kafka.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    CardTopic.ensureExists(kafka, topic, partitions, replicationFactor);
+    producer = new KafkaProducer<>(producerProperties(kafka), new StringSerializer(), new ByteArraySerializer());
+
+    TransactionManager transactions = new JtaTransactionManager(jta);
+    Serializer serializer = new ContractEventSerializer();
+    DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
+    KafkaCardEventPublisher publisher = new KafkaCardEventPublisher(producer, topic);
+
+    axon =
+        DefaultConfigurer.defaultConfiguration()
+            .configureTransactionManager(c -> transactions)
+            .configureSerializer(c -> serializer)
+            .configureEventSerializer(c -> serializer)
+            .configureMessageSerializer(c -> serializer)
+            .configureCorrelationDataProviders(
+                c -> List.of(new SimpleCorrelationDataProvider(CommandMetaData.KEYS)))
+            .configureEmbeddedEventStore(
+                c ->
+                    JdbcEventStorageEngine.builder()
+                        .connectionProvider(connections)
+                        .transactionManager(transactions)
+                        .snapshotSerializer(serializer)
+                        .eventSerializer(serializer)
+                        .schema(eventSchema())
+                        .build())
+            .registerComponent(CooperatingBanks.class, c -> banks)
+            .configureAggregate(CardAggregate.class)
+            .eventProcessing(
+                processing ->
+                    processing
+                        .registerTokenStore(
+                            c ->
+                                JdbcTokenStore.builder()
+                                    .connectionProvider(connections)
+                                    .serializer(serializer)
+                                    .schema(tokenSchema())
+                                    .claimTimeout(Duration.ofSeconds(10))
+                                    .build())
+                        .registerTrackingEventProcessor(
+                            KafkaCardEventPublisher.PROCESSING_GROUP,
+                            c -> c.eventStore(),
+                            c ->
+                                TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                    .andBatchSize(publishBatchSize))
+                        .registerListenerInvocationErrorHandler(
+                            KafkaCardEventPublisher.PROCESSING_GROUP,
+                            c -> PropagatingErrorHandler.instance())
+                        .registerEventHandler(c -> publisher))
+            .buildConfiguration();
+    axon.start();
+    LOG.infof("Axon started; publishing card events to topic %s at %s", topic, bootstrapServers);
+  }
+
+  void stop(@Observes ShutdownEvent shutdown) {
+    if (axon != null) {
+      axon.shutdown();
+    }
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(10));
+    }
+  }
+
+  @Produces
+  @ApplicationScoped
+  CommandGateway commandGateway() {
+    return axon.commandGateway();
+  }
+
+  @Produces
+  @ApplicationScoped
+  EventStore eventStore() {
+    return axon.eventStore();
+  }
+
+  private static Properties producerProperties(Properties base) {
+    Properties props = new Properties();
+    props.putAll(base);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    // A batch waits for its acknowledgements inside a 60 s JTA transaction: fail well before that.
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+    return props;
+  }
+
+  static EventSchema eventSchema() {
+    return EventSchema.builder()
+        .eventTable("domain_event_entry")
+        .snapshotTable("snapshot_event_entry")
+        .globalIndexColumn("global_index")
+        .timestampColumn("time_stamp")
+        .eventIdentifierColumn("event_identifier")
+        .aggregateIdentifierColumn("aggregate_identifier")
+        .sequenceNumberColumn("sequence_number")
+        .typeColumn("type")
+        .payloadTypeColumn("payload_type")
+        .payloadRevisionColumn("payload_revision")
+        .payloadColumn("payload")
+        .metaDataColumn("meta_data")
+        .build();
+  }
+
+  static TokenSchema tokenSchema() {
+    return TokenSchema.builder()
+        .setTokenTable("token_entry")
+        .setProcessorNameColumn("processor_name")
+        .setSegmentColumn("segment")
+        .setTokenColumn("token")
+        .setTokenTypeColumn("token_type")
+        .setTimestampColumn("time_stamp")
+        .setOwnerColumn("owner")
+        .build();
+  }
+}

@@ -1,0 +1,73 @@
+package cn.bj.hrss.card.application.axon;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+
+/**
+ * Axon's transactions on Quarkus' JTA transaction manager (Narayana): joins a transaction that is
+ * already active, begins one otherwise. With it, a command that fails after appending rolls its
+ * events back, and the publishing processor's Kafka acknowledgement and token update share one
+ * transaction.
+ */
+final class JtaTransactionManager implements TransactionManager {
+
+  private final jakarta.transaction.TransactionManager jta;
+
+  JtaTransactionManager(jakarta.transaction.TransactionManager jta) {
+    this.jta = jta;
+  }
+
+  @Override
+  public Transaction startTransaction() {
+    try {
+      if (jta.getStatus() == Status.STATUS_ACTIVE) {
+        return joined();
+      }
+      jta.begin();
+      return begun();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not start a JTA transaction", e);
+    }
+  }
+
+  private Transaction begun() {
+    return new Transaction() {
+      @Override
+      public void commit() {
+        try {
+          jta.commit();
+        } catch (Exception e) {
+          throw new IllegalStateException("JTA commit failed", e);
+        }
+      }
+
+      @Override
+      public void rollback() {
+        try {
+          jta.rollback();
+        } catch (SystemException e) {
+          throw new IllegalStateException("JTA rollback failed", e);
+        }
+      }
+    };
+  }
+
+  /** A transaction someone else began: they commit it; a rollback here marks it rollback-only. */
+  private Transaction joined() {
+    return new Transaction() {
+      @Override
+      public void commit() {}
+
+      @Override
+      public void rollback() {
+        try {
+          jta.setRollbackOnly();
+        } catch (SystemException e) {
+          throw new IllegalStateException("could not mark the JTA transaction rollback-only", e);
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,177 @@
+package cn.bj.hrss.card.application.card.domain;
+
+import static cn.bj.hrss.card.application.card.domain.RuleViolation.conflict;
+import static cn.bj.hrss.card.application.card.domain.RuleViolation.invalidInput;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import cn.bj.hrss.card.application.card.command.EnableSocialFunction;
+import cn.bj.hrss.card.application.card.command.RecordCardCollected;
+import cn.bj.hrss.card.application.card.command.RecordCardDelivered;
+import cn.bj.hrss.card.application.card.command.RecordCardDispatched;
+import cn.bj.hrss.card.application.card.command.RecordCardProduced;
+import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
+import cn.bj.hrss.card.contract.event.Applicant;
+import cn.bj.hrss.card.contract.event.CardCollected;
+import cn.bj.hrss.card.contract.event.CardDelivered;
+import cn.bj.hrss.card.contract.event.CardDispatched;
+import cn.bj.hrss.card.contract.event.CardEvent;
+import cn.bj.hrss.card.contract.event.CardProduced;
+import cn.bj.hrss.card.contract.event.CardRequested;
+import cn.bj.hrss.card.contract.event.Collection;
+import cn.bj.hrss.card.contract.event.CollectionMethod;
+import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * One card's lifecycle: the only place where card lifecycle events are decided. Each command
+ * handler checks the rules that apply, then applies the event; the event sourcing handler only
+ * folds the event into {@link CardState}.
+ */
+public class CardAggregate {
+
+  private static final Pattern MOBILE = Pattern.compile("(\\+86|0086)?1[3-9]\\d{9}");
+  private static final Pattern CARD_NUMBER = Pattern.compile("[0-9A-Z]{9}");
+
+  @AggregateIdentifier private String cardId;
+  private CardState state = CardState.NONE;
+
+  protected CardAggregate() {
+    // for Axon: rebuilt from events
+  }
+
+  @CommandHandler
+  public CardAggregate(SubmitCardApplication command, CooperatingBanks banks) {
+    checkApplicant(command.applicant());
+    if (!banks.isCooperating(command.bankCode())) {
+      throw invalidInput(
+          "R-BANK-1",
+          "所选银行不是社保卡合作银行，请从15家合作银行中选择。",
+          "bank '" + command.bankCode() + "' is not a cooperating bank");
+    }
+    checkCollection(command.collection());
+    apply(
+        new CardRequested(
+            command.cardId(), command.applicant(), command.bankCode(), command.collection()));
+  }
+
+  @CommandHandler
+  public void handle(RecordCardProduced command) {
+    requireStatus(CardStatus.REQUESTED, "record the card as produced");
+    if (command.cardNumber() == null || !CARD_NUMBER.matcher(command.cardNumber()).matches()) {
+      throw invalidInput(
+          "INPUT-CARD-NUMBER",
+          "社保卡卡号应为9位数字或大写字母。",
+          "card number must match [0-9A-Z]{9}");
+    }
+    apply(new CardProduced(command.cardNumber()));
+  }
+
+  @CommandHandler
+  public void handle(RecordCardDispatched command) {
+    requireStatus(CardStatus.PRODUCED, "dispatch the card");
+    CollectionMethod chosen = state.collection().method();
+    if (command.method() != chosen) {
+      throw conflict(
+          "R-PICK-1",
+          "发卡方式与申领时选择的领卡方式不一致。",
+          "dispatch by " + command.method() + " but the holder chose " + chosen);
+    }
+    if (chosen == CollectionMethod.MAIL && isBlank(command.trackingNumber())) {
+      throw invalidInput("R-PICK-3", "邮寄发卡须提供快递单号。", "mail dispatch needs a tracking number");
+    }
+    if (chosen == CollectionMethod.OUTLET_PICKUP && isBlank(command.outletName())) {
+      throw invalidInput("R-PICK-2", "网点领卡须注明领卡网点。", "outlet pickup needs the outlet name");
+    }
+    apply(new CardDispatched(command.method(), command.trackingNumber(), command.outletName()));
+  }
+
+  @CommandHandler
+  public void handle(RecordCardCollected command) {
+    requireStatus(CardStatus.DISPATCHED, "record the card as collected");
+    if (state.collection().method() != CollectionMethod.OUTLET_PICKUP) {
+      throw conflict(
+          "R-PICK-2",
+          "该卡不是网点领取方式，不能登记为网点领卡。",
+          "collection at an outlet, but the card goes by " + state.collection().method());
+    }
+    apply(new CardCollected(command.outletName()));
+  }
+
+  @CommandHandler
+  public void handle(RecordCardDelivered command) {
+    requireStatus(CardStatus.DISPATCHED, "record the card as delivered");
+    CollectionMethod chosen = state.collection().method();
+    if (chosen == CollectionMethod.OUTLET_PICKUP || command.method() != chosen) {
+      throw conflict(
+          chosen == CollectionMethod.MAIL ? "R-PICK-3" : "R-PICK-4",
+          "送达方式与申领时选择的领卡方式不一致。",
+          "delivery by " + command.method() + " but the holder chose " + chosen);
+    }
+    apply(new CardDelivered(command.method()));
+  }
+
+  @CommandHandler
+  public void handle(EnableSocialFunction command) {
+    if (state.status() == CardStatus.ACTIVE) {
+      throw conflict("R-OLD-2", "该卡社保功能已启用。", "the social-security function is already enabled");
+    }
+    if (state.status() != CardStatus.COLLECTED && state.status() != CardStatus.DELIVERED) {
+      throw conflict(
+          "R-OLD-1",
+          "新卡尚未交到持卡人手中，不能启用；启用前旧卡照常使用。",
+          "the card is " + state.status() + "; it can be enabled once collected or delivered");
+    }
+    apply(new SocialFunctionEnabled(state.cardNumber()));
+  }
+
+  @EventSourcingHandler
+  void on(CardEvent event) {
+    state = state.evolve(event);
+    cardId = state.cardId();
+  }
+
+  private void requireStatus(CardStatus expected, String action) {
+    if (state.status() != expected) {
+      throw conflict(
+          "LIFECYCLE-ORDER",
+          "当前卡片状态为“" + state.status().chineseName() + "”，不能办理此项业务。",
+          "cannot " + action + " when the card is " + state.status() + "; it must be " + expected);
+    }
+  }
+
+  private static void checkApplicant(Applicant applicant) {
+    if (applicant == null || isBlank(applicant.name())) {
+      throw invalidInput("INPUT-APPLICANT", "请填写申领人姓名。", "the applicant's name is missing");
+    }
+    if (!IdNumber.isValid(applicant.idNumber())) {
+      throw invalidInput(
+          "INPUT-ID-NUMBER",
+          "身份证号码有误，请核对18位号码及最后一位校验码。",
+          "the ID number is not a valid GB 11643-1999 number");
+    }
+    if (applicant.mobile() == null || !MOBILE.matcher(applicant.mobile()).matches()) {
+      throw invalidInput("INPUT-MOBILE", "手机号码有误，请填写11位大陆手机号。", "not a mainland mobile number");
+    }
+  }
+
+  private static void checkCollection(Collection collection) {
+    if (collection == null || collection.method() == null) {
+      throw invalidInput(
+          "R-PICK-1", "请选择领卡方式：网点领卡、邮寄或银行上门送卡。", "no collection method chosen");
+    }
+    if (collection.method() == CollectionMethod.OUTLET_PICKUP && isBlank(collection.outletName())) {
+      throw invalidInput("R-PICK-2", "选择网点领卡时请选择领卡网点。", "outlet pickup without an outlet");
+    }
+    if (collection.method() != CollectionMethod.OUTLET_PICKUP && isBlank(collection.address())) {
+      throw invalidInput(
+          "R-PICK-1", "选择邮寄或上门送卡时请填写地址。", collection.method() + " without an address");
+    }
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,71 @@
+package cn.bj.hrss.card.application.card.query;
+
+import cn.bj.hrss.card.application.card.domain.CardState;
+import cn.bj.hrss.card.application.card.domain.Masking;
+import cn.bj.hrss.card.application.publishing.EnvelopeMapper;
+import cn.bj.hrss.card.contract.event.Applicant;
+import cn.bj.hrss.card.contract.event.CardEvent;
+import cn.bj.hrss.card.contract.event.CardRequested;
+import cn.bj.hrss.card.contract.event.EventEnvelope;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+/**
+ * Reads a card straight from the event store and folds its events with {@link CardState#evolve},
+ * the aggregate's own fold: a read right after a command sees that command's effect.
+ */
+@ApplicationScoped
+public class CardQuery {
+
+  private final EventStore eventStore;
+
+  CardQuery(EventStore eventStore) {
+    this.eventStore = eventStore;
+  }
+
+  public Optional<CardView> find(String cardId) {
+    DomainEventStream events = eventStore.readEvents(cardId);
+    CardState state = CardState.NONE;
+    Applicant applicant = null;
+    List<CardView.HistoryEntry> history = new ArrayList<>();
+    long version = -1;
+    while (events.hasNext()) {
+      EventEnvelope event = EnvelopeMapper.toEnvelope(events.next());
+      CardEvent payload = event.payload();
+      if (payload instanceof CardRequested requested) {
+        applicant = requested.applicant();
+      }
+      state = state.evolve(payload);
+      version = event.sequence();
+      history.add(
+          new CardView.HistoryEntry(
+              event.sequence(),
+              event.eventType(),
+              event.occurredAt(),
+              event.actor().role(),
+              event.actor().id(),
+              event.channel(),
+              event.correlationId()));
+    }
+    if (state.status() == null || applicant == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CardView(
+            state.cardId(),
+            state.status().name(),
+            state.status().chineseName(),
+            state.bankCode(),
+            state.collection().method().name(),
+            state.cardNumber(),
+            Masking.name(applicant.name()),
+            Masking.idNumber(applicant.idNumber()),
+            Masking.mobile(applicant.mobile()),
+            version,
+            history));
+  }
+}

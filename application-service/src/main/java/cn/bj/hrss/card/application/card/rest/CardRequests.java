@@ -1,0 +1,24 @@
+package cn.bj.hrss.card.application.card.rest;
+
+import cn.bj.hrss.card.contract.event.Applicant;
+import cn.bj.hrss.card.contract.event.Collection;
+import cn.bj.hrss.card.contract.event.CollectionMethod;
+
+/** Request bodies of the card endpoints. */
+final class CardRequests {
+
+  private CardRequests() {}
+
+  record SubmitApplication(Applicant applicant, String bankCode, Collection collection) {}
+
+  record Produced(String cardNumber) {}
+
+  record Dispatched(CollectionMethod method, String trackingNumber, String outletName) {}
+
+  record Collected(String outletName) {}
+
+  record Delivered(CollectionMethod method) {}
+
+  /** The answer to a submitted application. */
+  record Accepted(String cardId, String status) {}
+}

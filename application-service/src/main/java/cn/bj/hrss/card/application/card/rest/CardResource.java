@@ -1,0 +1,155 @@
+package cn.bj.hrss.card.application.card.rest;
+
+import cn.bj.hrss.card.application.card.command.EnableSocialFunction;
+import cn.bj.hrss.card.application.card.command.RecordCardCollected;
+import cn.bj.hrss.card.application.card.command.RecordCardDelivered;
+import cn.bj.hrss.card.application.card.command.RecordCardDispatched;
+import cn.bj.hrss.card.application.card.command.RecordCardProduced;
+import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
+import cn.bj.hrss.card.application.card.domain.RuleViolation;
+import cn.bj.hrss.card.application.card.query.CardQuery;
+import cn.bj.hrss.card.application.card.query.CardView;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/**
+ * The card lifecycle commands and the card read. Each command answers 200 with the card as it now
+ * is, 400 for bad input, 404 for an unknown card, 409 when the card's state does not allow it.
+ */
+@Path("/cards")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CardResource {
+
+  private final CommandGateway commands;
+  private final CardQuery query;
+
+  CardResource(CommandGateway commands, CardQuery query) {
+    this.commands = commands;
+    this.query = query;
+  }
+
+  @POST
+  public Response submit(
+      @HeaderParam("X-Actor-Role") String role,
+      @HeaderParam("X-Actor-Id") String actorId,
+      @HeaderParam("X-Channel") String channel,
+      @HeaderParam("X-Correlation-Id") String correlationId,
+      CardRequests.SubmitApplication body) {
+    CallerContext caller = CallerContext.of(role, actorId, channel, correlationId);
+    requireBody(body);
+    String cardId = UUID.randomUUID().toString();
+    send(
+        caller,
+        new SubmitCardApplication(cardId, body.applicant(), body.bankCode(), body.collection()));
+    return Response.created(URI.create("/cards/" + cardId))
+        .entity(new CardRequests.Accepted(cardId, "REQUESTED"))
+        .build();
+  }
+
+  @POST
+  @Path("/{cardId}/production")
+  public CardView produced(
+      @PathParam("cardId") String cardId,
+      @HeaderParam("X-Actor-Role") String role,
+      @HeaderParam("X-Actor-Id") String actorId,
+      @HeaderParam("X-Channel") String channel,
+      @HeaderParam("X-Correlation-Id") String correlationId,
+      CardRequests.Produced body) {
+    CallerContext caller = CallerContext.of(role, actorId, channel, correlationId);
+    requireBody(body);
+    send(caller, new RecordCardProduced(cardId, body.cardNumber()));
+    return get(cardId);
+  }
+
+  @POST
+  @Path("/{cardId}/dispatch")
+  public CardView dispatched(
+      @PathParam("cardId") String cardId,
+      @HeaderParam("X-Actor-Role") String role,
+      @HeaderParam("X-Actor-Id") String actorId,
+      @HeaderParam("X-Channel") String channel,
+      @HeaderParam("X-Correlation-Id") String correlationId,
+      CardRequests.Dispatched body) {
+    CallerContext caller = CallerContext.of(role, actorId, channel, correlationId);
+    requireBody(body);
+    send(
+        caller,
+        new RecordCardDispatched(cardId, body.method(), body.trackingNumber(), body.outletName()));
+    return get(cardId);
+  }
+
+  @POST
+  @Path("/{cardId}/collection")
+  public CardView collected(
+      @PathParam("cardId") String cardId,
+      @HeaderParam("X-Actor-Role") String role,
+      @HeaderParam("X-Actor-Id") String actorId,
+      @HeaderParam("X-Channel") String channel,
+      @HeaderParam("X-Correlation-Id") String correlationId,
+      CardRequests.Collected body) {
+    CallerContext caller = CallerContext.of(role, actorId, channel, correlationId);
+    requireBody(body);
+    send(caller, new RecordCardCollected(cardId, body.outletName()));
+    return get(cardId);
+  }
+
+  @POST
+  @Path("/{cardId}/delivery")
+  public CardView delivered(
+      @PathParam("cardId") String cardId,
+      @HeaderParam("X-Actor-Role") String role,
+      @HeaderParam("X-Actor-Id") String actorId,
+      @HeaderParam("X-Channel") String channel,
+      @HeaderParam("X-Correlation-Id") String correlationId,
+      CardRequests.Delivered body) {
+    CallerContext caller = CallerContext.of(role, actorId, channel, correlationId);
+    requireBody(body);
+    send(caller, new RecordCardDelivered(cardId, body.method()));
+    return get(cardId);
+  }
+
+  @POST
+  @Path("/{cardId}/social-function")
+  public CardView enableSocialFunction(
+      @PathParam("cardId") String cardId,
+      @HeaderParam("X-Actor-Role") String role,
+      @HeaderParam("X-Actor-Id") String actorId,
+      @HeaderParam("X-Channel") String channel,
+      @HeaderParam("X-Correlation-Id") String correlationId) {
+    CallerContext caller = CallerContext.of(role, actorId, channel, correlationId);
+    send(caller, new EnableSocialFunction(cardId));
+    return get(cardId);
+  }
+
+  @GET
+  @Path("/{cardId}")
+  public CardView get(@PathParam("cardId") String cardId) {
+    return query
+        .find(cardId)
+        .orElseThrow(() -> new NotFoundException("no card " + cardId));
+  }
+
+  private void send(CallerContext caller, Object command) {
+    commands.sendAndWait(
+        GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData()));
+  }
+
+  private static void requireBody(Object body) {
+    if (body == null) {
+      throw RuleViolation.invalidInput("INPUT-MISSING", "请求内容为空。", "the request has no body");
+    }
+  }
+}

@@ -1,0 +1,233 @@
+package cn.bj.hrss.card.application.card.domain;
+
+import cn.bj.hrss.card.application.card.command.EnableSocialFunction;
+import cn.bj.hrss.card.application.card.command.RecordCardCollected;
+import cn.bj.hrss.card.application.card.command.RecordCardDelivered;
+import cn.bj.hrss.card.application.card.command.RecordCardDispatched;
+import cn.bj.hrss.card.application.card.command.RecordCardProduced;
+import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
+import cn.bj.hrss.card.contract.event.Applicant;
+import cn.bj.hrss.card.contract.event.CardCollected;
+import cn.bj.hrss.card.contract.event.CardDelivered;
+import cn.bj.hrss.card.contract.event.CardDispatched;
+import cn.bj.hrss.card.contract.event.CardProduced;
+import cn.bj.hrss.card.contract.event.CardRequested;
+import cn.bj.hrss.card.contract.event.Collection;
+import cn.bj.hrss.card.contract.event.CollectionMethod;
+import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.matchers.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One lifecycle rule per test: given the card's past events, when a command, then the outcome. */
+class CardAggregateTest {
+
+  private static final String CARD = "card-1";
+  private static final Applicant WANG = new Applicant("11010519491231002X", "王小明", "13800138000");
+  private static final Collection AT_OUTLET =
+      new Collection(CollectionMethod.OUTLET_PICKUP, "工商银行北京朝阳门支行", null);
+  private static final Collection BY_MAIL =
+      new Collection(CollectionMethod.MAIL, null, "北京市东城区东四十条1号");
+  private static final CardRequested REQUESTED_AT_OUTLET =
+      new CardRequested(CARD, WANG, "ICBC", AT_OUTLET);
+  private static final CardRequested REQUESTED_BY_MAIL = new CardRequested(CARD, WANG, "ICBC", BY_MAIL);
+  private static final CardProduced PRODUCED = new CardProduced("A12345678");
+  private static final CardDispatched TO_OUTLET =
+      new CardDispatched(CollectionMethod.OUTLET_PICKUP, null, "工商银行北京朝阳门支行");
+  private static final CardDispatched MAILED = new CardDispatched(CollectionMethod.MAIL, "SF1234567890", null);
+
+  private FixtureConfiguration<CardAggregate> fixture;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new AggregateTestFixture<>(CardAggregate.class);
+    CooperatingBanks fifteenBanks = () -> Set.of("ICBC", "ABC", "BOC", "CCB", "PSBC");
+    fixture.registerInjectableResource(fifteenBanks);
+  }
+
+  private static RuleViolationMatcher refusedBy(String ruleId) {
+    return new RuleViolationMatcher(ruleId);
+  }
+
+  @Test
+  void an_application_with_a_cooperating_bank_is_requested() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new SubmitCardApplication(CARD, WANG, "ICBC", AT_OUTLET))
+        .expectEvents(REQUESTED_AT_OUTLET);
+  }
+
+  @Test
+  void an_application_with_a_bank_that_is_not_cooperating_is_refused_by_R_BANK_1() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new SubmitCardApplication(CARD, WANG, "HSBC", AT_OUTLET))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-BANK-1")));
+  }
+
+  @Test
+  void an_application_with_a_wrong_id_check_character_is_refused() {
+    Applicant wrongCheck = new Applicant("110105194912310021", "王小明", "13800138000");
+    fixture
+        .givenNoPriorActivity()
+        .when(new SubmitCardApplication(CARD, wrongCheck, "ICBC", AT_OUTLET))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("INPUT-ID-NUMBER")));
+  }
+
+  @Test
+  void an_application_with_a_mobile_that_is_not_mainland_is_refused() {
+    Applicant landline = new Applicant("11010519491231002X", "王小明", "010-12345678");
+    fixture
+        .givenNoPriorActivity()
+        .when(new SubmitCardApplication(CARD, landline, "ICBC", AT_OUTLET))
+        .expectException(Matchers.matches(refusedBy("INPUT-MOBILE")));
+  }
+
+  @Test
+  void an_application_without_a_collection_method_is_refused_by_R_PICK_1() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new SubmitCardApplication(CARD, WANG, "ICBC", null))
+        .expectException(Matchers.matches(refusedBy("R-PICK-1")));
+  }
+
+  @Test
+  void outlet_pickup_without_an_outlet_is_refused_by_R_PICK_2() {
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new SubmitCardApplication(
+                CARD, WANG, "ICBC", new Collection(CollectionMethod.OUTLET_PICKUP, " ", null)))
+        .expectException(Matchers.matches(refusedBy("R-PICK-2")));
+  }
+
+  @Test
+  void a_requested_card_can_be_recorded_as_produced() {
+    fixture
+        .given(REQUESTED_AT_OUTLET)
+        .when(new RecordCardProduced(CARD, "A12345678"))
+        .expectEvents(PRODUCED);
+  }
+
+  @Test
+  void a_card_number_that_is_not_nine_characters_is_refused() {
+    fixture
+        .given(REQUESTED_AT_OUTLET)
+        .when(new RecordCardProduced(CARD, "a1234"))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("INPUT-CARD-NUMBER")));
+  }
+
+  @Test
+  void a_card_cannot_be_produced_twice() {
+    fixture
+        .given(REQUESTED_AT_OUTLET, PRODUCED)
+        .when(new RecordCardProduced(CARD, "B12345678"))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("LIFECYCLE-ORDER")));
+  }
+
+  @Test
+  void a_card_cannot_be_dispatched_before_it_is_produced() {
+    fixture
+        .given(REQUESTED_AT_OUTLET)
+        .when(new RecordCardDispatched(CARD, CollectionMethod.OUTLET_PICKUP, null, "网点"))
+        .expectException(Matchers.matches(refusedBy("LIFECYCLE-ORDER")));
+  }
+
+  @Test
+  void a_produced_card_is_dispatched_by_the_chosen_method() {
+    fixture
+        .given(REQUESTED_AT_OUTLET, PRODUCED)
+        .when(
+            new RecordCardDispatched(
+                CARD, CollectionMethod.OUTLET_PICKUP, null, "工商银行北京朝阳门支行"))
+        .expectEvents(TO_OUTLET);
+  }
+
+  @Test
+  void a_dispatch_by_another_method_than_chosen_is_refused_by_R_PICK_1() {
+    fixture
+        .given(REQUESTED_AT_OUTLET, PRODUCED)
+        .when(new RecordCardDispatched(CARD, CollectionMethod.MAIL, "SF1234567890", null))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-PICK-1")));
+  }
+
+  @Test
+  void a_mailed_card_needs_a_tracking_number_by_R_PICK_3() {
+    fixture
+        .given(REQUESTED_BY_MAIL, PRODUCED)
+        .when(new RecordCardDispatched(CARD, CollectionMethod.MAIL, null, null))
+        .expectException(Matchers.matches(refusedBy("R-PICK-3")));
+  }
+
+  @Test
+  void a_card_waiting_at_the_outlet_can_be_collected_there() {
+    fixture
+        .given(REQUESTED_AT_OUTLET, PRODUCED, TO_OUTLET)
+        .when(new RecordCardCollected(CARD, "工商银行北京朝阳门支行"))
+        .expectEvents(new CardCollected("工商银行北京朝阳门支行"));
+  }
+
+  @Test
+  void a_mailed_card_cannot_be_collected_at_an_outlet_by_R_PICK_2() {
+    fixture
+        .given(REQUESTED_BY_MAIL, PRODUCED, MAILED)
+        .when(new RecordCardCollected(CARD, "工商银行北京朝阳门支行"))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-PICK-2")));
+  }
+
+  @Test
+  void a_mailed_card_can_be_delivered() {
+    fixture
+        .given(REQUESTED_BY_MAIL, PRODUCED, MAILED)
+        .when(new RecordCardDelivered(CARD, CollectionMethod.MAIL))
+        .expectEvents(new CardDelivered(CollectionMethod.MAIL));
+  }
+
+  @Test
+  void a_card_for_outlet_pickup_cannot_be_delivered() {
+    fixture
+        .given(REQUESTED_AT_OUTLET, PRODUCED, TO_OUTLET)
+        .when(new RecordCardDelivered(CARD, CollectionMethod.MAIL))
+        .expectException(Matchers.matches(refusedBy("R-PICK-4")));
+  }
+
+  @Test
+  void a_collected_card_can_be_enabled_and_the_old_card_becomes_invalid_R_OLD_2() {
+    fixture
+        .given(REQUESTED_AT_OUTLET, PRODUCED, TO_OUTLET, new CardCollected("网点"))
+        .when(new EnableSocialFunction(CARD))
+        .expectEvents(new SocialFunctionEnabled("A12345678"));
+  }
+
+  @Test
+  void a_card_not_yet_in_the_holders_hands_cannot_be_enabled_R_OLD_1() {
+    fixture
+        .given(REQUESTED_BY_MAIL, PRODUCED, MAILED)
+        .when(new EnableSocialFunction(CARD))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-OLD-1")));
+  }
+
+  @Test
+  void an_enabled_card_cannot_be_enabled_again() {
+    fixture
+        .given(
+            REQUESTED_BY_MAIL,
+            PRODUCED,
+            MAILED,
+            new CardDelivered(CollectionMethod.MAIL),
+            new SocialFunctionEnabled("A12345678"))
+        .when(new EnableSocialFunction(CARD))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-OLD-2")));
+  }
+}

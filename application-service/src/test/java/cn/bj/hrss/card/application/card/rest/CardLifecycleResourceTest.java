@@ -1,0 +1,157 @@
+package cn.bj.hrss.card.application.card.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.bj.hrss.card.contract.Topics;
+import cn.bj.hrss.card.contract.codec.EventCodec;
+import cn.bj.hrss.card.contract.event.EventEnvelope;
+import cn.bj.hrss.card.infra.LocalInfrastructure;
+import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
+import cn.bj.hrss.card.infra.TopicProbe;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A card's whole life through the REST API, and what reaches the Kafka topic. */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructureTestResource.class)
+class CardLifecycleResourceTest {
+
+  static final String APPLICATION =
+      """
+      {"applicant": {"idNumber": "11010519491231002X", "name": "王小明", "mobile": "13800138000"},
+       "bankCode": "ICBC",
+       "collection": {"method": "OUTLET_PICKUP", "outletName": "工商银行北京朝阳门支行"}}
+      """;
+
+  static RequestSpecification as(String role, String id, String channel, String correlationId) {
+    return given()
+        .contentType(ContentType.JSON)
+        .header("X-Actor-Role", role)
+        .header("X-Actor-Id", id)
+        .header("X-Channel", channel)
+        .header("X-Correlation-Id", correlationId);
+  }
+
+  static String submit(String body) {
+    return as("CITIZEN", "wx-openid-test", "JINGTONG_MINI_PROGRAM", "corr-apply")
+        .body(body)
+        .post("/cards")
+        .then()
+        .statusCode(201)
+        .body("status", equalTo("REQUESTED"))
+        .extract()
+        .path("cardId");
+  }
+
+  @Test
+  void a_card_goes_from_application_to_enabled_and_every_event_reaches_kafka_in_order() {
+    String cardId = submit(APPLICATION);
+    as("CARD_FACTORY", "ICBC-card-bureau", "CARD_FACTORY_API", "corr-produce")
+        .body("{\"cardNumber\": \"A12345678\"}")
+        .post("/cards/{id}/production", cardId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("PRODUCED"));
+    as("CARD_FACTORY", "ICBC-card-bureau", "CARD_FACTORY_API", "corr-dispatch")
+        .body("{\"method\": \"OUTLET_PICKUP\", \"outletName\": \"工商银行北京朝阳门支行\"}")
+        .post("/cards/{id}/dispatch", cardId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("DISPATCHED"));
+    as("BANK", "ICBC", "BANK_OUTLET", "corr-collect")
+        .body("{\"outletName\": \"工商银行北京朝阳门支行\"}")
+        .post("/cards/{id}/collection", cardId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("COLLECTED"));
+    as("BANK", "ICBC", "BANK_OUTLET", "corr-enable")
+        .post("/cards/{id}/social-function", cardId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ACTIVE"));
+
+    given()
+        .get("/cards/{id}", cardId)
+        .then()
+        .statusCode(200)
+        .body("cardNumber", equalTo("A12345678"))
+        .body("applicantName", equalTo("王*明"))
+        .body("applicantIdNumber", equalTo("110105********002X"))
+        .body("applicantMobile", equalTo("138****8000"))
+        .body("version", equalTo(4))
+        .body("history", hasSize(5))
+        .body("history[3].actorRole", equalTo("BANK"))
+        .body("history[3].channel", equalTo("BANK_OUTLET"))
+        .body("history[0].correlationId", equalTo("corr-apply"));
+
+    List<EventEnvelope> published =
+        new TopicProbe(LocalInfrastructure.shared().kafka().bootstrapServers())
+            .readByKey(Topics.CARD_LIFECYCLE, cardId, 5, Duration.ofSeconds(30)).stream()
+                .map(EventCodec::decode)
+                .toList();
+    assertEquals(
+        List.of(
+            "CardRequested", "CardProduced", "CardDispatched", "CardCollected",
+            "SocialFunctionEnabled"),
+        published.stream().map(EventEnvelope::eventType).toList());
+    assertEquals(List.of(0L, 1L, 2L, 3L, 4L), published.stream().map(EventEnvelope::sequence).toList());
+    assertEquals("corr-collect", published.get(3).correlationId());
+    assertEquals("ICBC", published.get(3).actor().id());
+  }
+
+  @Test
+  void an_application_with_an_unknown_bank_is_refused_with_its_rule_id() {
+    as("CITIZEN", "wx-openid-test", "JINGTONG_MINI_PROGRAM", "corr-bad-bank")
+        .body(APPLICATION.replace("ICBC", "HSBC"))
+        .post("/cards")
+        .then()
+        .statusCode(400)
+        .body("rule", equalTo("R-BANK-1"))
+        .body("message", equalTo("所选银行不是社保卡合作银行，请从15家合作银行中选择。"));
+  }
+
+  @Test
+  void enabling_a_card_not_yet_collected_is_a_conflict_and_leaves_the_card_as_it_was() {
+    String cardId = submit(APPLICATION);
+
+    as("BANK", "ICBC", "BANK_OUTLET", "corr-early")
+        .post("/cards/{id}/social-function", cardId)
+        .then()
+        .statusCode(409)
+        .body("rule", equalTo("R-OLD-1"));
+
+    given().get("/cards/{id}", cardId).then().body("status", equalTo("REQUESTED"));
+  }
+
+  @Test
+  void a_command_for_an_unknown_card_is_not_found() {
+    as("CARD_FACTORY", "ICBC-card-bureau", "CARD_FACTORY_API", "corr-unknown")
+        .body("{\"cardNumber\": \"A12345678\"}")
+        .post("/cards/{id}/production", UUID.randomUUID().toString())
+        .then()
+        .statusCode(404)
+        .body("rule", equalTo("CARD-NOT-FOUND"));
+  }
+
+  @Test
+  void a_command_without_a_known_channel_is_refused() {
+    given()
+        .contentType(ContentType.JSON)
+        .header("X-Actor-Role", "CITIZEN")
+        .header("X-Actor-Id", "wx-openid-test")
+        .body(APPLICATION)
+        .post("/cards")
+        .then()
+        .statusCode(400)
+        .body("rule", equalTo("INPUT-CHANNEL"));
+  }
+}

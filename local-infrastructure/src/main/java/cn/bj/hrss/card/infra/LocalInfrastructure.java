@@ -1,0 +1,70 @@
+package cn.bj.hrss.card.infra;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The database and the broker the suite needs, started together (or taken from the environment)
+ * and stopped together.
+ */
+public final class LocalInfrastructure implements AutoCloseable {
+
+  private static LocalInfrastructure shared;
+
+  private final LocalPostgres postgres;
+  private final LocalKafka kafka;
+
+  private LocalInfrastructure(LocalPostgres postgres, LocalKafka kafka) {
+    this.postgres = postgres;
+    this.kafka = kafka;
+  }
+
+  public static LocalInfrastructure start(Map<String, String> env, int postgresPort, int kafkaPort) {
+    LocalPostgres postgres = LocalPostgres.startOrUseExisting(env, postgresPort);
+    try {
+      return new LocalInfrastructure(postgres, LocalKafka.startOrUseExisting(env, kafkaPort));
+    } catch (RuntimeException e) {
+      postgres.close();
+      throw e;
+    }
+  }
+
+  /**
+   * One infrastructure per JVM for tests, started on first use on free ports and stopped when the
+   * JVM exits, so that all test classes of a module share it.
+   */
+  public static synchronized LocalInfrastructure shared() {
+    if (shared == null) {
+      shared = start(System.getenv(), 0, 0);
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "stop-local-infrastructure"));
+    }
+    return shared;
+  }
+
+  public LocalPostgres postgres() {
+    return postgres;
+  }
+
+  public LocalKafka kafka() {
+    return kafka;
+  }
+
+  /** The settings every service reads, as environment variables. */
+  public Map<String, String> serviceEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("SUITE_DB_URL", postgres.jdbcUrl());
+    env.put("SUITE_DB_USER", postgres.user());
+    env.put("SUITE_DB_PASSWORD", postgres.password());
+    env.put("SUITE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    return env;
+  }
+
+  @Override
+  public void close() {
+    try {
+      kafka.close();
+    } finally {
+      postgres.close();
+    }
+  }
+}
