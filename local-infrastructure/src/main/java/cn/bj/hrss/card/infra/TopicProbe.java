@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.infra;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /** Reads and writes a topic directly, as a test sees the broker: plain Kafka clients. */
 public final class TopicProbe {
@@ -52,6 +54,30 @@ public final class TopicProbe {
       }
     }
     return values;
+  }
+
+  /**
+   * A new random key that the default partitioner puts on the same partition as {@code key}: an
+   * event sent with it is consumed after everything sent before with {@code key}.
+   */
+  public String keyOnSamePartitionAs(String topic, String key) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      int partitions = producer.partitionsFor(topic).size();
+      int wanted = partitionOf(key, partitions);
+      while (true) {
+        String candidate = UUID.randomUUID().toString();
+        if (partitionOf(candidate, partitions) == wanted) {
+          return candidate;
+        }
+      }
+    }
+  }
+
+  private static int partitionOf(String key, int partitions) {
+    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
   }
 
   /** Sends records with their keys, in order, and waits for the broker's acknowledgement. */

@@ -32,6 +32,11 @@ public final class GoldenSamples {
     }
   }
 
+  /** The golden sample of {@code type} moved to another card, so that tests share no state. */
+  public static byte[] jsonForCard(EventType type, String cardId) {
+    return json(type).replace(CARD_ID, cardId).getBytes(StandardCharsets.UTF_8);
+  }
+
   public static EventEnvelope envelope(EventType type) {
     return EventCodec.decode(json(type).getBytes(StandardCharsets.UTF_8));
   }
