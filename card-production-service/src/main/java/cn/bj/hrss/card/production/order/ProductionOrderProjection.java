@@ -1,5 +1,8 @@
 package cn.bj.hrss.card.production.order;
 
+import static cn.bj.hrss.card.consumer.Jdbc.instant;
+import static cn.bj.hrss.card.consumer.Jdbc.update;
+
 import cn.bj.hrss.card.consumer.CardEventPositions;
 import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDelivered;
@@ -14,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -111,21 +113,6 @@ public class ProductionOrderProjection {
                 row.getString("tracking_number"),
                 instant(row, "handed_over_at")));
       }
-    }
-  }
-
-  private static Instant instant(ResultSet row, String column) throws SQLException {
-    Timestamp value = row.getTimestamp(column);
-    return value == null ? null : value.toInstant();
-  }
-
-  private static void update(Connection connection, String sql, Object... values)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < values.length; i++) {
-        statement.setObject(i + 1, values[i]);
-      }
-      statement.executeUpdate();
     }
   }
 }

@@ -1,0 +1,18 @@
+package cn.bj.hrss.card.notification.sms;
+
+import java.time.Instant;
+
+/**
+ * One message an event gives one recipient.
+ *
+ * @param recipientMobile masked (138****8000)
+ * @param status PENDING: recorded, to be handed to the SMS gateway
+ */
+public record SmsMessage(
+    long eventSequence,
+    String eventId,
+    String template,
+    String recipientMobile,
+    String body,
+    String status,
+    Instant createdAt) {}
