@@ -1,0 +1,111 @@
+package cn.bj.hrss.card.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Drives one card through its whole life over the REST API (apply, produce, dispatch to an outlet,
+ * collect, enable) and prints what each of the three consumer services then knows of it.
+ */
+final class Demo {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ServiceProcesses services;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  Demo(ServiceProcesses services) {
+    this.services = services;
+  }
+
+  void run() throws Exception {
+    String app = services.url("application-service");
+    JsonNode accepted =
+        post(
+            app + "/cards",
+            "CITIZEN",
+            "wx-openid-demo",
+            "JINGTONG_MINI_PROGRAM",
+            """
+            {"applicant": {"idNumber": "11010519491231002X", "name": "王小明", "mobile": "13800138000"},
+             "bankCode": "ICBC",
+             "collection": {"method": "OUTLET_PICKUP", "outletName": "工商银行北京朝阳门支行"}}
+            """);
+    String cardId = accepted.get("cardId").asText();
+    LocalSuite.say("demo: card " + cardId + " requested through the Jingtong mini-program");
+    String card = app + "/cards/" + cardId;
+    post(card + "/production", "CARD_FACTORY", "ICBC-card-bureau", "CARD_FACTORY_API", "{\"cardNumber\": \"A12345678\"}");
+    LocalSuite.say("demo: produced by the ICBC card bureau");
+    post(card + "/dispatch", "CARD_FACTORY", "ICBC-card-bureau", "CARD_FACTORY_API",
+        "{\"method\": \"OUTLET_PICKUP\", \"outletName\": \"工商银行北京朝阳门支行\"}");
+    LocalSuite.say("demo: sent to the outlet for pickup");
+    post(card + "/collection", "BANK", "ICBC", "BANK_OUTLET", "{\"outletName\": \"工商银行北京朝阳门支行\"}");
+    LocalSuite.say("demo: collected at the outlet");
+    JsonNode enabled = post(card + "/social-function", "BANK", "ICBC", "BANK_OUTLET", "{}");
+    LocalSuite.say("demo: social-security function enabled; the old card is now invalid");
+
+    show("application-service  " + card, enabled);
+    show(
+        "card-production-service",
+        awaitJson(services.url("card-production-service") + "/production-orders/" + cardId,
+            n -> "HANDED_OVER".equals(n.path("status").asText())));
+    show(
+        "bank-gateway-service",
+        awaitJson(services.url("bank-gateway-service") + "/banks/ICBC/cards/" + cardId,
+            n -> "ACTIVE".equals(n.path("status").asText())));
+    show(
+        "notification-service",
+        awaitJson(services.url("notification-service") + "/notifications/cards/" + cardId,
+            n -> n.size() == 3));
+  }
+
+  private JsonNode post(String url, String role, String actorId, String channel, String body)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .header("X-Actor-Role", role)
+            .header("X-Actor-Id", actorId)
+            .header("X-Channel", channel)
+            .header("X-Correlation-Id", UUID.randomUUID().toString())
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  private JsonNode awaitJson(String url, Predicate<JsonNode> done) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    JsonNode last = null;
+    while (Instant.now().isBefore(deadline)) {
+      HttpResponse<String> response =
+          http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 200) {
+        last = JSON.readTree(response.body());
+        if (done.test(last)) {
+          return last;
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException(url + " did not catch up within 30 s; last answer: " + last);
+  }
+
+  private static void show(String title, JsonNode view) throws IOException {
+    LocalSuite.say("");
+    LocalSuite.say("== " + title);
+    LocalSuite.say(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(view));
+  }
+}

@@ -1,0 +1,69 @@
+package cn.bj.hrss.card.deploy;
+
+import cn.bj.hrss.card.infra.LocalInfrastructure;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole suite on one machine: PostgreSQL and a single-node Kafka broker (or the ones named by
+ * SUITE_DB_URL and SUITE_KAFKA_BOOTSTRAP_SERVERS), then the four services. Ctrl-C stops the
+ * services, the broker and the database, in that order. With {@code --demo}, one card is driven
+ * through its whole lifecycle and each service's view of it is printed.
+ */
+public final class LocalSuite {
+
+  private static final int POSTGRES_PORT = 15432;
+  private static final int KAFKA_PORT = 9092;
+
+  private LocalSuite() {}
+
+  public static void main(String[] args) throws Exception {
+    boolean demo = List.of(args).contains("--demo");
+    Path home = Path.of(System.getProperty("suite.home", ".")).toAbsolutePath().normalize();
+    Path logs = home.resolve("target/local-run-logs");
+
+    say("starting PostgreSQL and Kafka ...");
+    LocalInfrastructure infra = LocalInfrastructure.start(System.getenv(), POSTGRES_PORT, KAFKA_PORT);
+    say("  PostgreSQL  " + infra.postgres().jdbcUrl() + (infra.postgres().startedHere() ? "" : " (existing)"));
+    say("  Kafka       " + infra.kafka().bootstrapServers() + (infra.kafka().startedHere() ? "" : " (existing)"));
+
+    say("starting the services (logs in " + logs + ") ...");
+    ServiceProcesses services =
+        ServiceProcesses.start(home, infra.serviceEnvironment(), ServiceProcesses.DEFAULT_PORTS, logs);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  say("stopping the services, Kafka and PostgreSQL ...");
+                  try {
+                    services.close();
+                  } finally {
+                    infra.close();
+                    say("stopped.");
+                    stopped.countDown();
+                  }
+                },
+                "stop-local-suite"));
+    services.awaitReady(Duration.ofMinutes(3));
+
+    say("");
+    say("The suite is up:");
+    for (String name : ServiceProcesses.DEFAULT_PORTS.keySet()) {
+      say(String.format("  %-24s %s   (OpenAPI: %s/q/openapi)", name, services.url(name), services.url(name)));
+    }
+    if (demo) {
+      say("");
+      new Demo(services).run();
+    }
+    say("");
+    say("Press Ctrl-C to stop.");
+    stopped.await();
+  }
+
+  static void say(String line) {
+    System.out.println(line);
+  }
+}

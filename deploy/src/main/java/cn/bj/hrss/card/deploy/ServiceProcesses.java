@@ -1,0 +1,150 @@
+package cn.bj.hrss.card.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The four services, each run from its built jar as a process of its own, configured by
+ * environment variables (SUITE_DB_*, SUITE_KAFKA_BOOTSTRAP_SERVERS) and a port, its output written
+ * to a log file.
+ */
+public final class ServiceProcesses implements AutoCloseable {
+
+  /** The services, in the order they are started, with their default ports. */
+  public static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
+
+  private final Map<String, Process> processes = new LinkedHashMap<>();
+  private final Map<String, Integer> ports;
+  private final Path logDirectory;
+
+  private ServiceProcesses(Map<String, Integer> ports, Path logDirectory) {
+    this.ports = ports;
+    this.logDirectory = logDirectory;
+  }
+
+  private static Map<String, Integer> defaultPorts() {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    ports.put("application-service", 8081);
+    ports.put("card-production-service", 8082);
+    ports.put("bank-gateway-service", 8083);
+    ports.put("notification-service", 8084);
+    return ports;
+  }
+
+  /**
+   * Starts every service.
+   *
+   * @param suiteHome the checkout, where each service's target/quarkus-app was built
+   * @param environment the SUITE_* settings of the database and the broker
+   * @param ports each service's HTTP port
+   * @param logDirectory where each service's output goes, as NAME.log
+   */
+  public static ServiceProcesses start(
+      Path suiteHome, Map<String, String> environment, Map<String, Integer> ports, Path logDirectory) {
+    ServiceProcesses services = new ServiceProcesses(ports, logDirectory);
+    try {
+      Files.createDirectories(logDirectory);
+      for (Map.Entry<String, Integer> service : ports.entrySet()) {
+        services.startOne(suiteHome, service.getKey(), service.getValue(), environment);
+      }
+      return services;
+    } catch (IOException | RuntimeException e) {
+      services.close();
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  private void startOne(Path suiteHome, String name, int port, Map<String, String> environment)
+      throws IOException {
+    Path jar = suiteHome.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build the suite first (./mvnw package)");
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder =
+        new ProcessBuilder(java, "-Xmx256m", "-Dquarkus.http.port=" + port, "-jar", jar.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(logDirectory.resolve(name + ".log").toFile());
+    builder.environment().putAll(environment);
+    processes.put(name, builder.start());
+  }
+
+  public String url(String name) {
+    return "http://127.0.0.1:" + ports.get(name);
+  }
+
+  public Path log(String name) {
+    return logDirectory.resolve(name + ".log");
+  }
+
+  /** Waits until every service answers its readiness check, or fails naming the ones that do not. */
+  public void awaitReady(Duration timeout) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(timeout);
+    List<String> waiting = new ArrayList<>(processes.keySet());
+    while (!waiting.isEmpty()) {
+      for (String name : List.copyOf(waiting)) {
+        if (!processes.get(name).isAlive()) {
+          throw new IllegalStateException(name + " exited during start-up; see " + log(name));
+        }
+        if (isReady(http, url(name) + "/q/health/ready")) {
+          waiting.remove(name);
+        }
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("not ready after " + timeout + ": " + waiting);
+      }
+      sleep(250);
+    }
+  }
+
+  private static boolean isReady(HttpClient http, String url) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Asks every service to stop (SIGTERM), waits for each, and kills one that does not stop. */
+  @Override
+  public void close() {
+    processes.values().forEach(Process::destroy);
+    for (Process process : processes.values()) {
+      try {
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package cn.bj.hrss.card.deploy;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import cn.bj.hrss.card.infra.FreePort;
+import cn.bj.hrss.card.infra.LocalInfrastructure;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The four built services as separate processes, against one real PostgreSQL and one real Kafka
+ * broker: one card by mail from application to enabled, seen by every projection.
+ */
+class SuiteEndToEndIT {
+
+  private static LocalInfrastructure infra;
+  private static ServiceProcesses services;
+
+  @BeforeAll
+  static void startSuite() {
+    Path home = Path.of(System.getProperty("suite.home", "..")).toAbsolutePath().normalize();
+    infra = LocalInfrastructure.start(System.getenv(), 0, 0);
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    ServiceProcesses.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, FreePort.find()));
+    services =
+        ServiceProcesses.start(
+            home, infra.serviceEnvironment(), ports, home.resolve("deploy/target/e2e-logs"));
+    services.awaitReady(Duration.ofMinutes(3));
+  }
+
+  @AfterAll
+  static void stopSuite() {
+    if (services != null) {
+      services.close();
+    }
+    if (infra != null) {
+      infra.close();
+    }
+  }
+
+  private static RequestSpecification as(String role, String id, String channel) {
+    return given()
+        .baseUri(services.url("application-service"))
+        .contentType(ContentType.JSON)
+        .header("X-Actor-Role", role)
+        .header("X-Actor-Id", id)
+        .header("X-Channel", channel);
+  }
+
+  @Test
+  void one_card_by_mail_from_application_to_enabled_reaches_every_projection() {
+    String cardId =
+        as("CITIZEN", "wx-openid-e2e", "MINSHENG_ONE_CARD_MINI_PROGRAM")
+            .body(
+                """
+                {"applicant": {"idNumber": "440524188001010014", "name": "陈小红", "mobile": "13912345678"},
+                 "bankCode": "PSBC",
+                 "collection": {"method": "MAIL", "address": "北京市海淀区中关村大街1号"}}
+                """)
+            .post("/cards")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("cardId");
+    as("CARD_FACTORY", "PSBC-card-bureau", "CARD_FACTORY_API")
+        .body("{\"cardNumber\": \"P98765432\"}")
+        .post("/cards/{id}/production", cardId)
+        .then()
+        .statusCode(200);
+    as("CARD_FACTORY", "PSBC-card-bureau", "CARD_FACTORY_API")
+        .body("{\"method\": \"MAIL\", \"trackingNumber\": \"EMS1234567890\"}")
+        .post("/cards/{id}/dispatch", cardId)
+        .then()
+        .statusCode(200);
+    as("BANK", "PSBC", "BANK_API")
+        .body("{\"method\": \"MAIL\"}")
+        .post("/cards/{id}/delivery", cardId)
+        .then()
+        .statusCode(200);
+    as("CITIZEN", "wx-openid-e2e", "BEIJING_HRSS_WECHAT")
+        .post("/cards/{id}/social-function", cardId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ACTIVE"));
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                given()
+                    .baseUri(services.url("card-production-service"))
+                    .get("/production-orders/{id}", cardId)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("HANDED_OVER"))
+                    .body("trackingNumber", equalTo("EMS1234567890"))
+                    .body("cardNumber", equalTo("P98765432")));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                given()
+                    .baseUri(services.url("bank-gateway-service"))
+                    .get("/banks/PSBC/cards/{id}", cardId)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("ACTIVE"))
+                    .body("address", equalTo("北京市海淀区中关村大街1号"))
+                    .body("idNumber", equalTo("440524188001010014")));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                given()
+                    .baseUri(services.url("notification-service"))
+                    .get("/notifications/cards/{id}", cardId)
+                    .then()
+                    .statusCode(200)
+                    .body("$", hasSize(3))
+                    .body(
+                        "template",
+                        equalTo(List.of("APPLICATION_ACCEPTED", "MAILED", "ENABLED_OLD_CARD_INVALID")))
+                    .body("[1].body", equalTo("【北京人社】您的社会保障卡已交邮寄送，快递单号EMS1234567890，请注意查收。")));
+    given()
+        .baseUri(services.url("bank-gateway-service"))
+        .get("/banks/ICBC/cards/{id}", cardId)
+        .then()
+        .statusCode(404);
+  }
+}
