@@ -63,10 +63,15 @@ class BankCardProjectionTest {
     GoldenEvents.publish(cardId, CardRequested.class);
     awaitStatus(cardId, "REQUESTED");
 
-    String otherBank = given().get("/banks/CCB/cards/{id}", cardId).then().statusCode(404)
-        .extract().asString();
-    String noCard = given().get("/banks/CCB/cards/{id}", UUID.randomUUID().toString()).then()
-        .statusCode(404).extract().asString();
+    String otherBank =
+        given().get("/banks/CCB/cards/{id}", cardId).then().statusCode(404).extract().asString();
+    String noCard =
+        given()
+            .get("/banks/CCB/cards/{id}", UUID.randomUUID().toString())
+            .then()
+            .statusCode(404)
+            .extract()
+            .asString();
     org.junit.jupiter.api.Assertions.assertEquals(noCard, otherBank);
   }
 

@@ -140,7 +140,10 @@ public final class CardEventConsumer implements AutoCloseable {
       LOG.warnf(
           e,
           "could not apply %s #%d of card %s (event %s); will retry",
-          event.eventType(), event.sequence(), event.cardId(), event.eventId());
+          event.eventType(),
+          event.sequence(),
+          event.cardId(),
+          event.eventId());
       return false;
     }
   }

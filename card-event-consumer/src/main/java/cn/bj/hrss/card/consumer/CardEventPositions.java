@@ -6,8 +6,8 @@ import java.sql.SQLException;
 
 /**
  * How far each card's event stream has been applied to a projection: the last sequence number per
- * card, kept in the service's own {@code card_event_position} table, in the same transaction as
- * the projection change.
+ * card, kept in the service's own {@code card_event_position} table, in the same transaction as the
+ * projection change.
  *
  * <pre>
  * CREATE TABLE card_event_position (card_id VARCHAR(64) PRIMARY KEY, last_sequence BIGINT NOT NULL);

@@ -43,9 +43,18 @@ final class Demo {
     String cardId = accepted.get("cardId").asText();
     LocalSuite.say("demo: card " + cardId + " requested through the Jingtong mini-program");
     String card = app + "/cards/" + cardId;
-    post(card + "/production", "CARD_FACTORY", "ICBC-card-bureau", "CARD_FACTORY_API", "{\"cardNumber\": \"A12345678\"}");
+    post(
+        card + "/production",
+        "CARD_FACTORY",
+        "ICBC-card-bureau",
+        "CARD_FACTORY_API",
+        "{\"cardNumber\": \"A12345678\"}");
     LocalSuite.say("demo: produced by the ICBC card bureau");
-    post(card + "/dispatch", "CARD_FACTORY", "ICBC-card-bureau", "CARD_FACTORY_API",
+    post(
+        card + "/dispatch",
+        "CARD_FACTORY",
+        "ICBC-card-bureau",
+        "CARD_FACTORY_API",
         "{\"method\": \"OUTLET_PICKUP\", \"outletName\": \"工商银行北京朝阳门支行\"}");
     LocalSuite.say("demo: sent to the outlet for pickup");
     post(card + "/collection", "BANK", "ICBC", "BANK_OUTLET", "{\"outletName\": \"工商银行北京朝阳门支行\"}");
@@ -56,15 +65,18 @@ final class Demo {
     show("application-service  " + card, enabled);
     show(
         "card-production-service",
-        awaitJson(services.url("card-production-service") + "/production-orders/" + cardId,
+        awaitJson(
+            services.url("card-production-service") + "/production-orders/" + cardId,
             n -> "HANDED_OVER".equals(n.path("status").asText())));
     show(
         "bank-gateway-service",
-        awaitJson(services.url("bank-gateway-service") + "/banks/ICBC/cards/" + cardId,
+        awaitJson(
+            services.url("bank-gateway-service") + "/banks/ICBC/cards/" + cardId,
             n -> "ACTIVE".equals(n.path("status").asText())));
     show(
         "notification-service",
-        awaitJson(services.url("notification-service") + "/notifications/cards/" + cardId,
+        awaitJson(
+            services.url("notification-service") + "/notifications/cards/" + cardId,
             n -> n.size() == 3));
   }
 
@@ -81,7 +93,8 @@ final class Demo {
             .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 300) {
-      throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          url + " answered " + response.statusCode() + ": " + response.body());
     }
     return JSON.readTree(response.body());
   }
@@ -91,7 +104,9 @@ final class Demo {
     JsonNode last = null;
     while (Instant.now().isBefore(deadline)) {
       HttpResponse<String> response =
-          http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+          http.send(
+              HttpRequest.newBuilder(URI.create(url)).build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 200) {
         last = JSON.readTree(response.body());
         if (done.test(last)) {

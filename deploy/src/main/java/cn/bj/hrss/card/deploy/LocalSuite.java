@@ -25,13 +25,21 @@ public final class LocalSuite {
     Path logs = home.resolve("target/local-run-logs");
 
     say("starting PostgreSQL and Kafka ...");
-    LocalInfrastructure infra = LocalInfrastructure.start(System.getenv(), POSTGRES_PORT, KAFKA_PORT);
-    say("  PostgreSQL  " + infra.postgres().jdbcUrl() + (infra.postgres().startedHere() ? "" : " (existing)"));
-    say("  Kafka       " + infra.kafka().bootstrapServers() + (infra.kafka().startedHere() ? "" : " (existing)"));
+    LocalInfrastructure infra =
+        LocalInfrastructure.start(System.getenv(), POSTGRES_PORT, KAFKA_PORT);
+    say(
+        "  PostgreSQL  "
+            + infra.postgres().jdbcUrl()
+            + (infra.postgres().startedHere() ? "" : " (existing)"));
+    say(
+        "  Kafka       "
+            + infra.kafka().bootstrapServers()
+            + (infra.kafka().startedHere() ? "" : " (existing)"));
 
     say("starting the services (logs in " + logs + ") ...");
     ServiceProcesses services =
-        ServiceProcesses.start(home, infra.serviceEnvironment(), ServiceProcesses.DEFAULT_PORTS, logs);
+        ServiceProcesses.start(
+            home, infra.serviceEnvironment(), ServiceProcesses.DEFAULT_PORTS, logs);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -52,7 +60,10 @@ public final class LocalSuite {
     say("");
     say("The suite is up:");
     for (String name : ServiceProcesses.DEFAULT_PORTS.keySet()) {
-      say(String.format("  %-24s %s   (OpenAPI: %s/q/openapi)", name, services.url(name), services.url(name)));
+      say(
+          String.format(
+              "  %-24s %s   (OpenAPI: %s/q/openapi)",
+              name, services.url(name), services.url(name)));
     }
     if (demo) {
       say("");

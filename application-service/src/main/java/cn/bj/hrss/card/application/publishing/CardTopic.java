@@ -24,8 +24,10 @@ public final class CardTopic {
           new NewTopic(topic, partitions, replicationFactor)
               .configs(
                   Map.of(
-                      "retention.ms", "-1",
-                      "min.insync.replicas", Integer.toString(Math.min(2, replicationFactor))));
+                      "retention.ms",
+                      "-1",
+                      "min.insync.replicas",
+                      Integer.toString(Math.min(2, replicationFactor))));
       admin.createTopics(List.of(newTopic)).all().get();
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {

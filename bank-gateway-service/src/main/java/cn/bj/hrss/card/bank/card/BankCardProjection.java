@@ -117,8 +117,7 @@ public class BankCardProjection {
   }
 
   private static void setStatus(
-      Connection connection, EventEnvelope event, String status, Timestamp at)
-      throws SQLException {
+      Connection connection, EventEnvelope event, String status, Timestamp at) throws SQLException {
     update(
         connection,
         "UPDATE bank_card SET status = ?, updated_at = ? WHERE card_id = ?",

@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 
 /**
- * A bank's view of its own cards. A card of another bank answers 404, exactly like a card that
- * does not exist. (Who may call as which bank is checked by signed tokens in a later issue.)
+ * A bank's view of its own cards. A card of another bank answers 404, exactly like a card that does
+ * not exist. (Who may call as which bank is checked by signed tokens in a later issue.)
  */
 @Path("/banks/{bankCode}/cards")
 @Produces(MediaType.APPLICATION_JSON)

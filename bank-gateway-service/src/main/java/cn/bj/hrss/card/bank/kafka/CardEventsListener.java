@@ -1,7 +1,7 @@
 package cn.bj.hrss.card.bank.kafka;
 
-import cn.bj.hrss.card.consumer.CardEventConsumer;
 import cn.bj.hrss.card.bank.card.BankCardProjection;
+import cn.bj.hrss.card.consumer.CardEventConsumer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

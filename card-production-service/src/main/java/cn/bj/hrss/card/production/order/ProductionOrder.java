@@ -3,8 +3,8 @@ package cn.bj.hrss.card.production.order;
 import java.time.Instant;
 
 /**
- * A production order as the card factory side sees it. No personal data: the factory works from
- * the card id, the bank and the collection details.
+ * A production order as the card factory side sees it. No personal data: the factory works from the
+ * card id, the bank and the collection details.
  *
  * @param status ORDERED, PRODUCED, DISPATCHED or HANDED_OVER
  */

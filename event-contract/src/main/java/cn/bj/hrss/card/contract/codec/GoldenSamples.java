@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * One golden JSON sample per published event type and version, under {@code /golden/v{version}/}.
  * The producer's tests check that it writes exactly this JSON; every consumer's tests feed it in.
- * All samples belong to one card: requested, produced, dispatched to an outlet, collected
- * there and enabled (sequences 0 to 4); CardDelivered is the mail path's alternative to
- * CardCollected at sequence 3.
+ * All samples belong to one card: requested, produced, dispatched to an outlet, collected there and
+ * enabled (sequences 0 to 4); CardDelivered is the mail path's alternative to CardCollected at
+ * sequence 3.
  */
 public final class GoldenSamples {
 

@@ -28,9 +28,7 @@ public final class EventTypes {
   }
 
   public static Optional<EventType> of(String name, int version) {
-    return ALL.stream()
-        .filter(t -> t.name().equals(name) && t.version() == version)
-        .findFirst();
+    return ALL.stream().filter(t -> t.name().equals(name) && t.version() == version).findFirst();
   }
 
   public static EventType require(Class<?> payloadClass) {

@@ -21,9 +21,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Decides which message each card event gives its holder and records it, at most once per event
- * and recipient: the card's position and the message's unique key are written in one
- * transaction.
+ * Decides which message each card event gives its holder and records it, at most once per event and
+ * recipient: the card's position and the message's unique key are written in one transaction.
  */
 @ApplicationScoped
 public class SmsProjection {

@@ -5,4 +5,8 @@ import cn.bj.hrss.card.contract.event.Collection;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Apply for a third-generation card for {@code applicant} (申领). */
-public record SubmitCardApplication(@TargetAggregateIdentifier String cardId, Applicant applicant, String bankCode, Collection collection) {}
+public record SubmitCardApplication(
+    @TargetAggregateIdentifier String cardId,
+    Applicant applicant,
+    String bankCode,
+    Collection collection) {}

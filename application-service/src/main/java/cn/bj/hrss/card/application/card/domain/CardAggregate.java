@@ -62,9 +62,7 @@ public class CardAggregate {
     requireStatus(CardStatus.REQUESTED, "record the card as produced");
     if (command.cardNumber() == null || !CARD_NUMBER.matcher(command.cardNumber()).matches()) {
       throw invalidInput(
-          "INPUT-CARD-NUMBER",
-          "社保卡卡号应为9位数字或大写字母。",
-          "card number must match [0-9A-Z]{9}");
+          "INPUT-CARD-NUMBER", "社保卡卡号应为9位数字或大写字母。", "card number must match [0-9A-Z]{9}");
     }
     apply(new CardProduced(command.cardNumber()));
   }
@@ -159,8 +157,7 @@ public class CardAggregate {
 
   private static void checkCollection(Collection collection) {
     if (collection == null || collection.method() == null) {
-      throw invalidInput(
-          "R-PICK-1", "请选择领卡方式：网点领卡、邮寄或银行上门送卡。", "no collection method chosen");
+      throw invalidInput("R-PICK-1", "请选择领卡方式：网点领卡、邮寄或银行上门送卡。", "no collection method chosen");
     }
     if (collection.method() == CollectionMethod.OUTLET_PICKUP && isBlank(collection.outletName())) {
       throw invalidInput("R-PICK-2", "选择网点领卡时请选择领卡网点。", "outlet pickup without an outlet");

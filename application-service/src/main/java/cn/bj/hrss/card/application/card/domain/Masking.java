@@ -10,7 +10,9 @@ public final class Masking {
     if (value == null || value.length() < 10) {
       return "****";
     }
-    return value.substring(0, 6) + "*".repeat(value.length() - 10) + value.substring(value.length() - 4);
+    return value.substring(0, 6)
+        + "*".repeat(value.length() - 10)
+        + value.substring(value.length() - 4);
   }
 
   /** 13800138000 becomes 138****8000. */

@@ -137,9 +137,7 @@ public class CardResource {
   @GET
   @Path("/{cardId}")
   public CardView get(@PathParam("cardId") String cardId) {
-    return query
-        .find(cardId)
-        .orElseThrow(() -> new NotFoundException("no card " + cardId));
+    return query.find(cardId).orElseThrow(() -> new NotFoundException("no card " + cardId));
   }
 
   private void send(CallerContext caller, Object command) {

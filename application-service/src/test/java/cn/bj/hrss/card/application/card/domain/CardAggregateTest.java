@@ -33,11 +33,13 @@ class CardAggregateTest {
       new Collection(CollectionMethod.MAIL, null, "北京市东城区东四十条1号");
   private static final CardRequested REQUESTED_AT_OUTLET =
       new CardRequested(CARD, WANG, "ICBC", AT_OUTLET);
-  private static final CardRequested REQUESTED_BY_MAIL = new CardRequested(CARD, WANG, "ICBC", BY_MAIL);
+  private static final CardRequested REQUESTED_BY_MAIL =
+      new CardRequested(CARD, WANG, "ICBC", BY_MAIL);
   private static final CardProduced PRODUCED = new CardProduced("A12345678");
   private static final CardDispatched TO_OUTLET =
       new CardDispatched(CollectionMethod.OUTLET_PICKUP, null, "工商银行北京朝阳门支行");
-  private static final CardDispatched MAILED = new CardDispatched(CollectionMethod.MAIL, "SF1234567890", null);
+  private static final CardDispatched MAILED =
+      new CardDispatched(CollectionMethod.MAIL, "SF1234567890", null);
 
   private FixtureConfiguration<CardAggregate> fixture;
 
@@ -144,9 +146,7 @@ class CardAggregateTest {
   void a_produced_card_is_dispatched_by_the_chosen_method() {
     fixture
         .given(REQUESTED_AT_OUTLET, PRODUCED)
-        .when(
-            new RecordCardDispatched(
-                CARD, CollectionMethod.OUTLET_PICKUP, null, "工商银行北京朝阳门支行"))
+        .when(new RecordCardDispatched(CARD, CollectionMethod.OUTLET_PICKUP, null, "工商银行北京朝阳门支行"))
         .expectEvents(TO_OUTLET);
   }
 

@@ -100,10 +100,14 @@ class CardLifecycleResourceTest {
                 .toList();
     assertEquals(
         List.of(
-            "CardRequested", "CardProduced", "CardDispatched", "CardCollected",
+            "CardRequested",
+            "CardProduced",
+            "CardDispatched",
+            "CardCollected",
             "SocialFunctionEnabled"),
         published.stream().map(EventEnvelope::eventType).toList());
-    assertEquals(List.of(0L, 1L, 2L, 3L, 4L), published.stream().map(EventEnvelope::sequence).toList());
+    assertEquals(
+        List.of(0L, 1L, 2L, 3L, 4L), published.stream().map(EventEnvelope::sequence).toList());
     assertEquals("corr-collect", published.get(3).correlationId());
     assertEquals("ICBC", published.get(3).actor().id());
   }
