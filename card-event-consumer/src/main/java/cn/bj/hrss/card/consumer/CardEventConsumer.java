@@ -20,6 +20,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,6 +59,19 @@ public final class CardEventConsumer implements AutoCloseable {
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
     this.thread = new Thread(this::run, "card-events-" + groupId);
+  }
+
+  /**
+   * A consumer set up as every consumer service sets it up, from its configuration: {@code
+   * kafka.bootstrap.servers}, {@code card-events.topic} and {@code card-events.group-id}.
+   */
+  public static CardEventConsumer fromConfig(CardEventHandler handler) {
+    Config config = ConfigProvider.getConfig();
+    return new CardEventConsumer(
+        config.getValue("kafka.bootstrap.servers", String.class),
+        config.getValue("card-events.group-id", String.class),
+        config.getValue("card-events.topic", String.class),
+        handler);
   }
 
   public void start() {

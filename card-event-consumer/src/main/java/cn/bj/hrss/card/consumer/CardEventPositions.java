@@ -1,8 +1,10 @@
 package cn.bj.hrss.card.consumer;
 
+import cn.bj.hrss.card.contract.event.EventEnvelope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * How far each card's event stream has been applied to a projection: the last sequence number per
@@ -21,6 +23,26 @@ public final class CardEventPositions {
           + "WHERE card_event_position.last_sequence < EXCLUDED.last_sequence";
 
   private CardEventPositions() {}
+
+  /** A projection change, made on the connection that also recorded the event's position. */
+  @FunctionalInterface
+  public interface ProjectionChange {
+    void apply(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Applies {@code change} for {@code event} unless the card's position shows it was applied
+   * before. Call it inside the transaction the change must share with the position (for example a
+   * {@code @Transactional} method): the connection comes from {@code dataSource} and is enlisted.
+   */
+  public static void applyOnce(DataSource dataSource, EventEnvelope event, ProjectionChange change)
+      throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      if (claim(connection, event.cardId(), event.sequence())) {
+        change.apply(connection);
+      }
+    }
+  }
 
   /**
    * Records that the event with {@code sequence} of {@code cardId} is being applied.

@@ -36,52 +36,51 @@ public class BankCardProjection {
 
   @Transactional
   public void apply(EventEnvelope event) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      if (!CardEventPositions.claim(connection, event.cardId(), event.sequence())) {
-        return;
-      }
-      Timestamp at = Timestamp.from(event.occurredAt());
-      if (event.payload() instanceof CardRequested requested) {
-        update(
-            connection,
-            "INSERT INTO bank_card (card_id, bank_code, status, applicant_name, id_number, mobile,"
-                + " collection_method, outlet_name, address, requested_at, updated_at)"
-                + " VALUES (?, ?, 'REQUESTED', ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (card_id) DO NOTHING",
-            event.cardId(),
-            requested.bankCode(),
-            requested.applicant().name(),
-            requested.applicant().idNumber(),
-            requested.applicant().mobile(),
-            requested.collection().method().name(),
-            requested.collection().outletName(),
-            requested.collection().address(),
-            at,
-            at);
-      } else if (event.payload() instanceof CardProduced produced) {
-        update(
-            connection,
-            "UPDATE bank_card SET status = 'PRODUCED', card_number = ?, updated_at = ?"
-                + " WHERE card_id = ?",
-            produced.cardNumber(),
-            at,
-            event.cardId());
-      } else if (event.payload() instanceof CardDispatched dispatched) {
-        update(
-            connection,
-            "UPDATE bank_card SET status = 'DISPATCHED', tracking_number = ?,"
-                + " outlet_name = COALESCE(?, outlet_name), updated_at = ? WHERE card_id = ?",
-            dispatched.trackingNumber(),
-            dispatched.outletName(),
-            at,
-            event.cardId());
-      } else if (event.payload() instanceof CardCollected) {
-        setStatus(connection, event, "COLLECTED", at);
-      } else if (event.payload() instanceof CardDelivered) {
-        setStatus(connection, event, "DELIVERED", at);
-      } else if (event.payload() instanceof SocialFunctionEnabled) {
-        setStatus(connection, event, "ACTIVE", at);
-      }
+    CardEventPositions.applyOnce(dataSource, event, connection -> change(connection, event));
+  }
+
+  private static void change(Connection connection, EventEnvelope event) throws SQLException {
+    Timestamp at = Timestamp.from(event.occurredAt());
+    if (event.payload() instanceof CardRequested requested) {
+      update(
+          connection,
+          "INSERT INTO bank_card (card_id, bank_code, status, applicant_name, id_number, mobile,"
+              + " collection_method, outlet_name, address, requested_at, updated_at)"
+              + " VALUES (?, ?, 'REQUESTED', ?, ?, ?, ?, ?, ?, ?, ?)"
+              + " ON CONFLICT (card_id) DO NOTHING",
+          event.cardId(),
+          requested.bankCode(),
+          requested.applicant().name(),
+          requested.applicant().idNumber(),
+          requested.applicant().mobile(),
+          requested.collection().method().name(),
+          requested.collection().outletName(),
+          requested.collection().address(),
+          at,
+          at);
+    } else if (event.payload() instanceof CardProduced produced) {
+      update(
+          connection,
+          "UPDATE bank_card SET status = 'PRODUCED', card_number = ?, updated_at = ?"
+              + " WHERE card_id = ?",
+          produced.cardNumber(),
+          at,
+          event.cardId());
+    } else if (event.payload() instanceof CardDispatched dispatched) {
+      update(
+          connection,
+          "UPDATE bank_card SET status = 'DISPATCHED', tracking_number = ?,"
+              + " outlet_name = COALESCE(?, outlet_name), updated_at = ? WHERE card_id = ?",
+          dispatched.trackingNumber(),
+          dispatched.outletName(),
+          at,
+          event.cardId());
+    } else if (event.payload() instanceof CardCollected) {
+      setStatus(connection, event, "COLLECTED", at);
+    } else if (event.payload() instanceof CardDelivered) {
+      setStatus(connection, event, "DELIVERED", at);
+    } else if (event.payload() instanceof SocialFunctionEnabled) {
+      setStatus(connection, event, "ACTIVE", at);
     }
   }
 

@@ -6,7 +6,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Feeds the card topic into the production orders, from start-up to shutdown. */
 @ApplicationScoped
@@ -14,12 +13,8 @@ public class CardEventsListener {
 
   private final CardEventConsumer consumer;
 
-  CardEventsListener(
-      ProductionOrderProjection orders,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-      @ConfigProperty(name = "card-events.topic") String topic,
-      @ConfigProperty(name = "card-events.group-id") String groupId) {
-    this.consumer = new CardEventConsumer(bootstrapServers, groupId, topic, orders::apply);
+  CardEventsListener(ProductionOrderProjection orders) {
+    this.consumer = CardEventConsumer.fromConfig(orders::apply);
   }
 
   void start(@Observes StartupEvent startup) {

@@ -36,57 +36,56 @@ public class ProductionOrderProjection {
 
   @Transactional
   public void apply(EventEnvelope event) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      if (!CardEventPositions.claim(connection, event.cardId(), event.sequence())) {
-        return;
-      }
-      Timestamp at = Timestamp.from(event.occurredAt());
-      if (event.payload() instanceof CardRequested requested) {
-        update(
-            connection,
-            "INSERT INTO production_order (card_id, bank_code, channel, collection_method,"
-                + " outlet_name, status, ordered_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, 'ORDERED', ?, ?) ON CONFLICT (card_id) DO NOTHING",
-            event.cardId(),
-            requested.bankCode(),
-            event.channel(),
-            requested.collection().method().name(),
-            requested.collection().outletName(),
-            at,
-            at);
-      } else if (event.payload() instanceof CardProduced produced) {
-        update(
-            connection,
-            "UPDATE production_order SET status = 'PRODUCED', card_number = ?, produced_at = ?,"
-                + " updated_at = ? WHERE card_id = ?",
-            produced.cardNumber(),
-            at,
-            at,
-            event.cardId());
-      } else if (event.payload() instanceof CardDispatched dispatched) {
-        update(
-            connection,
-            "UPDATE production_order SET status = 'DISPATCHED', dispatched_at = ?,"
-                + " tracking_number = ?, outlet_name = COALESCE(?, outlet_name), updated_at = ?"
-                + " WHERE card_id = ?",
-            at,
-            dispatched.trackingNumber(),
-            dispatched.outletName(),
-            at,
-            event.cardId());
-      } else if (event.payload() instanceof CardCollected
-          || event.payload() instanceof CardDelivered) {
-        update(
-            connection,
-            "UPDATE production_order SET status = 'HANDED_OVER', handed_over_at = ?,"
-                + " updated_at = ? WHERE card_id = ?",
-            at,
-            at,
-            event.cardId());
-      }
-      // Other events (SocialFunctionEnabled, types this build does not know) do not concern
-      // production; their position is recorded all the same.
+    CardEventPositions.applyOnce(dataSource, event, connection -> change(connection, event));
+  }
+
+  private static void change(Connection connection, EventEnvelope event) throws SQLException {
+    Timestamp at = Timestamp.from(event.occurredAt());
+    if (event.payload() instanceof CardRequested requested) {
+      update(
+          connection,
+          "INSERT INTO production_order (card_id, bank_code, channel, collection_method,"
+              + " outlet_name, status, ordered_at, updated_at)"
+              + " VALUES (?, ?, ?, ?, ?, 'ORDERED', ?, ?) ON CONFLICT (card_id) DO NOTHING",
+          event.cardId(),
+          requested.bankCode(),
+          event.channel(),
+          requested.collection().method().name(),
+          requested.collection().outletName(),
+          at,
+          at);
+    } else if (event.payload() instanceof CardProduced produced) {
+      update(
+          connection,
+          "UPDATE production_order SET status = 'PRODUCED', card_number = ?, produced_at = ?,"
+              + " updated_at = ? WHERE card_id = ?",
+          produced.cardNumber(),
+          at,
+          at,
+          event.cardId());
+    } else if (event.payload() instanceof CardDispatched dispatched) {
+      update(
+          connection,
+          "UPDATE production_order SET status = 'DISPATCHED', dispatched_at = ?,"
+              + " tracking_number = ?, outlet_name = COALESCE(?, outlet_name), updated_at = ?"
+              + " WHERE card_id = ?",
+          at,
+          dispatched.trackingNumber(),
+          dispatched.outletName(),
+          at,
+          event.cardId());
+    } else if (event.payload() instanceof CardCollected
+        || event.payload() instanceof CardDelivered) {
+      update(
+          connection,
+          "UPDATE production_order SET status = 'HANDED_OVER', handed_over_at = ?,"
+              + " updated_at = ? WHERE card_id = ?",
+          at,
+          at,
+          event.cardId());
     }
+    // Other events (SocialFunctionEnabled, types this build does not know) do not concern
+    // production; their position is recorded all the same.
   }
 
   public Optional<ProductionOrder> find(String cardId) throws SQLException {

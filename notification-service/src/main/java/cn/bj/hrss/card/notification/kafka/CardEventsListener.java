@@ -6,7 +6,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Feeds the card topic into the holders' messages, from start-up to shutdown. */
 @ApplicationScoped
@@ -14,12 +13,8 @@ public class CardEventsListener {
 
   private final CardEventConsumer consumer;
 
-  CardEventsListener(
-      SmsProjection messages,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-      @ConfigProperty(name = "card-events.topic") String topic,
-      @ConfigProperty(name = "card-events.group-id") String groupId) {
-    this.consumer = new CardEventConsumer(bootstrapServers, groupId, topic, messages::apply);
+  CardEventsListener(SmsProjection messages) {
+    this.consumer = CardEventConsumer.fromConfig(messages::apply);
   }
 
   void start(@Observes StartupEvent startup) {

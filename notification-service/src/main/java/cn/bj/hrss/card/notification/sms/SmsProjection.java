@@ -35,39 +35,38 @@ public class SmsProjection {
 
   @Transactional
   public void apply(EventEnvelope event) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      if (!CardEventPositions.claim(connection, event.cardId(), event.sequence())) {
-        return;
+    CardEventPositions.applyOnce(dataSource, event, connection -> change(connection, event));
+  }
+
+  private static void change(Connection connection, EventEnvelope event) throws SQLException {
+    if (event.payload() instanceof CardRequested requested) {
+      update(
+          connection,
+          "INSERT INTO card_contact (card_id, mobile, bank_code) VALUES (?, ?, ?)"
+              + " ON CONFLICT (card_id) DO NOTHING",
+          event.cardId(),
+          requested.applicant().mobile(),
+          requested.bankCode());
+      record(connection, event, SmsTemplate.APPLICATION_ACCEPTED, Map.of());
+    } else if (event.payload() instanceof CardDispatched dispatched) {
+      switch (dispatched.method()) {
+        case OUTLET_PICKUP ->
+            record(
+                connection,
+                event,
+                SmsTemplate.READY_FOR_PICKUP,
+                Map.of("outlet", dispatched.outletName()));
+        case MAIL ->
+            record(
+                connection,
+                event,
+                SmsTemplate.MAILED,
+                Map.of("trackingNumber", dispatched.trackingNumber()));
+        case DOOR_TO_DOOR ->
+            record(connection, event, SmsTemplate.DOOR_TO_DOOR_SCHEDULED, Map.of());
       }
-      if (event.payload() instanceof CardRequested requested) {
-        update(
-            connection,
-            "INSERT INTO card_contact (card_id, mobile, bank_code) VALUES (?, ?, ?)"
-                + " ON CONFLICT (card_id) DO NOTHING",
-            event.cardId(),
-            requested.applicant().mobile(),
-            requested.bankCode());
-        record(connection, event, SmsTemplate.APPLICATION_ACCEPTED, Map.of());
-      } else if (event.payload() instanceof CardDispatched dispatched) {
-        switch (dispatched.method()) {
-          case OUTLET_PICKUP ->
-              record(
-                  connection,
-                  event,
-                  SmsTemplate.READY_FOR_PICKUP,
-                  Map.of("outlet", dispatched.outletName()));
-          case MAIL ->
-              record(
-                  connection,
-                  event,
-                  SmsTemplate.MAILED,
-                  Map.of("trackingNumber", dispatched.trackingNumber()));
-          case DOOR_TO_DOOR ->
-              record(connection, event, SmsTemplate.DOOR_TO_DOOR_SCHEDULED, Map.of());
-        }
-      } else if (event.payload() instanceof SocialFunctionEnabled) {
-        record(connection, event, SmsTemplate.ENABLED_OLD_CARD_INVALID, Map.of());
-      }
+    } else if (event.payload() instanceof SocialFunctionEnabled) {
+      record(connection, event, SmsTemplate.ENABLED_OLD_CARD_INVALID, Map.of());
     }
   }
 

@@ -9,9 +9,9 @@ import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
 import cn.bj.hrss.card.application.card.query.CardQuery;
 import cn.bj.hrss.card.application.card.query.CardView;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,13 +42,8 @@ public class CardResource {
   }
 
   @POST
-  public Response submit(
-      @HeaderParam("X-Actor-Role") String role,
-      @HeaderParam("X-Actor-Id") String actorId,
-      @HeaderParam("X-Channel") String channel,
-      @HeaderParam("X-Correlation-Id") String correlationId,
-      CardRequests.SubmitApplication body) {
-    CallerContext caller = CallerContext.of(role, actorId, channel, correlationId);
+  public Response submit(@BeanParam CallerHeaders headers, CardRequests.SubmitApplication body) {
+    CallerContext caller = headers.context();
     requireBody(body);
     String cardId = UUID.randomUUID().toString();
     send(
@@ -63,12 +58,9 @@ public class CardResource {
   @Path("/{cardId}/production")
   public CardView produced(
       @PathParam("cardId") String cardId,
-      @HeaderParam("X-Actor-Role") String role,
-      @HeaderParam("X-Actor-Id") String actorId,
-      @HeaderParam("X-Channel") String channel,
-      @HeaderParam("X-Correlation-Id") String correlationId,
+      @BeanParam CallerHeaders headers,
       CardRequests.Produced body) {
-    CallerContext caller = CallerContext.of(role, actorId, channel, correlationId);
+    CallerContext caller = headers.context();
     requireBody(body);
     send(caller, new RecordCardProduced(cardId, body.cardNumber()));
     return get(cardId);
@@ -78,12 +70,9 @@ public class CardResource {
   @Path("/{cardId}/dispatch")
   public CardView dispatched(
       @PathParam("cardId") String cardId,
-      @HeaderParam("X-Actor-Role") String role,
-      @HeaderParam("X-Actor-Id") String actorId,
-      @HeaderParam("X-Channel") String channel,
-      @HeaderParam("X-Correlation-Id") String correlationId,
+      @BeanParam CallerHeaders headers,
       CardRequests.Dispatched body) {
-    CallerContext caller = CallerContext.of(role, actorId, channel, correlationId);
+    CallerContext caller = headers.context();
     requireBody(body);
     send(
         caller,
@@ -95,12 +84,9 @@ public class CardResource {
   @Path("/{cardId}/collection")
   public CardView collected(
       @PathParam("cardId") String cardId,
-      @HeaderParam("X-Actor-Role") String role,
-      @HeaderParam("X-Actor-Id") String actorId,
-      @HeaderParam("X-Channel") String channel,
-      @HeaderParam("X-Correlation-Id") String correlationId,
+      @BeanParam CallerHeaders headers,
       CardRequests.Collected body) {
-    CallerContext caller = CallerContext.of(role, actorId, channel, correlationId);
+    CallerContext caller = headers.context();
     requireBody(body);
     send(caller, new RecordCardCollected(cardId, body.outletName()));
     return get(cardId);
@@ -110,12 +96,9 @@ public class CardResource {
   @Path("/{cardId}/delivery")
   public CardView delivered(
       @PathParam("cardId") String cardId,
-      @HeaderParam("X-Actor-Role") String role,
-      @HeaderParam("X-Actor-Id") String actorId,
-      @HeaderParam("X-Channel") String channel,
-      @HeaderParam("X-Correlation-Id") String correlationId,
+      @BeanParam CallerHeaders headers,
       CardRequests.Delivered body) {
-    CallerContext caller = CallerContext.of(role, actorId, channel, correlationId);
+    CallerContext caller = headers.context();
     requireBody(body);
     send(caller, new RecordCardDelivered(cardId, body.method()));
     return get(cardId);
@@ -124,12 +107,8 @@ public class CardResource {
   @POST
   @Path("/{cardId}/social-function")
   public CardView enableSocialFunction(
-      @PathParam("cardId") String cardId,
-      @HeaderParam("X-Actor-Role") String role,
-      @HeaderParam("X-Actor-Id") String actorId,
-      @HeaderParam("X-Channel") String channel,
-      @HeaderParam("X-Correlation-Id") String correlationId) {
-    CallerContext caller = CallerContext.of(role, actorId, channel, correlationId);
+      @PathParam("cardId") String cardId, @BeanParam CallerHeaders headers) {
+    CallerContext caller = headers.context();
     send(caller, new EnableSocialFunction(cardId));
     return get(cardId);
   }
