@@ -4,7 +4,8 @@ CREATE TABLE card_event_position (
     last_sequence BIGINT      NOT NULL
 );
 
--- Whom to write to about a card: taken from CardRequested.
+-- Whom to write to about a card: taken from CardRequested. The bank is kept for the pickup
+-- notices that the issuing bank signs (R-PICK-2).
 CREATE TABLE card_contact (
     card_id   VARCHAR(64) PRIMARY KEY,
     mobile    VARCHAR(20) NOT NULL,
@@ -22,6 +23,6 @@ CREATE TABLE sms_message (
     recipient_mobile VARCHAR(20)  NOT NULL,
     body             VARCHAR(500) NOT NULL,
     status           VARCHAR(16)  NOT NULL,
-    created_at       TIMESTAMPTZ  NOT NULL,
+    event_occurred_at TIMESTAMPTZ NOT NULL,
     UNIQUE (card_id, event_sequence, recipient_mobile)
 );

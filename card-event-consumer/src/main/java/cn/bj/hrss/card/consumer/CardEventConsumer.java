@@ -4,18 +4,18 @@ import cn.bj.hrss.card.contract.codec.EventCodec;
 import cn.bj.hrss.card.contract.codec.EventCodec.MalformedEventException;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -28,9 +28,14 @@ import org.jboss.logging.Logger;
  * Reads the card topic in a consumer group and hands each event to a {@link CardEventHandler}, in
  * topic order per partition (so in order per card). Offsets are committed only after the handler
  * returned: delivery is at-least-once, and the handler's position check makes the effect
- * exactly-once. When the handler fails, the partition is rewound to the failed event and retried
- * with backoff; nothing is skipped. Only a record that is not an event envelope at all is skipped,
- * with an error naming its partition and offset.
+ * exactly-once.
+ *
+ * <p>When the handler fails, that partition alone is rewound to the failed event and paused, then
+ * retried with backoff (0.5 s doubling to 30 s); the other partitions go on, and nothing is
+ * skipped. Only a record that is not an event envelope at all is skipped, with an error naming its
+ * partition and offset. A failed offset commit (a rebalance, a broker away) is logged and the loop
+ * goes on: the records come back and are deduplicated. Any other failure closes the Kafka consumer
+ * and opens a new one after a pause, so the thread never dies while the service runs.
  */
 public final class CardEventConsumer implements AutoCloseable {
 
@@ -40,16 +45,22 @@ public final class CardEventConsumer implements AutoCloseable {
   private static final long MAX_BACKOFF_MS = 30_000;
 
   private final String topic;
+  private final String groupId;
   private final Properties properties;
   private final CardEventHandler handler;
-  private final AtomicLong applied = new AtomicLong();
+  private final AtomicLong handled = new AtomicLong();
+  private final Map<TopicPartition, Retry> retries = new HashMap<>();
   private final Thread thread;
   private volatile boolean running;
   private volatile KafkaConsumer<String, byte[]> consumer;
 
+  /** When a paused partition is tried again, and how long the next pause will be. */
+  private record Retry(Instant at, long nextBackoffMs) {}
+
   public CardEventConsumer(
       String bootstrapServers, String groupId, String topic, CardEventHandler handler) {
     this.topic = topic;
+    this.groupId = groupId;
     this.handler = handler;
     this.properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -58,6 +69,8 @@ public final class CardEventConsumer implements AutoCloseable {
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
+    // The topic is application-service's, with its retention; a consumer must never create it.
+    properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     this.thread = new Thread(this::run, "card-events-" + groupId);
   }
 
@@ -81,62 +94,93 @@ public final class CardEventConsumer implements AutoCloseable {
 
   /** Events handed to the handler without error since start (including skipped duplicates). */
   public long handledCount() {
-    return applied.get();
+    return handled.get();
   }
 
+  /** Whether the consuming thread is alive; false only after {@link #close()}. */
   public boolean isRunning() {
     return running && thread.isAlive();
   }
 
   private void run() {
-    try (KafkaConsumer<String, byte[]> kafka =
-        new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer = kafka;
-      kafka.subscribe(List.of(topic));
-      LOG.infof("consuming %s as group %s", topic, properties.get(ConsumerConfig.GROUP_ID_CONFIG));
-      long backoff = FIRST_BACKOFF_MS;
-      while (running) {
-        boolean failed = pollOnce(kafka);
-        if (failed) {
-          sleep(backoff);
-          backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-        } else {
-          backoff = FIRST_BACKOFF_MS;
+    long pause = FIRST_BACKOFF_MS;
+    while (running) {
+      try (KafkaConsumer<String, byte[]> kafka =
+          new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+        consumer = kafka;
+        retries.clear();
+        kafka.subscribe(List.of(topic));
+        LOG.infof("consuming %s as group %s", topic, groupId);
+        while (running) {
+          pollOnce(kafka);
+          pause = FIRST_BACKOFF_MS;
         }
+      } catch (WakeupException e) {
+        if (running) {
+          LOG.warn("unexpected wake-up; reopening the consumer");
+        }
+      } catch (RuntimeException e) {
+        LOG.errorf(e, "consumer of %s failed; reopening it in %d ms", topic, pause);
+        sleep(pause);
+        pause = Math.min(pause * 2, MAX_BACKOFF_MS);
+      } finally {
+        consumer = null;
       }
-    } catch (WakeupException e) {
-      if (running) {
-        throw e;
-      }
-    } finally {
-      running = false;
-      LOG.infof("stopped consuming %s", topic);
     }
+    LOG.infof("stopped consuming %s", topic);
   }
 
-  /** Handles one poll's records; returns whether a handler failed (and its partition rewound). */
-  private boolean pollOnce(KafkaConsumer<String, byte[]> kafka) {
+  private void pollOnce(KafkaConsumer<String, byte[]> kafka) {
+    resumeDuePartitions(kafka);
     ConsumerRecords<String, byte[]> records = kafka.poll(POLL);
     Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-    Set<TopicPartition> rewound = new HashSet<>();
-    for (ConsumerRecord<String, byte[]> record : records) {
-      TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-      if (rewound.contains(partition)) {
-        continue;
-      }
-      if (handle(record)) {
+    for (TopicPartition partition : records.partitions()) {
+      for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+        if (!handle(record)) {
+          rewindAndPause(kafka, partition, record.offset());
+          break;
+        }
         done.put(partition, new OffsetAndMetadata(record.offset() + 1));
-      } else {
-        kafka.seek(partition, record.offset());
-        rewound.add(partition);
+        retries.remove(partition);
       }
     }
     if (!done.isEmpty()) {
-      kafka.commitSync(done);
+      try {
+        kafka.commitSync(done);
+      } catch (WakeupException e) {
+        throw e;
+      } catch (KafkaException e) {
+        LOG.warnf("could not commit offsets (%s); those events will come again", e.toString());
+      }
     }
-    return !rewound.isEmpty();
   }
 
+  private void rewindAndPause(
+      KafkaConsumer<String, byte[]> kafka, TopicPartition partition, long offset) {
+    kafka.seek(partition, offset);
+    kafka.pause(List.of(partition));
+    Retry previous = retries.get(partition);
+    long backoff = previous == null ? FIRST_BACKOFF_MS : previous.nextBackoffMs();
+    retries.put(
+        partition,
+        new Retry(Instant.now().plusMillis(backoff), Math.min(backoff * 2, MAX_BACKOFF_MS)));
+  }
+
+  private void resumeDuePartitions(KafkaConsumer<String, byte[]> kafka) {
+    Instant now = Instant.now();
+    List<TopicPartition> due =
+        retries.entrySet().stream()
+            .filter(e -> !e.getValue().at().isAfter(now))
+            .map(Map.Entry::getKey)
+            .filter(kafka.assignment()::contains)
+            .toList();
+    if (!due.isEmpty()) {
+      kafka.resume(due);
+    }
+    retries.keySet().retainAll(kafka.assignment());
+  }
+
+  /** Returns whether the record is done with (applied, a duplicate, or unreadable and skipped). */
   private boolean handle(ConsumerRecord<String, byte[]> record) {
     EventEnvelope event;
     try {
@@ -149,7 +193,7 @@ public final class CardEventConsumer implements AutoCloseable {
     }
     try {
       handler.handle(event);
-      applied.incrementAndGet();
+      handled.incrementAndGet();
       return true;
     } catch (Exception e) {
       LOG.warnf(
@@ -180,10 +224,10 @@ public final class CardEventConsumer implements AutoCloseable {
       kafka.wakeup();
     }
     try {
-      thread.join(Duration.ofSeconds(10).toMillis());
+      thread.join(Duration.ofSeconds(2).toMillis());
       if (thread.isAlive()) {
-        thread.interrupt();
-        thread.join(Duration.ofSeconds(5).toMillis());
+        thread.interrupt(); // it may be pausing before reopening the consumer
+        thread.join(Duration.ofSeconds(13).toMillis());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

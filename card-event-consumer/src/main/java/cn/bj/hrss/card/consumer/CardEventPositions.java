@@ -3,13 +3,17 @@ package cn.bj.hrss.card.consumer;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
  * How far each card's event stream has been applied to a projection: the last sequence number per
  * card, kept in the service's own {@code card_event_position} table, in the same transaction as the
- * projection change.
+ * projection change. A card's events are applied strictly in sequence: an event at or below the
+ * position is a duplicate and skipped; an event beyond the next one means an earlier event is
+ * missing, and is refused (the consumer retries it and says so in its log) rather than applied out
+ * of order.
  *
  * <pre>
  * CREATE TABLE card_event_position (card_id VARCHAR(64) PRIMARY KEY, last_sequence BIGINT NOT NULL);
@@ -17,17 +21,26 @@ import javax.sql.DataSource;
  */
 public final class CardEventPositions {
 
-  private static final String CLAIM =
-      "INSERT INTO card_event_position (card_id, last_sequence) VALUES (?, ?) "
-          + "ON CONFLICT (card_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence "
-          + "WHERE card_event_position.last_sequence < EXCLUDED.last_sequence";
-
   private CardEventPositions() {}
 
   /** A projection change, made on the connection that also recorded the event's position. */
   @FunctionalInterface
   public interface ProjectionChange {
     void apply(Connection connection) throws SQLException;
+  }
+
+  /** An event that arrived before an earlier event of the same card. */
+  public static final class SequenceGapException extends SQLException {
+    SequenceGapException(String cardId, long sequence, Long last) {
+      super(
+          "card "
+              + cardId
+              + ": event #"
+              + sequence
+              + " arrived, but the last applied is "
+              + (last == null ? "none" : "#" + last)
+              + "; waiting for the missing events");
+    }
   }
 
   /**
@@ -45,17 +58,45 @@ public final class CardEventPositions {
   }
 
   /**
-   * Records that the event with {@code sequence} of {@code cardId} is being applied.
+   * Moves the card's position to {@code sequence} if that is the card's next event.
    *
-   * @return true if it is new and must be applied; false if it (or a later event of the card) was
-   *     applied before, so it must be skipped
+   * @return true if the event is the next one and must be applied; false if it was applied before
+   * @throws SequenceGapException if an earlier event of the card has not been applied yet
    */
   public static boolean claim(Connection connection, String cardId, long sequence)
       throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
+    int moved =
+        sequence == 0
+            ? Jdbc.update(
+                connection,
+                "INSERT INTO card_event_position (card_id, last_sequence) VALUES (?, 0)"
+                    + " ON CONFLICT (card_id) DO NOTHING",
+                cardId)
+            : Jdbc.update(
+                connection,
+                "UPDATE card_event_position SET last_sequence = ?"
+                    + " WHERE card_id = ? AND last_sequence = ?",
+                sequence,
+                cardId,
+                sequence - 1);
+    if (moved == 1) {
+      return true;
+    }
+    Long last = lastApplied(connection, cardId);
+    if (last != null && last >= sequence) {
+      return false;
+    }
+    throw new SequenceGapException(cardId, sequence, last);
+  }
+
+  private static Long lastApplied(Connection connection, String cardId) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT last_sequence FROM card_event_position WHERE card_id = ?")) {
       statement.setString(1, cardId);
-      statement.setLong(2, sequence);
-      return statement.executeUpdate() == 1;
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next() ? row.getLong(1) : null;
+      }
     }
   }
 }

@@ -89,6 +89,7 @@ final class Demo {
             .header("X-Actor-Id", actorId)
             .header("X-Channel", channel)
             .header("X-Correlation-Id", UUID.randomUUID().toString())
+            .timeout(Duration.ofSeconds(30))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -105,7 +106,7 @@ final class Demo {
     while (Instant.now().isBefore(deadline)) {
       HttpResponse<String> response =
           http.send(
-              HttpRequest.newBuilder(URI.create(url)).build(),
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 200) {
         last = JSON.readTree(response.body());

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The whole suite on one machine: PostgreSQL and a single-node Kafka broker (or the ones named by
@@ -36,10 +37,7 @@ public final class LocalSuite {
             + infra.kafka().bootstrapServers()
             + (infra.kafka().startedHere() ? "" : " (existing)"));
 
-    say("starting the services (logs in " + logs + ") ...");
-    ServiceProcesses services =
-        ServiceProcesses.start(
-            home, infra.serviceEnvironment(), ServiceProcesses.DEFAULT_PORTS, logs);
+    AtomicReference<ServiceProcesses> services = new AtomicReference<>();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -47,7 +45,9 @@ public final class LocalSuite {
                 () -> {
                   say("stopping the services, Kafka and PostgreSQL ...");
                   try {
-                    services.close();
+                    if (services.get() != null) {
+                      services.get().close();
+                    }
                   } finally {
                     infra.close();
                     say("stopped.");
@@ -55,19 +55,25 @@ public final class LocalSuite {
                   }
                 },
                 "stop-local-suite"));
-    services.awaitReady(Duration.ofMinutes(3));
-
-    say("");
-    say("The suite is up:");
-    for (String name : ServiceProcesses.DEFAULT_PORTS.keySet()) {
-      say(
-          String.format(
-              "  %-24s %s   (OpenAPI: %s/q/openapi)",
-              name, services.url(name), services.url(name)));
-    }
-    if (demo) {
+    try {
+      say("starting the services (logs in " + logs + ") ...");
+      services.set(
+          ServiceProcesses.start(
+              home, infra.serviceEnvironment(), ServiceProcesses.DEFAULT_PORTS, logs));
+      services.get().awaitReady(Duration.ofMinutes(3));
       say("");
-      new Demo(services).run();
+      say("The suite is up:");
+      for (String name : ServiceProcesses.DEFAULT_PORTS.keySet()) {
+        String url = services.get().url(name);
+        say(String.format("  %-24s %s   (OpenAPI: %s/q/openapi)", name, url, url));
+      }
+      if (demo) {
+        say("");
+        new Demo(services.get()).run();
+      }
+    } catch (Exception e) {
+      say("FAILED: " + e.getMessage());
+      System.exit(1); // runs the shutdown hook: nothing is left behind
     }
     say("");
     say("Press Ctrl-C to stop.");

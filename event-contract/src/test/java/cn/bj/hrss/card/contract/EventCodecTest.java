@@ -57,4 +57,23 @@ class EventCodecTest {
         MalformedEventException.class,
         () -> decode(PRODUCED.replace("\"cardId\"", "\"cardIdentifier\"")));
   }
+
+  @Test
+  void a_record_without_a_value_is_malformed() {
+    assertThrows(MalformedEventException.class, () -> EventCodec.decode(null));
+  }
+
+  @Test
+  void a_badly_written_time_is_malformed() {
+    assertThrows(
+        MalformedEventException.class,
+        () -> decode(PRODUCED.replace("2025-03-10T06:00:00Z", "10/03/2025 06:00")));
+  }
+
+  @Test
+  void a_sequence_that_is_not_a_number_is_malformed_rather_than_zero() {
+    assertThrows(
+        MalformedEventException.class,
+        () -> decode(PRODUCED.replace("\"sequence\" : 1", "\"sequence\" : \"one\"")));
+  }
 }

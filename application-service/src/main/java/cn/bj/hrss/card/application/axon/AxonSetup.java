@@ -9,6 +9,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -104,6 +105,7 @@ public class AxonSetup {
                         .snapshotSerializer(serializer)
                         .eventSerializer(serializer)
                         .schema(eventSchema())
+                        .persistenceExceptionResolver(AxonSetup::isUniqueViolation)
                         .build())
             .registerComponent(CooperatingBanks.class, c -> banks)
             .configureAggregate(CardAggregate.class)
@@ -166,6 +168,25 @@ public class AxonSetup {
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
     return props;
+  }
+
+  /**
+   * Two commands that append the same sequence number of one card (possible with several instances)
+   * break the store's unique key; PostgreSQL reports SQLState 23505, which Axon's default resolver
+   * does not know. Recognised, it becomes a ConcurrencyException (HTTP 409).
+   */
+  static boolean isUniqueViolation(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+      if (t instanceof SQLException sql
+          && sql.getNextException() != null
+          && "23505".equals(sql.getNextException().getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static EventSchema eventSchema() {

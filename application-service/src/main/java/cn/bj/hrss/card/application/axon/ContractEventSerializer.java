@@ -3,6 +3,8 @@ package cn.bj.hrss.card.application.axon;
 import cn.bj.hrss.card.contract.codec.EventCodec;
 import cn.bj.hrss.card.contract.event.EventTypes;
 import cn.bj.hrss.card.contract.event.EventTypes.EventType;
+import java.util.Optional;
+import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -26,15 +28,37 @@ final class ContractEventSerializer extends JacksonSerializer {
         .orElseGet(() -> super.typeForClass(type));
   }
 
+  /**
+   * A contract name (no package, as every stored card event has) resolves through {@link
+   * EventTypes}; an unknown contract name or version fails loudly, because Axon would otherwise
+   * read it as an unknown type and the publisher would skip it for good. Other names (metadata,
+   * tokens) are Java class names.
+   */
   @Override
   protected String resolveClassName(SerializedType serializedType) {
-    String revision = serializedType.getRevision();
-    if (revision != null && revision.chars().allMatch(Character::isDigit)) {
-      return EventTypes.of(serializedType.getName(), Integer.parseInt(revision))
-          .map(EventType::payloadClass)
-          .map(Class::getName)
-          .orElseGet(() -> super.resolveClassName(serializedType));
+    String name = serializedType.getName();
+    if (name.contains(".")) {
+      return super.resolveClassName(serializedType);
     }
-    return super.resolveClassName(serializedType);
+    String revision = serializedType.getRevision();
+    return parseVersion(revision)
+        .flatMap(version -> EventTypes.of(name, version))
+        .map(EventType::payloadClass)
+        .map(Class::getName)
+        .orElseThrow(
+            () ->
+                new SerializationException(
+                    "stored event type "
+                        + name
+                        + " version "
+                        + revision
+                        + " is unknown to this build: deploy a build that knows it"));
+  }
+
+  private static Optional<Integer> parseVersion(String revision) {
+    if (revision == null || revision.isEmpty() || !revision.chars().allMatch(Character::isDigit)) {
+      return Optional.empty();
+    }
+    return Optional.of(Integer.parseInt(revision));
   }
 }

@@ -42,4 +42,18 @@ class ContractEventSerializerTest {
     assertEquals(MetaData.class.getName(), stored.getType().getName());
     assertEquals(metaData, serializer.deserialize(stored));
   }
+
+  @Test
+  void a_stored_event_of_a_version_this_build_does_not_know_fails_loudly() {
+    SerializedObject<byte[]> stored =
+        new org.axonframework.serialization.SimpleSerializedObject<>(
+            "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            byte[].class,
+            "CardProduced",
+            "2");
+
+    org.junit.jupiter.api.Assertions.assertThrows(
+        org.axonframework.serialization.SerializationException.class,
+        () -> serializer.deserialize(stored));
+  }
 }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.bj.hrss.card.application.axon.CommandMetaData;
 import cn.bj.hrss.card.contract.event.CardProduced;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -39,18 +42,27 @@ class KafkaCardEventPublisherTest {
           Instant.parse("2025-03-10T06:00:00Z"));
 
   @Test
-  void the_unit_of_work_commits_after_the_broker_acknowledged_the_send() throws Exception {
+  void the_unit_of_work_commits_only_after_the_broker_acknowledged_the_send() throws Exception {
     UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(event);
-    AtomicBoolean committed = new AtomicBoolean();
-    unitOfWork.onCommit(u -> committed.set(true));
+    AtomicBoolean acknowledged = new AtomicBoolean();
+    AtomicBoolean committedAfterAcknowledgement = new AtomicBoolean();
+    unitOfWork.onCommit(u -> committedAfterAcknowledgement.set(acknowledged.get()));
 
     publisher.publish(event.getPayload(), event);
     assertEquals(1, producer.history().size());
     assertEquals("card-7", producer.history().get(0).key());
-    producer.completeNext();
-    unitOfWork.commit();
+    ScheduledExecutorService broker = Executors.newSingleThreadScheduledExecutor();
+    broker.schedule(
+        () -> {
+          acknowledged.set(true);
+          producer.completeNext();
+        },
+        300,
+        TimeUnit.MILLISECONDS);
+    unitOfWork.commit(); // blocks in prepare-commit until the acknowledgement
+    broker.shutdown();
 
-    assertTrue(committed.get());
+    assertTrue(committedAfterAcknowledgement.get());
   }
 
   @Test

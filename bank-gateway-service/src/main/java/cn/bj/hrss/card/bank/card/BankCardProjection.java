@@ -34,7 +34,7 @@ public class BankCardProjection {
     this.dataSource = dataSource;
   }
 
-  @Transactional
+  @Transactional(rollbackOn = Exception.class)
   public void apply(EventEnvelope event) throws SQLException {
     CardEventPositions.applyOnce(dataSource, event, connection -> change(connection, event));
   }

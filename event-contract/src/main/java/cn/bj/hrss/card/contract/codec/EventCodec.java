@@ -15,6 +15,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * Reads and writes {@link EventEnvelope}s as the JSON documented in docs/event-contract.md. The
@@ -52,10 +53,14 @@ public final class EventCodec {
   /**
    * Decodes one envelope.
    *
-   * @throws MalformedEventException when the bytes are not an envelope at all (not JSON, or a
-   *     required envelope field missing); such a record can never be applied
+   * @throws MalformedEventException when the bytes are not an envelope at all (no value, not JSON,
+   *     a required envelope field missing or of the wrong kind, a payload that does not fit its
+   *     type's schema); such a record can never be applied
    */
   public static EventEnvelope decode(byte[] json) {
+    if (json == null) {
+      throw new MalformedEventException("no value (a tombstone?)", null);
+    }
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
@@ -66,15 +71,15 @@ public final class EventCodec {
       throw new MalformedEventException("not a JSON object", null);
     }
     String eventType = requireText(root, "eventType");
-    int eventVersion = requireField(root, "eventVersion").asInt();
+    int eventVersion = requireNumber(root, "eventVersion").intValue();
     JsonNode actor = root.path("actor");
     return new EventEnvelope(
         requireText(root, "eventId"),
         eventType,
         eventVersion,
         requireText(root, "cardId"),
-        requireField(root, "sequence").asLong(),
-        Instant.parse(requireText(root, "occurredAt")),
+        requireNumber(root, "sequence").longValue(),
+        requireInstant(root, "occurredAt"),
         new Actor(textOrNull(actor, "role"), textOrNull(actor, "id")),
         textOrNull(root, "channel"),
         textOrNull(root, "correlationId"),
@@ -105,7 +110,29 @@ public final class EventCodec {
   }
 
   private static String requireText(JsonNode node, String field) {
-    return requireField(node, field).asText();
+    JsonNode value = requireField(node, field);
+    if (!value.isTextual() || value.asText().isBlank()) {
+      throw new MalformedEventException("envelope field '" + field + "' is not text", null);
+    }
+    return value.asText();
+  }
+
+  private static JsonNode requireNumber(JsonNode node, String field) {
+    JsonNode value = requireField(node, field);
+    if (!value.isIntegralNumber()) {
+      throw new MalformedEventException(
+          "envelope field '" + field + "' is not a whole number", null);
+    }
+    return value;
+  }
+
+  private static Instant requireInstant(JsonNode node, String field) {
+    String text = requireText(node, field);
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new MalformedEventException("envelope field '" + field + "' is not an instant", e);
+    }
   }
 
   private static String textOrNull(JsonNode node, String field) {

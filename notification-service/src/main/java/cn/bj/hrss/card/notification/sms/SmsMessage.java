@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param recipientMobile masked (138****8000)
  * @param status PENDING: recorded, to be handed to the SMS gateway
+ * @param eventOccurredAt when the event that gave this message happened
  */
 public record SmsMessage(
     long eventSequence,
@@ -15,4 +16,4 @@ public record SmsMessage(
     String recipientMobile,
     String body,
     String status,
-    Instant createdAt) {}
+    Instant eventOccurredAt) {}

@@ -2,6 +2,7 @@ package cn.bj.hrss.card.notification.sms;
 
 import static cn.bj.hrss.card.consumer.Jdbc.instant;
 import static cn.bj.hrss.card.consumer.Jdbc.update;
+import static java.util.Objects.requireNonNullElse;
 
 import cn.bj.hrss.card.consumer.CardEventPositions;
 import cn.bj.hrss.card.contract.event.CardDispatched;
@@ -33,7 +34,7 @@ public class SmsProjection {
     this.dataSource = dataSource;
   }
 
-  @Transactional
+  @Transactional(rollbackOn = Exception.class)
   public void apply(EventEnvelope event) throws SQLException {
     CardEventPositions.applyOnce(dataSource, event, connection -> change(connection, event));
   }
@@ -55,13 +56,15 @@ public class SmsProjection {
                 connection,
                 event,
                 SmsTemplate.READY_FOR_PICKUP,
-                Map.of("outlet", dispatched.outletName()));
+                Map.of("outlet", requireNonNullElse(dispatched.outletName(), "发卡银行网点")));
         case MAIL ->
             record(
                 connection,
                 event,
                 SmsTemplate.MAILED,
-                Map.of("trackingNumber", dispatched.trackingNumber()));
+                Map.of(
+                    "trackingNumber",
+                    requireNonNullElse(dispatched.trackingNumber(), "以快递公司通知为准")));
         case DOOR_TO_DOOR ->
             record(connection, event, SmsTemplate.DOOR_TO_DOOR_SCHEDULED, Map.of());
       }
@@ -77,7 +80,7 @@ public class SmsProjection {
     update(
         connection,
         "INSERT INTO sms_message (card_id, event_sequence, event_id, template, recipient_mobile,"
-            + " body, status, created_at)"
+            + " body, status, event_occurred_at)"
             + " SELECT card_id, ?, ?, ?, mobile, ?, 'PENDING', ? FROM card_contact"
             + " WHERE card_id = ?"
             + " ON CONFLICT (card_id, event_sequence, recipient_mobile) DO NOTHING",
@@ -106,7 +109,7 @@ public class SmsProjection {
                   maskMobile(row.getString("recipient_mobile")),
                   row.getString("body"),
                   row.getString("status"),
-                  instant(row, "created_at")));
+                  instant(row, "event_occurred_at")));
         }
       }
       return messages;

@@ -48,7 +48,7 @@ public class CardAggregate {
     if (!banks.isCooperating(command.bankCode())) {
       throw invalidInput(
           "R-BANK-1",
-          "所选银行不是社保卡合作银行，请从15家合作银行中选择。",
+          "所选银行不是社保卡合作银行，请从合作银行中选择。",
           "bank '" + command.bankCode() + "' is not a cooperating bank");
     }
     checkCollection(command.collection());
@@ -83,7 +83,11 @@ public class CardAggregate {
     if (chosen == CollectionMethod.OUTLET_PICKUP && isBlank(command.outletName())) {
       throw invalidInput("R-PICK-2", "网点领卡须注明领卡网点。", "outlet pickup needs the outlet name");
     }
-    apply(new CardDispatched(command.method(), command.trackingNumber(), command.outletName()));
+    apply(
+        new CardDispatched(
+            chosen,
+            chosen == CollectionMethod.MAIL ? command.trackingNumber() : null,
+            chosen == CollectionMethod.OUTLET_PICKUP ? command.outletName() : null));
   }
 
   @CommandHandler
@@ -95,12 +99,18 @@ public class CardAggregate {
           "该卡不是网点领取方式，不能登记为网点领卡。",
           "collection at an outlet, but the card goes by " + state.collection().method());
     }
+    if (isBlank(command.outletName())) {
+      throw invalidInput("R-PICK-2", "请注明领卡网点。", "collection without the outlet name");
+    }
     apply(new CardCollected(command.outletName()));
   }
 
   @CommandHandler
   public void handle(RecordCardDelivered command) {
     requireStatus(CardStatus.DISPATCHED, "record the card as delivered");
+    if (command.method() == null) {
+      throw invalidInput("INPUT-MISSING", "请注明送达方式（邮寄或上门送卡）。", "delivery without a method");
+    }
     CollectionMethod chosen = state.collection().method();
     if (chosen == CollectionMethod.OUTLET_PICKUP || command.method() != chosen) {
       throw conflict(

@@ -12,7 +12,6 @@ import cn.bj.hrss.card.application.card.query.CardView;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,10 +22,12 @@ import java.net.URI;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
- * The card lifecycle commands and the card read. Each command answers 200 with the card as it now
- * is, 400 for bad input, 404 for an unknown card, 409 when the card's state does not allow it.
+ * The card lifecycle commands and the card read. An application answers 201 with the new card's id;
+ * every other command answers 200 with the card as it now is. Refusals: 400 for bad input, 404 for
+ * an unknown card, 409 when the card's state does not allow it; each names the rule.
  */
 @Path("/cards")
 @Produces(MediaType.APPLICATION_JSON)
@@ -116,7 +117,9 @@ public class CardResource {
   @GET
   @Path("/{cardId}")
   public CardView get(@PathParam("cardId") String cardId) {
-    return query.find(cardId).orElseThrow(() -> new NotFoundException("no card " + cardId));
+    return query
+        .find(cardId)
+        .orElseThrow(() -> new AggregateNotFoundException(cardId, "no card with this id"));
   }
 
   private void send(CallerContext caller, Object command) {

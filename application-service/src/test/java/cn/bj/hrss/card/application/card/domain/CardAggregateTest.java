@@ -46,8 +46,8 @@ class CardAggregateTest {
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(CardAggregate.class);
-    CooperatingBanks fifteenBanks = () -> Set.of("ICBC", "ABC", "BOC", "CCB", "PSBC");
-    fixture.registerInjectableResource(fifteenBanks);
+    CooperatingBanks someBanks = () -> Set.of("ICBC", "ABC", "BOC", "CCB", "PSBC");
+    fixture.registerInjectableResource(someBanks);
   }
 
   private static RuleViolationMatcher refusedBy(String ruleId) {
@@ -87,6 +87,7 @@ class CardAggregateTest {
     fixture
         .givenNoPriorActivity()
         .when(new SubmitCardApplication(CARD, landline, "ICBC", AT_OUTLET))
+        .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("INPUT-MOBILE")));
   }
 
@@ -95,6 +96,7 @@ class CardAggregateTest {
     fixture
         .givenNoPriorActivity()
         .when(new SubmitCardApplication(CARD, WANG, "ICBC", null))
+        .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("R-PICK-1")));
   }
 
@@ -105,6 +107,7 @@ class CardAggregateTest {
         .when(
             new SubmitCardApplication(
                 CARD, WANG, "ICBC", new Collection(CollectionMethod.OUTLET_PICKUP, " ", null)))
+        .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("R-PICK-2")));
   }
 
@@ -139,6 +142,7 @@ class CardAggregateTest {
     fixture
         .given(REQUESTED_AT_OUTLET)
         .when(new RecordCardDispatched(CARD, CollectionMethod.OUTLET_PICKUP, null, "网点"))
+        .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("LIFECYCLE-ORDER")));
   }
 
@@ -164,6 +168,7 @@ class CardAggregateTest {
     fixture
         .given(REQUESTED_BY_MAIL, PRODUCED)
         .when(new RecordCardDispatched(CARD, CollectionMethod.MAIL, null, null))
+        .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("R-PICK-3")));
   }
 
@@ -197,6 +202,7 @@ class CardAggregateTest {
     fixture
         .given(REQUESTED_AT_OUTLET, PRODUCED, TO_OUTLET)
         .when(new RecordCardDelivered(CARD, CollectionMethod.MAIL))
+        .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("R-PICK-4")));
   }
 
@@ -229,5 +235,31 @@ class CardAggregateTest {
         .when(new EnableSocialFunction(CARD))
         .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("R-OLD-2")));
+  }
+
+  @Test
+  void a_dispatch_records_only_the_details_of_the_chosen_method() {
+    fixture
+        .given(REQUESTED_BY_MAIL, PRODUCED)
+        .when(new RecordCardDispatched(CARD, CollectionMethod.MAIL, "SF1234567890", "某网点"))
+        .expectEvents(MAILED);
+  }
+
+  @Test
+  void a_collection_without_the_outlet_is_refused_by_R_PICK_2() {
+    fixture
+        .given(REQUESTED_AT_OUTLET, PRODUCED, TO_OUTLET)
+        .when(new RecordCardCollected(CARD, ""))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-PICK-2")));
+  }
+
+  @Test
+  void a_delivery_without_a_method_is_bad_input() {
+    fixture
+        .given(REQUESTED_BY_MAIL, PRODUCED, MAILED)
+        .when(new RecordCardDelivered(CARD, null))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("INPUT-MISSING")));
   }
 }

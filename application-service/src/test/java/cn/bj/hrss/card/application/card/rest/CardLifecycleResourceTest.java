@@ -120,7 +120,7 @@ class CardLifecycleResourceTest {
         .then()
         .statusCode(400)
         .body("rule", equalTo("R-BANK-1"))
-        .body("message", equalTo("所选银行不是社保卡合作银行，请从15家合作银行中选择。"));
+        .body("message", equalTo("所选银行不是社保卡合作银行，请从合作银行中选择。"));
   }
 
   @Test
@@ -144,6 +144,16 @@ class CardLifecycleResourceTest {
         .then()
         .statusCode(404)
         .body("rule", equalTo("CARD-NOT-FOUND"));
+  }
+
+  @Test
+  void reading_an_unknown_card_is_not_found_with_a_readable_message() {
+    given()
+        .get("/cards/{id}", UUID.randomUUID().toString())
+        .then()
+        .statusCode(404)
+        .body("rule", equalTo("CARD-NOT-FOUND"))
+        .body("message", equalTo("未找到该申领记录。"));
   }
 
   @Test

@@ -1,0 +1,111 @@
+package cn.bj.hrss.card.consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.bj.hrss.card.infra.LocalPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The position rules against a real PostgreSQL. */
+class CardEventPositionsTest {
+
+  private static LocalPostgres postgres;
+
+  @BeforeAll
+  static void createTable() throws SQLException {
+    postgres = LocalPostgres.startOrUseExisting(System.getenv(), 0);
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA IF NOT EXISTS positions_test");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS positions_test.card_event_position"
+              + " (card_id VARCHAR(64) PRIMARY KEY, last_sequence BIGINT NOT NULL)");
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    postgres.close();
+  }
+
+  private static Connection connect() throws SQLException {
+    Connection connection =
+        DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+    try (Statement s = connection.createStatement()) {
+      s.execute("SET search_path TO positions_test");
+    }
+    return connection;
+  }
+
+  private static long position(Connection c, String card) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT last_sequence FROM card_event_position WHERE card_id = '" + card + "'")) {
+      assertTrue(r.next());
+      return r.getLong(1);
+    }
+  }
+
+  @Test
+  void events_in_sequence_are_each_claimed_once() throws SQLException {
+    String card = UUID.randomUUID().toString();
+    try (Connection c = connect()) {
+      assertTrue(CardEventPositions.claim(c, card, 0));
+      assertTrue(CardEventPositions.claim(c, card, 1));
+      assertTrue(CardEventPositions.claim(c, card, 2));
+      assertEquals(2, position(c, card));
+    }
+  }
+
+  @Test
+  void a_redelivered_event_is_a_duplicate_and_moves_nothing() throws SQLException {
+    String card = UUID.randomUUID().toString();
+    try (Connection c = connect()) {
+      CardEventPositions.claim(c, card, 0);
+      CardEventPositions.claim(c, card, 1);
+      CardEventPositions.claim(c, card, 2);
+
+      assertFalse(CardEventPositions.claim(c, card, 0));
+      assertFalse(CardEventPositions.claim(c, card, 1));
+      assertFalse(CardEventPositions.claim(c, card, 2));
+      assertEquals(2, position(c, card));
+    }
+  }
+
+  @Test
+  void an_event_after_a_missing_one_is_refused_not_applied_out_of_order() throws SQLException {
+    String card = UUID.randomUUID().toString();
+    try (Connection c = connect()) {
+      CardEventPositions.claim(c, card, 0);
+
+      assertThrows(
+          CardEventPositions.SequenceGapException.class,
+          () -> CardEventPositions.claim(c, card, 2));
+      assertEquals(0, position(c, card));
+      assertTrue(CardEventPositions.claim(c, card, 1), "the missing event still fits");
+    }
+  }
+
+  @Test
+  void a_card_whose_first_event_never_came_is_refused() {
+    String card = UUID.randomUUID().toString();
+    assertThrows(
+        CardEventPositions.SequenceGapException.class,
+        () -> {
+          try (Connection c = connect()) {
+            CardEventPositions.claim(c, card, 3);
+          }
+        });
+  }
+}
