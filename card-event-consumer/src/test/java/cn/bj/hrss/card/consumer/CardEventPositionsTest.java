@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.infra.LocalPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class CardEventPositionsTest {
 
   @BeforeAll
   static void createTable() throws SQLException {
-    postgres = LocalPostgres.startOrUseExisting(System.getenv(), 0);
+    postgres = LocalInfrastructure.shared().postgres();
     try (Connection c = connect();
         Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA IF NOT EXISTS positions_test");
@@ -31,11 +31,6 @@ class CardEventPositionsTest {
           "CREATE TABLE IF NOT EXISTS positions_test.card_event_position"
               + " (card_id VARCHAR(64) PRIMARY KEY, last_sequence BIGINT NOT NULL)");
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    postgres.close();
   }
 
   private static Connection connect() throws SQLException {
