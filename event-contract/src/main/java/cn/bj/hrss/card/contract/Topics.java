@@ -9,5 +9,11 @@ public final class Topics {
    */
   public static final String CARD_LIFECYCLE = "card-lifecycle.v1";
 
+  /**
+   * Alerts of card-production-service (ProductionOverdue), keyed by card id, version 1; read by
+   * notification-service to tell the holder that production is late.
+   */
+  public static final String PRODUCTION_ALERTS = "production-alerts.v1";
+
   private Topics() {}
 }

@@ -41,4 +41,16 @@ class GoldenSamplesTest {
 
     assertEquals(JSON.readTree(golden), JSON.readTree(roundTrip));
   }
+
+  @org.junit.jupiter.api.Test
+  void the_production_overdue_alert_round_trips_as_its_golden_sample() throws Exception {
+    String golden = GoldenSamples.productionOverdueJson();
+
+    var alert = cn.bj.hrss.card.contract.codec.AlertCodec.decode(golden.getBytes("UTF-8"));
+
+    assertEquals(java.time.LocalDate.parse("2025-04-02"), alert.dueDate());
+    assertEquals(
+        JSON.readTree(golden),
+        JSON.readTree(cn.bj.hrss.card.contract.codec.AlertCodec.encode(alert)));
+  }
 }

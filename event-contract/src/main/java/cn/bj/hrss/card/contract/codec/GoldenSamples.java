@@ -21,7 +21,10 @@ public final class GoldenSamples {
   private GoldenSamples() {}
 
   public static String json(EventType type) {
-    String path = "/golden/v" + type.version() + "/" + type.name() + ".json";
+    return read("/golden/v" + type.version() + "/" + type.name() + ".json");
+  }
+
+  private static String read(String path) {
     try (var in = GoldenSamples.class.getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalArgumentException("no golden sample " + path);
@@ -35,6 +38,11 @@ public final class GoldenSamples {
   /** The golden sample of {@code type} moved to another card, so that tests share no state. */
   public static byte[] jsonForCard(EventType type, String cardId) {
     return json(type).replace(CARD_ID, cardId).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The golden ProductionOverdue alert of {@code production-alerts.v1}. */
+  public static String productionOverdueJson() {
+    return read("/golden/alerts/v1/ProductionOverdue.json");
   }
 
   public static EventEnvelope envelope(EventType type) {

@@ -6,9 +6,12 @@ package cn.bj.hrss.card.contract.event;
  */
 public sealed interface CardEvent
     permits CardRequested,
+        CardProductionFailed,
         CardProduced,
         CardDispatched,
         CardCollected,
         CardDelivered,
         SocialFunctionEnabled,
+        OldCardInvalidated,
+        FinancialFunctionActivated,
         UnknownCardEvent {}

@@ -15,11 +15,14 @@ public final class EventTypes {
   public static final List<EventType> ALL =
       List.of(
           new EventType("CardRequested", 1, CardRequested.class),
+          new EventType("CardProductionFailed", 1, CardProductionFailed.class),
           new EventType("CardProduced", 1, CardProduced.class),
           new EventType("CardDispatched", 1, CardDispatched.class),
           new EventType("CardCollected", 1, CardCollected.class),
           new EventType("CardDelivered", 1, CardDelivered.class),
-          new EventType("SocialFunctionEnabled", 1, SocialFunctionEnabled.class));
+          new EventType("SocialFunctionEnabled", 1, SocialFunctionEnabled.class),
+          new EventType("OldCardInvalidated", 1, OldCardInvalidated.class),
+          new EventType("FinancialFunctionActivated", 1, FinancialFunctionActivated.class));
 
   private EventTypes() {}
 

@@ -4,11 +4,14 @@ import static cn.bj.hrss.card.application.card.domain.RuleViolation.conflict;
 import static cn.bj.hrss.card.application.card.domain.RuleViolation.invalidInput;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import cn.bj.hrss.card.application.axon.CommandMetaData;
+import cn.bj.hrss.card.application.card.command.ActivateFinancialFunction;
 import cn.bj.hrss.card.application.card.command.EnableSocialFunction;
 import cn.bj.hrss.card.application.card.command.RecordCardCollected;
 import cn.bj.hrss.card.application.card.command.RecordCardDelivered;
 import cn.bj.hrss.card.application.card.command.RecordCardDispatched;
 import cn.bj.hrss.card.application.card.command.RecordCardProduced;
+import cn.bj.hrss.card.application.card.command.RecordCardProductionFailed;
 import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
 import cn.bj.hrss.card.contract.event.Applicant;
 import cn.bj.hrss.card.contract.event.CardCollected;
@@ -16,13 +19,18 @@ import cn.bj.hrss.card.contract.event.CardDelivered;
 import cn.bj.hrss.card.contract.event.CardDispatched;
 import cn.bj.hrss.card.contract.event.CardEvent;
 import cn.bj.hrss.card.contract.event.CardProduced;
+import cn.bj.hrss.card.contract.event.CardProductionFailed;
 import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.Collection;
 import cn.bj.hrss.card.contract.event.CollectionMethod;
+import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
+import cn.bj.hrss.card.contract.event.OldCardInvalidated;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
@@ -58,8 +66,17 @@ public class CardAggregate {
   }
 
   @CommandHandler
+  public void handle(RecordCardProductionFailed command) {
+    requireInProduction("record a production failure");
+    if (isBlank(command.reason())) {
+      throw invalidInput("INPUT-MISSING", "请说明制卡失败原因。", "a production failure needs a reason");
+    }
+    apply(new CardProductionFailed(command.reason()));
+  }
+
+  @CommandHandler
   public void handle(RecordCardProduced command) {
-    requireStatus(CardStatus.REQUESTED, "record the card as produced");
+    requireInProduction("record the card as produced");
     if (command.cardNumber() == null || !CARD_NUMBER.matcher(command.cardNumber()).matches()) {
       throw invalidInput(
           "INPUT-CARD-NUMBER", "社保卡卡号应为9位数字或大写字母。", "card number must match [0-9A-Z]{9}");
@@ -133,12 +150,54 @@ public class CardAggregate {
           "the card is " + state.status() + "; it can be enabled once collected or delivered");
     }
     apply(new SocialFunctionEnabled(state.cardNumber()));
+    apply(new OldCardInvalidated(state.cardNumber()));
+  }
+
+  /** Channels where the holder is in front of the issuing bank's staff. */
+  private static final Set<String> IN_PERSON_AT_THE_BANK =
+      Set.of("BANK_OUTLET", "BANK_OUTLET_INSTANT", "BANK_DOOR_TO_DOOR");
+
+  @CommandHandler
+  public void handle(
+      ActivateFinancialFunction command, @MetaDataValue(CommandMetaData.CHANNEL) String channel) {
+    if (state.financialFunctionActive()) {
+      throw conflict("R-PICK-3", "该卡金融功能已激活。", "the financial function is already active");
+    }
+    if (state.status() != CardStatus.COLLECTED
+        && state.status() != CardStatus.DELIVERED
+        && state.status() != CardStatus.ACTIVE) {
+      throw conflict(
+          "R-PICK-3",
+          "新卡尚未交到持卡人手中，不能激活金融功能。",
+          "the card is " + state.status() + "; activation needs the card in the holder's hands");
+    }
+    if (!state.bankCode().equals(command.bankCode())) {
+      throw conflict(
+          "R-PICK-3",
+          "金融功能只能在发卡银行的网点激活。",
+          "activation by " + command.bankCode() + ", but the issuing bank is " + state.bankCode());
+    }
+    boolean doorToDoor = "BANK_DOOR_TO_DOOR".equals(channel);
+    if (!IN_PERSON_AT_THE_BANK.contains(channel)
+        || (doorToDoor && state.collection().method() != CollectionMethod.DOOR_TO_DOOR)) {
+      throw conflict(
+          doorToDoor ? "R-PICK-4" : "R-PICK-3",
+          "金融功能须本人持卡到发卡银行网点激活。",
+          "activation must be in person at an outlet of the issuing bank, not through " + channel);
+    }
+    apply(new FinancialFunctionActivated(command.bankCode(), command.outletName()));
   }
 
   @EventSourcingHandler
   void on(CardEvent event) {
     state = state.evolve(event);
     cardId = state.cardId();
+  }
+
+  private void requireInProduction(String action) {
+    if (state.status() != CardStatus.PRODUCTION_FAILED) {
+      requireStatus(CardStatus.REQUESTED, action);
+    }
   }
 
   private void requireStatus(CardStatus expected, String action) {

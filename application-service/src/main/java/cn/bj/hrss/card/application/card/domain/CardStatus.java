@@ -4,6 +4,8 @@ package cn.bj.hrss.card.application.card.domain;
 public enum CardStatus {
   /** Application accepted; the factory has to produce the card. */
   REQUESTED("已受理"),
+  /** The card factory reported that production failed; it produces the card again. */
+  PRODUCTION_FAILED("制卡失败，重新制卡中"),
   /** The card factory produced the card. */
   PRODUCED("已制卡"),
   /** The card is on its way to the holder or waiting at the outlet. */

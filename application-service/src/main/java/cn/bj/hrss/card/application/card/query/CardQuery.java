@@ -65,6 +65,8 @@ public class CardQuery {
             Masking.name(applicant.name()),
             Masking.idNumber(applicant.idNumber()),
             Masking.mobile(applicant.mobile()),
+            state.oldCardInvalidated(),
+            state.financialFunctionActive(),
             version,
             history));
   }

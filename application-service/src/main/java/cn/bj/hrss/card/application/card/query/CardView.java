@@ -18,6 +18,8 @@ public record CardView(
     String applicantName,
     String applicantIdNumber,
     String applicantMobile,
+    boolean oldCardInvalidated,
+    boolean financialFunctionActive,
     long version,
     List<HistoryEntry> history) {
 

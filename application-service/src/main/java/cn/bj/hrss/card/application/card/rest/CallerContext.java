@@ -25,6 +25,7 @@ record CallerContext(String actorRole, String actorId, String channel, String co
           "COMMUNITY_DOOR_TO_DOOR",
           "BANK_OUTLET_INSTANT",
           "BANK_OUTLET",
+          "BANK_DOOR_TO_DOOR",
           "DISTRICT_STREET_OUTLET",
           "CARD_FACTORY_API",
           "BANK_API",

@@ -13,6 +13,10 @@ final class CardRequests {
 
   record Produced(String cardNumber) {}
 
+  record ProductionFailed(String reason) {}
+
+  record FinancialActivation(String bankCode, String outletName) {}
+
   record Dispatched(CollectionMethod method, String trackingNumber, String outletName) {}
 
   record Collected(String outletName) {}

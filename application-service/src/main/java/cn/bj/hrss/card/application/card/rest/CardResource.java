@@ -1,10 +1,12 @@
 package cn.bj.hrss.card.application.card.rest;
 
+import cn.bj.hrss.card.application.card.command.ActivateFinancialFunction;
 import cn.bj.hrss.card.application.card.command.EnableSocialFunction;
 import cn.bj.hrss.card.application.card.command.RecordCardCollected;
 import cn.bj.hrss.card.application.card.command.RecordCardDelivered;
 import cn.bj.hrss.card.application.card.command.RecordCardDispatched;
 import cn.bj.hrss.card.application.card.command.RecordCardProduced;
+import cn.bj.hrss.card.application.card.command.RecordCardProductionFailed;
 import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
 import cn.bj.hrss.card.application.card.query.CardQuery;
@@ -64,6 +66,30 @@ public class CardResource {
     CallerContext caller = headers.context();
     requireBody(body);
     send(caller, new RecordCardProduced(cardId, body.cardNumber()));
+    return get(cardId);
+  }
+
+  @POST
+  @Path("/{cardId}/production-failure")
+  public CardView productionFailed(
+      @PathParam("cardId") String cardId,
+      @BeanParam CallerHeaders headers,
+      CardRequests.ProductionFailed body) {
+    CallerContext caller = headers.context();
+    requireBody(body);
+    send(caller, new RecordCardProductionFailed(cardId, body.reason()));
+    return get(cardId);
+  }
+
+  @POST
+  @Path("/{cardId}/financial-function")
+  public CardView activateFinancialFunction(
+      @PathParam("cardId") String cardId,
+      @BeanParam CallerHeaders headers,
+      CardRequests.FinancialActivation body) {
+    CallerContext caller = headers.context();
+    requireBody(body);
+    send(caller, new ActivateFinancialFunction(cardId, body.bankCode(), body.outletName()));
     return get(cardId);
   }
 

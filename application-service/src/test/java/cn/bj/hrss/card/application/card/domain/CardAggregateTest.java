@@ -1,19 +1,24 @@
 package cn.bj.hrss.card.application.card.domain;
 
+import cn.bj.hrss.card.application.card.command.ActivateFinancialFunction;
 import cn.bj.hrss.card.application.card.command.EnableSocialFunction;
 import cn.bj.hrss.card.application.card.command.RecordCardCollected;
 import cn.bj.hrss.card.application.card.command.RecordCardDelivered;
 import cn.bj.hrss.card.application.card.command.RecordCardDispatched;
 import cn.bj.hrss.card.application.card.command.RecordCardProduced;
+import cn.bj.hrss.card.application.card.command.RecordCardProductionFailed;
 import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
 import cn.bj.hrss.card.contract.event.Applicant;
 import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDelivered;
 import cn.bj.hrss.card.contract.event.CardDispatched;
 import cn.bj.hrss.card.contract.event.CardProduced;
+import cn.bj.hrss.card.contract.event.CardProductionFailed;
 import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.Collection;
 import cn.bj.hrss.card.contract.event.CollectionMethod;
+import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
+import cn.bj.hrss.card.contract.event.OldCardInvalidated;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -211,7 +216,7 @@ class CardAggregateTest {
     fixture
         .given(REQUESTED_AT_OUTLET, PRODUCED, TO_OUTLET, new CardCollected("网点"))
         .when(new EnableSocialFunction(CARD))
-        .expectEvents(new SocialFunctionEnabled("A12345678"));
+        .expectEvents(new SocialFunctionEnabled("A12345678"), new OldCardInvalidated("A12345678"));
   }
 
   @Test
@@ -231,7 +236,8 @@ class CardAggregateTest {
             PRODUCED,
             MAILED,
             new CardDelivered(CollectionMethod.MAIL),
-            new SocialFunctionEnabled("A12345678"))
+            new SocialFunctionEnabled("A12345678"),
+            new OldCardInvalidated("A12345678"))
         .when(new EnableSocialFunction(CARD))
         .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("R-OLD-2")));
@@ -261,5 +267,84 @@ class CardAggregateTest {
         .when(new RecordCardDelivered(CARD, null))
         .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("INPUT-MISSING")));
+  }
+
+  @Test
+  void a_production_failure_is_recorded_and_the_card_can_then_be_produced() {
+    fixture
+        .given(REQUESTED_AT_OUTLET, new CardProductionFailed("chip fault"))
+        .when(new RecordCardProduced(CARD, "A12345678"))
+        .expectEvents(PRODUCED);
+  }
+
+  @Test
+  void a_production_failure_needs_a_reason() {
+    fixture
+        .given(REQUESTED_AT_OUTLET)
+        .when(new RecordCardProductionFailed(CARD, " "))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("INPUT-MISSING")));
+  }
+
+  @Test
+  void a_produced_card_cannot_fail_production_afterwards() {
+    fixture
+        .given(REQUESTED_AT_OUTLET, PRODUCED)
+        .when(new RecordCardProductionFailed(CARD, "chip fault"))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("LIFECYCLE-ORDER")));
+  }
+
+  private static final Object[] MAILED_AND_DELIVERED = {
+    REQUESTED_BY_MAIL, PRODUCED, MAILED, new CardDelivered(CollectionMethod.MAIL)
+  };
+
+  @Test
+  void the_financial_function_of_a_mailed_card_is_activated_at_an_issuing_bank_outlet_R_PICK_3() {
+    fixture
+        .given(MAILED_AND_DELIVERED)
+        .when(new ActivateFinancialFunction(CARD, "ICBC", "工商银行北京西单支行"), atThe("BANK_OUTLET"))
+        .expectEvents(new FinancialFunctionActivated("ICBC", "工商银行北京西单支行"));
+  }
+
+  @Test
+  void the_financial_function_cannot_be_activated_online_R_PICK_3() {
+    fixture
+        .given(MAILED_AND_DELIVERED)
+        .when(new ActivateFinancialFunction(CARD, "ICBC", "网上银行"), atThe("BANK_API"))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-PICK-3")));
+  }
+
+  @Test
+  void the_financial_function_cannot_be_activated_at_another_banks_outlet_R_PICK_3() {
+    fixture
+        .given(MAILED_AND_DELIVERED)
+        .when(new ActivateFinancialFunction(CARD, "CCB", "建设银行网点"), atThe("BANK_OUTLET"))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-PICK-3")));
+  }
+
+  @Test
+  void door_to_door_activation_is_only_for_door_to_door_cards_R_PICK_4() {
+    fixture
+        .given(MAILED_AND_DELIVERED)
+        .when(new ActivateFinancialFunction(CARD, "ICBC", "上门"), atThe("BANK_DOOR_TO_DOOR"))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-PICK-4")));
+  }
+
+  @Test
+  void the_financial_function_is_activated_only_once() {
+    fixture
+        .given(MAILED_AND_DELIVERED)
+        .andGiven(new FinancialFunctionActivated("ICBC", "网点"))
+        .when(new ActivateFinancialFunction(CARD, "ICBC", "网点"), atThe("BANK_OUTLET"))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-PICK-3")));
+  }
+
+  private static java.util.Map<String, ?> atThe(String channel) {
+    return java.util.Map.of("channel", channel);
   }
 }

@@ -87,15 +87,16 @@ class CardLifecycleResourceTest {
         .body("applicantName", equalTo("王*明"))
         .body("applicantIdNumber", equalTo("110105********002X"))
         .body("applicantMobile", equalTo("138****8000"))
-        .body("version", equalTo(4))
-        .body("history", hasSize(5))
+        .body("version", equalTo(5))
+        .body("oldCardInvalidated", equalTo(true))
+        .body("history", hasSize(6))
         .body("history[3].actorRole", equalTo("BANK"))
         .body("history[3].channel", equalTo("BANK_OUTLET"))
         .body("history[0].correlationId", equalTo("corr-apply"));
 
     List<EventEnvelope> published =
         new TopicProbe(LocalInfrastructure.shared().kafka().bootstrapServers())
-            .readByKey(Topics.CARD_LIFECYCLE, cardId, 5, Duration.ofSeconds(30)).stream()
+            .readByKey(Topics.CARD_LIFECYCLE, cardId, 6, Duration.ofSeconds(30)).stream()
                 .map(EventCodec::decode)
                 .toList();
     assertEquals(
@@ -104,10 +105,11 @@ class CardLifecycleResourceTest {
             "CardProduced",
             "CardDispatched",
             "CardCollected",
-            "SocialFunctionEnabled"),
+            "SocialFunctionEnabled",
+            "OldCardInvalidated"),
         published.stream().map(EventEnvelope::eventType).toList());
     assertEquals(
-        List.of(0L, 1L, 2L, 3L, 4L), published.stream().map(EventEnvelope::sequence).toList());
+        List.of(0L, 1L, 2L, 3L, 4L, 5L), published.stream().map(EventEnvelope::sequence).toList());
     assertEquals("corr-collect", published.get(3).correlationId());
     assertEquals("ICBC", published.get(3).actor().id());
   }
