@@ -6,22 +6,55 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
+import org.jboss.logging.Logger;
 
 /**
  * Feeds the card topic into the production orders, from start-up to shutdown, and reports whether
- * that is still happening (liveness).
+ * that is still happening (liveness). It can also start over from the beginning of the topic, for a
+ * rebuild of the projection.
  */
 @Liveness
 @ApplicationScoped
 public class CardEventsListener implements HealthCheck {
 
-  private final CardEventConsumer consumer;
+  private static final Logger LOG = Logger.getLogger(CardEventsListener.class);
 
-  CardEventsListener(ProductionOrderProjection orders) {
-    this.consumer = CardEventConsumer.fromConfig(orders::apply);
+  private final ProductionOrderProjection orders;
+  private final String bootstrapServers;
+  private final String topic;
+  private final String groupId;
+  private volatile CardEventConsumer consumer;
+
+  CardEventsListener(
+      ProductionOrderProjection orders,
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      @ConfigProperty(name = "card-events.topic") String topic,
+      @ConfigProperty(name = "card-events.group-id") String groupId) {
+    this.orders = orders;
+    this.bootstrapServers = bootstrapServers;
+    this.topic = topic;
+    this.groupId = groupId;
+    this.consumer = newConsumer();
+  }
+
+  private CardEventConsumer newConsumer() {
+    return new CardEventConsumer(bootstrapServers, groupId, topic, orders::apply);
   }
 
   void start(@Observes StartupEvent startup) {
@@ -32,12 +65,68 @@ public class CardEventsListener implements HealthCheck {
     consumer.close();
   }
 
+  /**
+   * Stops consuming, moves the group's offsets to the start of the topic, runs {@code reset} (which
+   * empties the projection), and consumes again from the start. Meant for one running instance of
+   * the service: other members of the group would go on consuming meanwhile.
+   */
+  public synchronized void replayFromTheStart(Runnable reset) throws Exception {
+    consumer.close();
+    try {
+      rewindGroup();
+      reset.run();
+    } finally {
+      consumer = newConsumer();
+      consumer.start();
+    }
+    LOG.infof("replaying %s from the start into a fresh projection", topic);
+  }
+
+  private void rewindGroup() throws Exception {
+    Properties props = new Properties();
+    props.put("bootstrap.servers", bootstrapServers);
+    try (Admin admin = Admin.create(props)) {
+      int partitions =
+          admin
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get(30, TimeUnit.SECONDS)
+              .get(topic)
+              .partitions()
+              .size();
+      Map<TopicPartition, OffsetSpec> earliest =
+          java.util.stream.IntStream.range(0, partitions)
+              .mapToObj(p -> new TopicPartition(topic, p))
+              .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.earliest()));
+      Map<TopicPartition, ListOffsetsResultInfo> offsets =
+          admin.listOffsets(earliest).all().get(30, TimeUnit.SECONDS);
+      Map<TopicPartition, OffsetAndMetadata> start =
+          offsets.entrySet().stream()
+              .collect(
+                  Collectors.toMap(
+                      Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue().offset())));
+      for (int attempt = 1; ; attempt++) {
+        try {
+          admin.alterConsumerGroupOffsets(groupId, start).all().get(30, TimeUnit.SECONDS);
+          return;
+        } catch (ExecutionException e) {
+          // The group may not be empty yet while the closed consumer's leave is processed.
+          if (attempt >= 20) {
+            throw e;
+          }
+          Thread.sleep(500);
+        }
+      }
+    }
+  }
+
   /** Alive while the consuming thread runs; shows how many events it handled. */
   @Override
   public HealthCheckResponse call() {
+    CardEventConsumer current = consumer;
     return HealthCheckResponse.named("card-events-consumer")
-        .status(consumer.isRunning())
-        .withData("handled", consumer.handledCount())
+        .status(current.isRunning())
+        .withData("handled", current.handledCount())
         .build();
   }
 }

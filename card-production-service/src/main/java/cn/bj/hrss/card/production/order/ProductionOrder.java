@@ -1,12 +1,21 @@
 package cn.bj.hrss.card.production.order;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * A production order as the card factory side sees it. No personal data: the factory works from the
  * card id, the bank and the collection details.
  *
- * @param status ORDERED, PRODUCED, DISPATCHED or HANDED_OVER
+ * @param status ORDERED, PRODUCTION_FAILED (to be produced again), PRODUCED, DISPATCHED or
+ *     HANDED_OVER
+ * @param applicationDate the day of application in Beijing, not counted in the period (R-SLA-5)
+ * @param dueDate last day of the legal production period; null when none could be set (see
+ *     deadlineProblem)
+ * @param deadlineRule the rule that set the period: R-SLA-1, R-SLA-2, R-SLA-3 or R-SLA-4
+ * @param deadlineProblem why no deadline could be set (a channel without a period, a date outside
+ *     the official calendar); null when there is a due date
+ * @param overdue as of today: past the due date and not produced
  */
 public record ProductionOrder(
     String cardId,
@@ -16,8 +25,20 @@ public record ProductionOrder(
     String outletName,
     String status,
     Instant orderedAt,
+    LocalDate applicationDate,
+    LocalDate dueDate,
+    String deadlineRule,
+    String deadlineProblem,
+    boolean overdue,
+    int failureCount,
+    String lastFailureReason,
+    Instant lastFailedAt,
     String cardNumber,
     Instant producedAt,
     Instant dispatchedAt,
     String trackingNumber,
-    Instant handedOverAt) {}
+    Instant handedOverAt) {
+
+  /** The statuses of an order the factory still has to produce. */
+  public static final String OPEN_STATUSES = "('ORDERED', 'PRODUCTION_FAILED')";
+}

@@ -1,6 +1,5 @@
 package cn.bj.hrss.card.production.order;
 
-import static cn.bj.hrss.card.consumer.Jdbc.instant;
 import static cn.bj.hrss.card.consumer.Jdbc.update;
 
 import cn.bj.hrss.card.consumer.CardEventPositions;
@@ -8,30 +7,42 @@ import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDelivered;
 import cn.bj.hrss.card.contract.event.CardDispatched;
 import cn.bj.hrss.card.contract.event.CardProduced;
+import cn.bj.hrss.card.contract.event.CardProductionFailed;
 import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
+import cn.bj.hrss.card.production.deadline.DateOutsideCalendarException;
+import cn.bj.hrss.card.production.deadline.NoProductionPeriodException;
+import cn.bj.hrss.card.production.deadline.ProductionDeadline;
+import cn.bj.hrss.card.production.deadline.ProductionDeadlines;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.Optional;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
- * The production orders, kept from the card events: one order per CardRequested, moved on by
- * CardProduced, CardDispatched and the hand-over (CardCollected or CardDelivered). Each event is
- * applied at most once ({@link CardEventPositions}), in the transaction that changes the order.
+ * The production orders, kept from the card events: one order per CardRequested, with its legal
+ * deadline (R-SLA-1..5), moved on by CardProductionFailed, CardProduced, CardDispatched and the
+ * hand-over (CardCollected or CardDelivered). Each event is applied at most once ({@link
+ * CardEventPositions}), in the transaction that changes the order.
+ *
+ * <p>Every value written comes from the event or from the official calendar, never from the wall
+ * clock, so rebuilding from the topic gives the same rows.
  */
 @ApplicationScoped
 public class ProductionOrderProjection {
 
-  private final DataSource dataSource;
+  private static final Logger LOG = Logger.getLogger(ProductionOrderProjection.class);
 
-  ProductionOrderProjection(DataSource dataSource) {
+  private final DataSource dataSource;
+  private final ProductionDeadlines deadlines;
+
+  ProductionOrderProjection(DataSource dataSource, ProductionDeadlines deadlines) {
     this.dataSource = dataSource;
+    this.deadlines = deadlines;
   }
 
   @Transactional(rollbackOn = Exception.class)
@@ -39,21 +50,32 @@ public class ProductionOrderProjection {
     CardEventPositions.applyOnce(dataSource, event, connection -> change(connection, event));
   }
 
-  private static void change(Connection connection, EventEnvelope event) throws SQLException {
+  /**
+   * Empties the projection: every order and every card's position. The overdue alerts and the
+   * factory reports are the service's own records, not the projection's, and stay.
+   */
+  @Transactional(rollbackOn = Exception.class)
+  public void clear() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      update(connection, "TRUNCATE production_order, card_event_position");
+    }
+  }
+
+  private void change(Connection connection, EventEnvelope event) throws SQLException {
     Timestamp at = Timestamp.from(event.occurredAt());
     if (event.payload() instanceof CardRequested requested) {
+      order(connection, event, requested, at);
+    } else if (event.payload() instanceof CardProductionFailed failed) {
+      // The order stays open: the factory produces the card again, within the same deadline.
       update(
           connection,
-          "INSERT INTO production_order (card_id, bank_code, channel, collection_method,"
-              + " outlet_name, status, ordered_at, updated_at)"
-              + " VALUES (?, ?, ?, ?, ?, 'ORDERED', ?, ?) ON CONFLICT (card_id) DO NOTHING",
-          event.cardId(),
-          requested.bankCode(),
-          event.channel(),
-          requested.collection().method().name(),
-          requested.collection().outletName(),
+          "UPDATE production_order SET status = 'PRODUCTION_FAILED',"
+              + " failure_count = failure_count + 1, last_failure_reason = ?, last_failed_at = ?,"
+              + " updated_at = ? WHERE card_id = ?",
+          failed.reason(),
           at,
-          at);
+          at,
+          event.cardId());
     } else if (event.payload() instanceof CardProduced produced) {
       update(
           connection,
@@ -84,34 +106,48 @@ public class ProductionOrderProjection {
           at,
           event.cardId());
     }
-    // Other events (SocialFunctionEnabled, types this build does not know) do not concern
-    // production; their position is recorded all the same.
+    // Other events (SocialFunctionEnabled, OldCardInvalidated, FinancialFunctionActivated, types
+    // this build does not know) do not concern production; their position is recorded all the same.
   }
 
-  public Optional<ProductionOrder> find(String cardId) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement("SELECT * FROM production_order WHERE card_id = ?")) {
-      statement.setString(1, cardId);
-      try (ResultSet row = statement.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new ProductionOrder(
-                row.getString("card_id"),
-                row.getString("bank_code"),
-                row.getString("channel"),
-                row.getString("collection_method"),
-                row.getString("outlet_name"),
-                row.getString("status"),
-                instant(row, "ordered_at"),
-                row.getString("card_number"),
-                instant(row, "produced_at"),
-                instant(row, "dispatched_at"),
-                row.getString("tracking_number"),
-                instant(row, "handed_over_at")));
-      }
+  /**
+   * A new order with its deadline. When no deadline can be set (a channel without a production
+   * period, or a period reaching beyond the official calendar), the order is still recorded, with
+   * the reason in deadline_problem for operators to see: one card's calendar gap must not stop the
+   * other cards of its partition, and no date is guessed.
+   */
+  private void order(
+      Connection connection, EventEnvelope event, CardRequested requested, Timestamp at)
+      throws SQLException {
+    Date applicationDate =
+        Date.valueOf(event.occurredAt().atZone(ProductionDeadlines.BEIJING).toLocalDate());
+    Date dueDate = null;
+    String rule = null;
+    String problem = null;
+    try {
+      ProductionDeadline deadline = deadlines.forApplication(event.channel(), event.occurredAt());
+      dueDate = Date.valueOf(deadline.dueDate());
+      rule = deadline.rule();
+    } catch (DateOutsideCalendarException | NoProductionPeriodException e) {
+      problem = e.getMessage();
+      LOG.errorf("card %s: no production deadline: %s", event.cardId(), problem);
     }
+    update(
+        connection,
+        "INSERT INTO production_order (card_id, bank_code, channel, collection_method,"
+            + " outlet_name, status, ordered_at, application_date, due_date, deadline_rule,"
+            + " deadline_problem, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, 'ORDERED', ?, ?, ?, ?, ?, ?) ON CONFLICT (card_id) DO NOTHING",
+        event.cardId(),
+        requested.bankCode(),
+        event.channel(),
+        requested.collection().method().name(),
+        requested.collection().outletName(),
+        at,
+        applicationDate,
+        dueDate,
+        rule,
+        problem,
+        at);
   }
 }

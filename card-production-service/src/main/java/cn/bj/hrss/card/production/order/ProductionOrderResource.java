@@ -1,21 +1,34 @@
 package cn.bj.hrss.card.production.order;
 
+import cn.bj.hrss.card.production.order.ProductionOrderQueries.Listing;
+import cn.bj.hrss.card.production.rest.InvalidInput;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
+import java.util.Set;
 
-/** Read access to the production orders. */
+/**
+ * What is due and what is late: the production orders for operators and banks, per bank and per
+ * collection outlet, with paging in a stable order. Without {@code bankCode} a listing covers every
+ * bank (operators).
+ */
 @Path("/production-orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductionOrderResource {
 
-  private final ProductionOrderProjection orders;
+  static final int MAX_LIMIT = 500;
+  static final Set<String> STATUSES =
+      Set.of("ORDERED", "PRODUCTION_FAILED", "PRODUCED", "DISPATCHED", "HANDED_OVER");
 
-  ProductionOrderResource(ProductionOrderProjection orders) {
+  private final ProductionOrderQueries orders;
+
+  ProductionOrderResource(ProductionOrderQueries orders) {
     this.orders = orders;
   }
 
@@ -23,5 +36,75 @@ public class ProductionOrderResource {
   @Path("/{cardId}")
   public ProductionOrder get(@PathParam("cardId") String cardId) throws SQLException {
     return orders.find(cardId).orElseThrow(() -> new NotFoundException("no production order"));
+  }
+
+  /** Every order of a bank (or outlet), optionally in one status, oldest application first. */
+  @GET
+  public OrderPage list(
+      @QueryParam("bankCode") String bankCode,
+      @QueryParam("outletName") String outletName,
+      @QueryParam("status") String status,
+      @QueryParam("limit") @DefaultValue("50") int limit,
+      @QueryParam("offset") @DefaultValue("0") int offset)
+      throws SQLException {
+    if (status != null && !STATUSES.contains(status)) {
+      throw new InvalidInput("INPUT-STATUS", "订单状态有误。", "status must be one of " + STATUSES);
+    }
+    return page(bankCode, outletName, Listing.ALL, status, limit, offset);
+  }
+
+  /** Open orders whose last day is today (Beijing). */
+  @GET
+  @Path("/due-today")
+  public OrderPage dueToday(
+      @QueryParam("bankCode") String bankCode,
+      @QueryParam("outletName") String outletName,
+      @QueryParam("limit") @DefaultValue("50") int limit,
+      @QueryParam("offset") @DefaultValue("0") int offset)
+      throws SQLException {
+    return page(bankCode, outletName, Listing.DUE_TODAY, null, limit, offset);
+  }
+
+  /** Open orders past their last day (R-SLA-5: a period ends at 24:00), longest overdue first. */
+  @GET
+  @Path("/overdue")
+  public OrderPage overdue(
+      @QueryParam("bankCode") String bankCode,
+      @QueryParam("outletName") String outletName,
+      @QueryParam("limit") @DefaultValue("50") int limit,
+      @QueryParam("offset") @DefaultValue("0") int offset)
+      throws SQLException {
+    return page(bankCode, outletName, Listing.OVERDUE, null, limit, offset);
+  }
+
+  /** Orders for which no deadline could be set (see their deadlineProblem). */
+  @GET
+  @Path("/deadline-unknown")
+  public OrderPage deadlineUnknown(
+      @QueryParam("bankCode") String bankCode,
+      @QueryParam("outletName") String outletName,
+      @QueryParam("limit") @DefaultValue("50") int limit,
+      @QueryParam("offset") @DefaultValue("0") int offset)
+      throws SQLException {
+    return page(bankCode, outletName, Listing.DEADLINE_UNKNOWN, null, limit, offset);
+  }
+
+  /** Counts by status, due today, overdue, without deadline: in total and per outlet. */
+  @GET
+  @Path("/summary")
+  public OrderSummary summary(
+      @QueryParam("bankCode") String bankCode, @QueryParam("outletName") String outletName)
+      throws SQLException {
+    return orders.summary(new OrderFilter(bankCode, outletName));
+  }
+
+  private OrderPage page(
+      String bankCode, String outletName, Listing listing, String status, int limit, int offset)
+      throws SQLException {
+    if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
+      throw new InvalidInput(
+          "INPUT-PAGING", "分页参数有误。", "limit must be 1.." + MAX_LIMIT + " and offset 0 or more");
+    }
+    return orders.page(new OrderFilter(bankCode, outletName), listing, status, limit, offset);
   }
 }

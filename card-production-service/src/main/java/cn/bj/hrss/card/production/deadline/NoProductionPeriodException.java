@@ -1,0 +1,15 @@
+package cn.bj.hrss.card.production.deadline;
+
+/**
+ * The application came through a channel for which no production period is laid down: R-SLA-1 to
+ * R-SLA-4 name the online and offline application channels only.
+ */
+public final class NoProductionPeriodException extends IllegalArgumentException {
+
+  NoProductionPeriodException(String channel) {
+    super(
+        "R-SLA-1..4 set no production period for channel "
+            + channel
+            + "; only application channels (R-CHAN-1, R-CHAN-2) have one");
+  }
+}

@@ -1,0 +1,342 @@
+package cn.bj.hrss.card.production.factory;
+
+import static cn.bj.hrss.card.consumer.Jdbc.instant;
+
+import cn.bj.hrss.card.production.rest.ApiError;
+import cn.bj.hrss.card.production.rest.InvalidInput;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The factory reports, stored as received and kept until application-service has settled each of
+ * them (the {@code factory_report} table). Receiving stores; {@link ReportDelivery} delivers.
+ */
+@ApplicationScoped
+public class FactoryReports {
+
+  private static final String INSERT =
+      "INSERT INTO factory_report (report_id, factory_id, reference, card_id, kind, card_number,"
+          + " reason, method, tracking_number, outlet_name, received_at, state, next_attempt_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), 'PENDING', now())"
+          + " ON CONFLICT ON CONSTRAINT factory_report_reference DO NOTHING";
+
+  private final DataSource dataSource;
+
+  FactoryReports(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Stores the valid lines of a batch, in their order, in one transaction; an invalid line is
+   * rejected on its own and the others are stored. A line whose reference this factory sent before
+   * with the same facts is not stored again.
+   */
+  @Transactional(rollbackOn = Exception.class)
+  public Receipt receive(String factoryId, List<ReportLine> lines) throws SQLException {
+    FactoryReportRules.checkFactory(factoryId);
+    Receipt.Line[] results = new Receipt.Line[lines.size()];
+    List<Integer> batched = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    List<ReportLine> checked = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      for (int i = 0; i < lines.size(); i++) {
+        ReportLine line;
+        try {
+          line = FactoryReportRules.check(lines.get(i));
+        } catch (InvalidInput invalid) {
+          results[i] = new Receipt.Line(i, null, "REJECTED", invalid.error());
+          continue;
+        }
+        String reportId = UUID.randomUUID().toString();
+        bind(insert, reportId, factoryId, line);
+        insert.addBatch();
+        batched.add(i);
+        ids.add(reportId);
+        checked.add(line);
+      }
+      int[] inserted = batched.isEmpty() ? new int[0] : insert.executeBatch();
+      Map<String, FactoryReport> earlier =
+          earlierByReference(connection, factoryId, checked, inserted);
+      for (int b = 0; b < batched.size(); b++) {
+        int i = batched.get(b);
+        if (inserted[b] == 1) {
+          results[i] = new Receipt.Line(i, ids.get(b), "RECEIVED", null);
+          continue;
+        }
+        FactoryReport before = earlier.get(checked.get(b).reference());
+        results[i] =
+            before.sameFactsAs(factoryId, checked.get(b))
+                ? new Receipt.Line(i, before.reportId(), "ALREADY_RECEIVED", null)
+                : new Receipt.Line(
+                    i,
+                    before.reportId(),
+                    "REJECTED",
+                    new ApiError(
+                        "REPORT-REFERENCE",
+                        "该报告编号已用于另一份报告。",
+                        "reference "
+                            + before.reference()
+                            + " was already used by report "
+                            + before.reportId()
+                            + " with other facts"));
+      }
+    }
+    List<Receipt.Line> all = List.of(results);
+    return new Receipt(
+        count(all, "RECEIVED"), count(all, "ALREADY_RECEIVED"), count(all, "REJECTED"), all);
+  }
+
+  private static int count(List<Receipt.Line> lines, String outcome) {
+    return (int) lines.stream().filter(l -> l.outcome().equals(outcome)).count();
+  }
+
+  private static void bind(
+      PreparedStatement insert, String reportId, String factoryId, ReportLine line)
+      throws SQLException {
+    insert.setString(1, reportId);
+    insert.setString(2, factoryId);
+    insert.setString(3, line.reference());
+    insert.setString(4, line.cardId());
+    insert.setString(5, line.kind());
+    insert.setString(6, line.cardNumber());
+    insert.setString(7, line.reason());
+    insert.setString(8, line.method());
+    insert.setString(9, line.trackingNumber());
+    insert.setString(10, line.outletName());
+  }
+
+  /** The stored reports of the references that were not inserted (received before). */
+  private Map<String, FactoryReport> earlierByReference(
+      Connection connection, String factoryId, List<ReportLine> lines, int[] inserted)
+      throws SQLException {
+    List<String> references = new ArrayList<>();
+    for (int b = 0; b < lines.size(); b++) {
+      if (inserted[b] != 1) {
+        references.add(lines.get(b).reference());
+      }
+    }
+    Map<String, FactoryReport> found = new HashMap<>();
+    if (references.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT * FROM factory_report WHERE factory_id = ? AND reference = ANY (?)")) {
+      select.setString(1, factoryId);
+      select.setArray(2, connection.createArrayOf("varchar", references.toArray()));
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          FactoryReport report = read(row);
+          found.put(report.reference(), report);
+        }
+      }
+    }
+    return found;
+  }
+
+  public Optional<FactoryReport> find(String reportId) throws SQLException {
+    return select("SELECT * FROM factory_report WHERE report_id = ?", List.of(reportId)).stream()
+        .findFirst();
+  }
+
+  /** Reports in the order received, filtered by state, factory and card when given. */
+  public List<FactoryReport> list(
+      String state, String factoryId, String cardId, int limit, int offset) throws SQLException {
+    List<Object> values = new ArrayList<>();
+    String where = where(state, factoryId, cardId, values);
+    values.add(limit);
+    values.add(offset);
+    return select(
+        "SELECT * FROM factory_report" + where + " ORDER BY seq LIMIT ? OFFSET ?", values);
+  }
+
+  public long count(String state, String factoryId, String cardId) throws SQLException {
+    List<Object> values = new ArrayList<>();
+    String sql = "SELECT count(*) FROM factory_report" + where(state, factoryId, cardId, values);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = prepare(connection, sql, values);
+        ResultSet row = statement.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  /** How many reports are in each state. */
+  public Map<String, Long> countByState() throws SQLException {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String state : List.of("PENDING", "APPLIED", "DUPLICATE", "REFUSED")) {
+      counts.put(state, 0L);
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT state, count(*) FROM factory_report GROUP BY state");
+        ResultSet row = statement.executeQuery()) {
+      while (row.next()) {
+        counts.put(row.getString(1), row.getLong(2));
+      }
+    }
+    return counts;
+  }
+
+  private static String where(String state, String factoryId, String cardId, List<Object> values) {
+    StringBuilder where = new StringBuilder(" WHERE TRUE");
+    if (state != null) {
+      where.append(" AND state = ?");
+      values.add(state);
+    }
+    if (factoryId != null) {
+      where.append(" AND factory_id = ?");
+      values.add(factoryId);
+    }
+    if (cardId != null) {
+      where.append(" AND card_id = ?");
+      values.add(cardId);
+    }
+    return where.toString();
+  }
+
+  /**
+   * Takes up to {@code max} reports that are due, at most one per card and only a card's earliest
+   * pending report (so one card's reports reach application-service in the order received), and
+   * leases them: they are not due again for {@code leaseMs}, in case this instance dies with them.
+   * Counts the attempt.
+   */
+  public List<FactoryReport> claimDue(int max, long leaseMs) throws SQLException {
+    List<FactoryReport> claimed =
+        select(
+            "UPDATE factory_report SET attempts = attempts + 1,"
+                + " next_attempt_at = now() + CAST(? AS double precision) * interval '1 millisecond'"
+                + " WHERE report_id IN (SELECT r.report_id FROM factory_report r"
+                + " WHERE r.state = 'PENDING' AND r.next_attempt_at <= now()"
+                + " AND NOT EXISTS (SELECT 1 FROM factory_report e WHERE e.card_id = r.card_id"
+                + " AND e.state = 'PENDING' AND e.seq < r.seq)"
+                + " ORDER BY r.seq LIMIT ? FOR UPDATE SKIP LOCKED)"
+                + " RETURNING *",
+            List.of(leaseMs, max));
+    List<FactoryReport> ordered = new ArrayList<>(claimed);
+    ordered.sort((a, b) -> Long.compare(a.seq(), b.seq()));
+    return ordered;
+  }
+
+  /** application-service recorded the report's fact (now, or in an earlier attempt). */
+  public void applied(String reportId, String cardStatus, String detail) throws SQLException {
+    settle(reportId, "APPLIED", null, null, detail, cardStatus);
+  }
+
+  /** The same fact was already recorded by another request: nothing to do, nothing wrong. */
+  public void duplicate(String reportId, String cardStatus, String detail) throws SQLException {
+    settle(reportId, "DUPLICATE", null, null, detail, cardStatus);
+  }
+
+  /** application-service refused the report for good. */
+  public void refused(String reportId, ApiError refusal) throws SQLException {
+    settle(reportId, "REFUSED", refusal.rule(), refusal.message(), refusal.detail(), null);
+  }
+
+  private void settle(
+      String reportId, String state, String rule, String message, String detail, String cardStatus)
+      throws SQLException {
+    update(
+        "UPDATE factory_report SET state = ?, outcome_rule = ?, outcome_message = ?,"
+            + " outcome_detail = ?, card_status = ?, decided_at = now(), last_error = NULL"
+            + " WHERE report_id = ? AND state = 'PENDING'",
+        state,
+        rule,
+        truncate(message, 500),
+        truncate(detail, 1000),
+        cardStatus,
+        reportId);
+  }
+
+  /** The attempt did not settle the report: try again after {@code backoffMs}. */
+  public void retryLater(String reportId, String error, long backoffMs) throws SQLException {
+    update(
+        "UPDATE factory_report SET last_error = ?,"
+            + " next_attempt_at = now() + CAST(? AS double precision) * interval '1 millisecond'"
+            + " WHERE report_id = ? AND state = 'PENDING'",
+        truncate(error, 1000),
+        backoffMs,
+        reportId);
+  }
+
+  /** The report was claimed but not sent (application-service was seen down in this round). */
+  public void release(String reportId, long backoffMs) throws SQLException {
+    update(
+        "UPDATE factory_report SET attempts = attempts - 1,"
+            + " next_attempt_at = now() + CAST(? AS double precision) * interval '1 millisecond'"
+            + " WHERE report_id = ? AND state = 'PENDING'",
+        backoffMs,
+        reportId);
+  }
+
+  private void update(String sql, Object... values) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = prepare(connection, sql, List.of(values))) {
+      statement.executeUpdate();
+    }
+  }
+
+  private List<FactoryReport> select(String sql, List<?> values) throws SQLException {
+    List<FactoryReport> reports = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = prepare(connection, sql, values);
+        ResultSet row = statement.executeQuery()) {
+      while (row.next()) {
+        reports.add(read(row));
+      }
+    }
+    return reports;
+  }
+
+  private static PreparedStatement prepare(Connection connection, String sql, List<?> values)
+      throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    for (int i = 0; i < values.size(); i++) {
+      statement.setObject(i + 1, values.get(i));
+    }
+    return statement;
+  }
+
+  private static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+
+  private static FactoryReport read(ResultSet row) throws SQLException {
+    return new FactoryReport(
+        row.getString("report_id"),
+        row.getLong("seq"),
+        row.getString("factory_id"),
+        row.getString("reference"),
+        row.getString("card_id"),
+        row.getString("kind"),
+        row.getString("card_number"),
+        row.getString("reason"),
+        row.getString("method"),
+        row.getString("tracking_number"),
+        row.getString("outlet_name"),
+        instant(row, "received_at"),
+        row.getString("state"),
+        row.getInt("attempts"),
+        instant(row, "next_attempt_at"),
+        row.getString("last_error"),
+        row.getString("outcome_rule"),
+        row.getString("outcome_message"),
+        row.getString("outcome_detail"),
+        row.getString("card_status"),
+        instant(row, "decided_at"));
+  }
+}
