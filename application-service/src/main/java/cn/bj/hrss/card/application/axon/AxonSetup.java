@@ -1,7 +1,8 @@
 package cn.bj.hrss.card.application.axon;
 
+import cn.bj.hrss.card.application.card.domain.BusinessClock;
 import cn.bj.hrss.card.application.card.domain.CardAggregate;
-import cn.bj.hrss.card.application.card.domain.CooperatingBanks;
+import cn.bj.hrss.card.application.card.domain.ReferenceData;
 import cn.bj.hrss.card.application.publishing.CardTopic;
 import cn.bj.hrss.card.application.publishing.KafkaCardEventPublisher;
 import io.quarkus.runtime.ShutdownEvent;
@@ -47,7 +48,8 @@ public class AxonSetup {
 
   private final DataSource dataSource;
   private final jakarta.transaction.TransactionManager jta;
-  private final CooperatingBanks banks;
+  private final ReferenceData referenceData;
+  private final BusinessClock clock;
   private final String bootstrapServers;
   private final String topic;
   private final int partitions;
@@ -60,7 +62,8 @@ public class AxonSetup {
   AxonSetup(
       DataSource dataSource,
       jakarta.transaction.TransactionManager jta,
-      CooperatingBanks banks,
+      ReferenceData referenceData,
+      BusinessClock clock,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
       @ConfigProperty(name = "card-events.topic") String topic,
       @ConfigProperty(name = "card-events.partitions") int partitions,
@@ -68,7 +71,8 @@ public class AxonSetup {
       @ConfigProperty(name = "card-events.publish-batch-size") int publishBatchSize) {
     this.dataSource = dataSource;
     this.jta = jta;
-    this.banks = banks;
+    this.referenceData = referenceData;
+    this.clock = clock;
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.partitions = partitions;
@@ -107,7 +111,8 @@ public class AxonSetup {
                         .schema(eventSchema())
                         .persistenceExceptionResolver(AxonSetup::isUniqueViolation)
                         .build())
-            .registerComponent(CooperatingBanks.class, c -> banks)
+            .registerComponent(ReferenceData.class, c -> referenceData)
+            .registerComponent(BusinessClock.class, c -> clock)
             .configureAggregate(CardAggregate.class)
             .eventProcessing(
                 processing ->

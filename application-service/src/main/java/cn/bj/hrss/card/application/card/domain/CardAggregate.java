@@ -13,7 +13,6 @@ import cn.bj.hrss.card.application.card.command.RecordCardDispatched;
 import cn.bj.hrss.card.application.card.command.RecordCardProduced;
 import cn.bj.hrss.card.application.card.command.RecordCardProductionFailed;
 import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
-import cn.bj.hrss.card.contract.event.Applicant;
 import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDelivered;
 import cn.bj.hrss.card.contract.event.CardDispatched;
@@ -21,7 +20,6 @@ import cn.bj.hrss.card.contract.event.CardEvent;
 import cn.bj.hrss.card.contract.event.CardProduced;
 import cn.bj.hrss.card.contract.event.CardProductionFailed;
 import cn.bj.hrss.card.contract.event.CardRequested;
-import cn.bj.hrss.card.contract.event.Collection;
 import cn.bj.hrss.card.contract.event.CollectionMethod;
 import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
 import cn.bj.hrss.card.contract.event.OldCardInvalidated;
@@ -30,6 +28,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -40,7 +39,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  */
 public class CardAggregate {
 
-  private static final Pattern MOBILE = Pattern.compile("(\\+86|0086)?1[3-9]\\d{9}");
   private static final Pattern CARD_NUMBER = Pattern.compile("[0-9A-Z]{9}");
 
   @AggregateIdentifier private String cardId;
@@ -51,18 +49,33 @@ public class CardAggregate {
   }
 
   @CommandHandler
-  public CardAggregate(SubmitCardApplication command, CooperatingBanks banks) {
-    checkApplicant(command.applicant());
-    if (!banks.isCooperating(command.bankCode())) {
-      throw invalidInput(
-          "R-BANK-1",
-          "所选银行不是社保卡合作银行，请从合作银行中选择。",
-          "bank '" + command.bankCode() + "' is not a cooperating bank");
-    }
-    checkCollection(command.collection());
+  public CardAggregate(
+      SubmitCardApplication command, ReferenceData data, BusinessClock clock, MetaData metaData) {
+    ApplicationPolicy.Caller caller =
+        new ApplicationPolicy.Caller(
+            text(metaData, CommandMetaData.ACTOR_ROLE),
+            text(metaData, CommandMetaData.ACTOR_ID),
+            text(metaData, CommandMetaData.CHANNEL),
+            clock.today());
+    InsuredPerson person =
+        ApplicationPolicy.check(
+            new ApplicationPolicy.Request(
+                command.applicant(), command.guardian(), command.bankCode(), command.collection()),
+            caller,
+            data);
     apply(
         new CardRequested(
-            command.cardId(), command.applicant(), command.bankCode(), command.collection()));
+            command.cardId(),
+            command.applicant(),
+            command.bankCode(),
+            command.collection(),
+            person.category().name(),
+            command.guardian()));
+  }
+
+  private static String text(MetaData metaData, String key) {
+    Object value = metaData.get(key);
+    return value == null ? null : value.toString();
   }
 
   @CommandHandler
@@ -206,34 +219,6 @@ public class CardAggregate {
           "LIFECYCLE-ORDER",
           "当前卡片状态为“" + state.status().chineseName() + "”，不能办理此项业务。",
           "cannot " + action + " when the card is " + state.status() + "; it must be " + expected);
-    }
-  }
-
-  private static void checkApplicant(Applicant applicant) {
-    if (applicant == null || isBlank(applicant.name())) {
-      throw invalidInput("INPUT-APPLICANT", "请填写申领人姓名。", "the applicant's name is missing");
-    }
-    if (!IdNumber.isValid(applicant.idNumber())) {
-      throw invalidInput(
-          "INPUT-ID-NUMBER",
-          "身份证号码有误，请核对18位号码及最后一位校验码。",
-          "the ID number is not a valid GB 11643-1999 number");
-    }
-    if (applicant.mobile() == null || !MOBILE.matcher(applicant.mobile()).matches()) {
-      throw invalidInput("INPUT-MOBILE", "手机号码有误，请填写11位大陆手机号。", "not a mainland mobile number");
-    }
-  }
-
-  private static void checkCollection(Collection collection) {
-    if (collection == null || collection.method() == null) {
-      throw invalidInput("R-PICK-1", "请选择领卡方式：网点领卡、邮寄或银行上门送卡。", "no collection method chosen");
-    }
-    if (collection.method() == CollectionMethod.OUTLET_PICKUP && isBlank(collection.outletName())) {
-      throw invalidInput("R-PICK-2", "选择网点领卡时请选择领卡网点。", "outlet pickup without an outlet");
-    }
-    if (collection.method() != CollectionMethod.OUTLET_PICKUP && isBlank(collection.address())) {
-      throw invalidInput(
-          "R-PICK-1", "选择邮寄或上门送卡时请填写地址。", collection.method() + " without an address");
     }
   }
 

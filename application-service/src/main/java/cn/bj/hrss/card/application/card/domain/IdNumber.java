@@ -29,6 +29,19 @@ public final class IdNumber {
     return value.charAt(17) == checkCharacter(value);
   }
 
+  /** The birth date written in a valid number (characters 7 to 14). */
+  public static LocalDate birthDate(String value) {
+    return LocalDate.of(
+        Integer.parseInt(value.substring(6, 10)),
+        Integer.parseInt(value.substring(10, 12)),
+        Integer.parseInt(value.substring(12, 14)));
+  }
+
+  /** Full years of age on {@code date}: one less before that year's birthday (FACTS.md). */
+  public static int ageOn(String value, LocalDate date) {
+    return java.time.Period.between(birthDate(value), date).getYears();
+  }
+
   /** The check character for the first 17 digits of {@code value}. */
   public static char checkCharacter(String value) {
     int sum = 0;

@@ -1,6 +1,7 @@
 package cn.bj.hrss.card.application.card.rest;
 
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -8,39 +9,69 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns refusals into HTTP answers with a rule id and a readable message. */
+/** Turns every refusal into an RFC 9457 problem document with a rule id and readable messages. */
 public class ApiErrorMappers {
 
   private static final Logger LOG = Logger.getLogger(ApiErrorMappers.class);
 
+  static Response problem(int status, String rule, String message, String detail, String field) {
+    return Response.status(status)
+        .type(ApiError.MEDIA_TYPE)
+        .entity(ApiError.of(status, rule, message, detail, field))
+        .build();
+  }
+
   @ServerExceptionMapper
   public Response ruleViolation(RuleViolation violation) {
     LOG.infof("refused: %s", violation.getMessage());
-    Response.Status status =
-        violation.kind() == RuleViolation.Kind.CONFLICT
-            ? Response.Status.CONFLICT
-            : Response.Status.BAD_REQUEST;
-    return Response.status(status)
-        .entity(new ApiError(violation.ruleId(), violation.citizenMessage(), violation.detail()))
-        .build();
+    int status =
+        switch (violation.kind()) {
+          case CONFLICT -> 409;
+          case FORBIDDEN -> 403;
+          case INVALID_INPUT -> 400;
+        };
+    return problem(
+        status,
+        violation.ruleId(),
+        violation.citizenMessage(),
+        violation.detail(),
+        violation.field());
   }
 
   @ServerExceptionMapper
   public Response notFound(AggregateNotFoundException e) {
-    return Response.status(Response.Status.NOT_FOUND)
-        .entity(new ApiError("CARD-NOT-FOUND", "未找到该申领记录。", "no card with this id"))
-        .build();
+    return problem(404, "CARD-NOT-FOUND", "未找到该申领记录。", "no card with this id", null);
   }
 
   @ServerExceptionMapper
   public Response concurrentUpdate(ConcurrencyException e) {
-    return Response.status(Response.Status.CONFLICT)
-        .entity(
-            new ApiError(
-                "CONCURRENT-UPDATE",
-                "该卡正在办理其他业务，请稍后重试。",
-                "another command changed this card at the same time; retry"))
-        .build();
+    return problem(
+        409,
+        "CONCURRENT-UPDATE",
+        "该卡正在办理其他业务，请稍后重试。",
+        "another command changed this card at the same time; retry",
+        null);
+  }
+
+  /** Requests Quarkus refused before our code ran: malformed JSON, wrong media type, ... */
+  @ServerExceptionMapper
+  public Response refusedByTheFramework(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    if (status == 400) {
+      return problem(
+          400,
+          "INPUT-MALFORMED",
+          "请求格式有误，请检查填写的内容。",
+          "the body is not JSON of the expected shape",
+          null);
+    }
+    if (status == 404) {
+      return problem(404, "NOT-FOUND", "未找到请求的内容。", "no such resource", null);
+    }
+    if (status == 415) {
+      return problem(415, "INPUT-MEDIA-TYPE", "请求格式不受支持。", "unsupported media type", null);
+    }
+    return e.getResponse();
   }
 
   @ServerExceptionMapper
@@ -56,8 +87,6 @@ public class ApiErrorMappers {
       return concurrentUpdate(concurrency);
     }
     LOG.error("command failed", e);
-    return Response.serverError()
-        .entity(new ApiError("INTERNAL", "系统繁忙，请稍后重试。", "the command failed; see the service log"))
-        .build();
+    return problem(500, "INTERNAL", "系统繁忙，请稍后重试。", "the command failed; see the service log", null);
   }
 }

@@ -11,7 +11,8 @@ import java.util.UUID;
  * X-Channel and X-Correlation-Id. Authentication (signed tokens) replaces the first two later; the
  * values are already recorded on every event.
  */
-record CallerContext(String actorRole, String actorId, String channel, String correlationId) {
+public record CallerContext(
+    String actorRole, String actorId, String channel, String correlationId) {
 
   /** R-CHAN-1 and R-CHAN-2 channels, plus the system interfaces of factories, banks, operators. */
   static final Set<String> CHANNELS =
@@ -40,7 +41,8 @@ record CallerContext(String actorRole, String actorId, String channel, String co
           "COMMUNITY",
           "BANK",
           "CARD_FACTORY",
-          "OPERATOR");
+          "OPERATOR",
+          "AUDITOR");
 
   static CallerContext of(String role, String id, String channel, String correlationId) {
     if (role == null || !ROLES.contains(role) || id == null || id.isBlank()) {
@@ -60,7 +62,16 @@ record CallerContext(String actorRole, String actorId, String channel, String co
     return new CallerContext(role, id, channel, correlation);
   }
 
-  Map<String, String> metaData() {
+  /** Refuses (403) a caller whose role is not one of {@code roles}. */
+  public CallerContext requireRole(String... roles) {
+    if (!Set.of(roles).contains(actorRole)) {
+      throw RuleViolation.forbidden(
+          "ACCESS-ROLE", "您无权办理此项业务。", "this needs one of the roles " + Set.of(roles));
+    }
+    return this;
+  }
+
+  public Map<String, String> metaData() {
     return CommandMetaData.of(actorRole, actorId, channel, correlationId);
   }
 }

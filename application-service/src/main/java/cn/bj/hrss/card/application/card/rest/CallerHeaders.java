@@ -17,7 +17,7 @@ public class CallerHeaders {
   @HeaderParam("X-Correlation-Id")
   String correlationId;
 
-  CallerContext context() {
+  public CallerContext context() {
     return CallerContext.of(role, actorId, channel, correlationId);
   }
 }

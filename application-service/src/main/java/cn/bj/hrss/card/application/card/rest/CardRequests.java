@@ -9,7 +9,8 @@ final class CardRequests {
 
   private CardRequests() {}
 
-  record SubmitApplication(Applicant applicant, String bankCode, Collection collection) {}
+  record SubmitApplication(
+      Applicant applicant, Applicant guardian, String bankCode, Collection collection) {}
 
   record Produced(String cardNumber) {}
 
@@ -23,6 +24,10 @@ final class CardRequests {
 
   record Delivered(CollectionMethod method) {}
 
-  /** The answer to a submitted application. */
-  record Accepted(String cardId, String status) {}
+  /**
+   * The answer to a submitted application.
+   *
+   * @param existing true when the person already had an application, which is the answer (R-ELIG-3)
+   */
+  record Accepted(String cardId, String status, boolean existing) {}
 }

@@ -1,5 +1,7 @@
 package cn.bj.hrss.card.application.card.rest;
 
+import cn.bj.hrss.card.application.card.CardApplications;
+import cn.bj.hrss.card.application.card.IdempotencyKeys;
 import cn.bj.hrss.card.application.card.command.ActivateFinancialFunction;
 import cn.bj.hrss.card.application.card.command.EnableSocialFunction;
 import cn.bj.hrss.card.application.card.command.RecordCardCollected;
@@ -7,13 +9,15 @@ import cn.bj.hrss.card.application.card.command.RecordCardDelivered;
 import cn.bj.hrss.card.application.card.command.RecordCardDispatched;
 import cn.bj.hrss.card.application.card.command.RecordCardProduced;
 import cn.bj.hrss.card.application.card.command.RecordCardProductionFailed;
-import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
 import cn.bj.hrss.card.application.card.query.CardQuery;
 import cn.bj.hrss.card.application.card.query.CardView;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,7 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.UUID;
+import java.util.Optional;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -36,25 +40,79 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CardResource {
 
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
   private final CommandGateway commands;
   private final CardQuery query;
+  private final CardApplications applications;
+  private final IdempotencyKeys idempotencyKeys;
 
-  CardResource(CommandGateway commands, CardQuery query) {
+  CardResource(
+      CommandGateway commands,
+      CardQuery query,
+      CardApplications applications,
+      IdempotencyKeys idempotencyKeys) {
     this.commands = commands;
     this.query = query;
+    this.applications = applications;
+    this.idempotencyKeys = idempotencyKeys;
   }
 
   @POST
-  public Response submit(@BeanParam CallerHeaders headers, CardRequests.SubmitApplication body) {
+  public Response submit(
+      @BeanParam CallerHeaders headers,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      String rawBody)
+      throws Exception {
     CallerContext caller = headers.context();
-    requireBody(body);
-    String cardId = UUID.randomUUID().toString();
-    send(
-        caller,
-        new SubmitCardApplication(cardId, body.applicant(), body.bankCode(), body.collection()));
-    return Response.created(URI.create("/cards/" + cardId))
-        .entity(new CardRequests.Accepted(cardId, "REQUESTED"))
+    String requestHash = IdempotencyKeys.hash(caller.actorRole() + caller.actorId() + rawBody);
+    if (idempotencyKey != null) {
+      Optional<IdempotencyKeys.Answer> kept = idempotencyKeys.find(idempotencyKey);
+      if (kept.isPresent()) {
+        if (!kept.get().requestHash().equals(requestHash)) {
+          throw RuleViolation.invalidInput(
+              "INPUT-IDEMPOTENCY-KEY",
+              "该请求编号已用于另一项申请。",
+              "the Idempotency-Key was used before for a different request");
+        }
+        return Response.status(kept.get().status())
+            .type(MediaType.APPLICATION_JSON)
+            .entity(kept.get().body())
+            .build();
+      }
+    }
+    CardRequests.SubmitApplication body = parse(rawBody, CardRequests.SubmitApplication.class);
+    CardApplications.Submitted submitted =
+        applications.submit(
+            caller.metaData(),
+            body.applicant(),
+            body.guardian(),
+            body.bankCode(),
+            body.collection());
+    CardView card = get(submitted.cardId());
+    CardRequests.Accepted accepted =
+        new CardRequests.Accepted(card.cardId(), card.status(), !submitted.isNew());
+    int status = submitted.isNew() ? 201 : 200;
+    if (idempotencyKey != null) {
+      idempotencyKeys.keep(idempotencyKey, requestHash, status, JSON.writeValueAsString(accepted));
+    }
+    return Response.status(status)
+        .location(URI.create("/cards/" + submitted.cardId()))
+        .entity(accepted)
         .build();
+  }
+
+  private static <T> T parse(String rawBody, Class<T> type) {
+    if (rawBody == null || rawBody.isBlank()) {
+      throw RuleViolation.invalidInput("INPUT-MISSING", "请求内容为空。", "the request has no body");
+    }
+    try {
+      return JSON.readValue(rawBody, type);
+    } catch (java.io.IOException e) {
+      throw RuleViolation.invalidInput(
+          "INPUT-MALFORMED", "请求格式有误，请检查填写的内容。", "the body is not JSON of the expected shape");
+    }
   }
 
   @POST

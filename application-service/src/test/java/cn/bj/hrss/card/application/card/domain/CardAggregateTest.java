@@ -20,7 +20,8 @@ import cn.bj.hrss.card.contract.event.CollectionMethod;
 import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
 import cn.bj.hrss.card.contract.event.OldCardInvalidated;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
-import java.util.Set;
+import java.time.LocalDate;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
@@ -32,14 +33,20 @@ class CardAggregateTest {
 
   private static final String CARD = "card-1";
   private static final Applicant WANG = new Applicant("11010519491231002X", "王小明", "13800138000");
+
+  /** Application metadata: the retiree applies online in the normal phase. */
+  private static final Map<String, ?> ONLINE =
+      Map.of(
+          "actorRole", "CITIZEN", "actorId", "wx-openid-test", "channel", "JINGTONG_MINI_PROGRAM");
+
   private static final Collection AT_OUTLET =
       new Collection(CollectionMethod.OUTLET_PICKUP, "工商银行北京朝阳门支行", null);
   private static final Collection BY_MAIL =
       new Collection(CollectionMethod.MAIL, null, "北京市东城区东四十条1号");
   private static final CardRequested REQUESTED_AT_OUTLET =
-      new CardRequested(CARD, WANG, "ICBC", AT_OUTLET);
+      new CardRequested(CARD, WANG, "ICBC", AT_OUTLET, "RETIREE", null);
   private static final CardRequested REQUESTED_BY_MAIL =
-      new CardRequested(CARD, WANG, "ICBC", BY_MAIL);
+      new CardRequested(CARD, WANG, "ICBC", BY_MAIL, "RETIREE", null);
   private static final CardProduced PRODUCED = new CardProduced("A12345678");
   private static final CardDispatched TO_OUTLET =
       new CardDispatched(CollectionMethod.OUTLET_PICKUP, null, "工商银行北京朝阳门支行");
@@ -51,8 +58,8 @@ class CardAggregateTest {
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(CardAggregate.class);
-    CooperatingBanks someBanks = () -> Set.of("ICBC", "ABC", "BOC", "CCB", "PSBC");
-    fixture.registerInjectableResource(someBanks);
+    fixture.registerInjectableResource(new SampleReferenceData());
+    fixture.registerInjectableResource((BusinessClock) () -> LocalDate.of(2026, 3, 2));
   }
 
   private static RuleViolationMatcher refusedBy(String ruleId) {
@@ -63,7 +70,7 @@ class CardAggregateTest {
   void an_application_with_a_cooperating_bank_is_requested() {
     fixture
         .givenNoPriorActivity()
-        .when(new SubmitCardApplication(CARD, WANG, "ICBC", AT_OUTLET))
+        .when(new SubmitCardApplication(CARD, WANG, null, "ICBC", AT_OUTLET), ONLINE)
         .expectEvents(REQUESTED_AT_OUTLET);
   }
 
@@ -71,7 +78,7 @@ class CardAggregateTest {
   void an_application_with_a_bank_that_is_not_cooperating_is_refused_by_R_BANK_1() {
     fixture
         .givenNoPriorActivity()
-        .when(new SubmitCardApplication(CARD, WANG, "HSBC", AT_OUTLET))
+        .when(new SubmitCardApplication(CARD, WANG, null, "HSBC", AT_OUTLET), ONLINE)
         .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("R-BANK-1")));
   }
@@ -81,7 +88,7 @@ class CardAggregateTest {
     Applicant wrongCheck = new Applicant("110105194912310021", "王小明", "13800138000");
     fixture
         .givenNoPriorActivity()
-        .when(new SubmitCardApplication(CARD, wrongCheck, "ICBC", AT_OUTLET))
+        .when(new SubmitCardApplication(CARD, wrongCheck, null, "ICBC", AT_OUTLET), ONLINE)
         .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("INPUT-ID-NUMBER")));
   }
@@ -91,7 +98,7 @@ class CardAggregateTest {
     Applicant landline = new Applicant("11010519491231002X", "王小明", "010-12345678");
     fixture
         .givenNoPriorActivity()
-        .when(new SubmitCardApplication(CARD, landline, "ICBC", AT_OUTLET))
+        .when(new SubmitCardApplication(CARD, landline, null, "ICBC", AT_OUTLET), ONLINE)
         .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("INPUT-MOBILE")));
   }
@@ -100,7 +107,7 @@ class CardAggregateTest {
   void an_application_without_a_collection_method_is_refused_by_R_PICK_1() {
     fixture
         .givenNoPriorActivity()
-        .when(new SubmitCardApplication(CARD, WANG, "ICBC", null))
+        .when(new SubmitCardApplication(CARD, WANG, null, "ICBC", null), ONLINE)
         .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("R-PICK-1")));
   }
@@ -111,7 +118,12 @@ class CardAggregateTest {
         .givenNoPriorActivity()
         .when(
             new SubmitCardApplication(
-                CARD, WANG, "ICBC", new Collection(CollectionMethod.OUTLET_PICKUP, " ", null)))
+                CARD,
+                WANG,
+                null,
+                "ICBC",
+                new Collection(CollectionMethod.OUTLET_PICKUP, " ", null)),
+            ONLINE)
         .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("R-PICK-2")));
   }

@@ -9,21 +9,33 @@ import cn.bj.hrss.card.contract.Topics;
 import cn.bj.hrss.card.contract.codec.EventCodec;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
+import cn.bj.hrss.card.infra.SampleRegistry;
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import cn.bj.hrss.card.infra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A card's whole life through the REST API, and what reaches the Kafka topic. */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructureTestResource.class)
 class CardLifecycleResourceTest {
+
+  @TestHTTPResource("/")
+  URL root;
+
+  @BeforeEach
+  void loadTheSampleRegistry() {
+    SampleRegistryLoader.loadOnce(root);
+  }
 
   static final String APPLICATION =
       """
@@ -127,7 +139,15 @@ class CardLifecycleResourceTest {
 
   @Test
   void enabling_a_card_not_yet_collected_is_a_conflict_and_leaves_the_card_as_it_was() {
-    String cardId = submit(APPLICATION);
+    String cardId =
+        submit(
+            APPLICATION
+                .replace("11010519491231002X", SampleRegistry.GUARDIAN.idNumber())
+                .replace("王小明", SampleRegistry.GUARDIAN.name())
+                .replace("ICBC", "CMB")
+                .replace(
+                    "\"method\": \"OUTLET_PICKUP\", \"outletName\": \"工商银行北京朝阳门支行\"",
+                    "\"method\": \"MAIL\", \"address\": \"北京市海淀区1号\""));
 
     as("BANK", "ICBC", "BANK_OUTLET", "corr-early")
         .post("/cards/{id}/social-function", cardId)

@@ -1,0 +1,87 @@
+package cn.bj.hrss.card.application.card;
+
+import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
+import cn.bj.hrss.card.contract.event.Applicant;
+import cn.bj.hrss.card.contract.event.Collection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/**
+ * Submits applications so that a person has at most one (R-ELIG-3): the person's claim and the
+ * CardRequested event are written in one transaction, and the claim's unique key makes two
+ * simultaneous submissions give one application: the second waits for the first and is answered
+ * with it. A refused application rolls its claim back.
+ */
+@ApplicationScoped
+public class CardApplications {
+
+  /** The application the person has: new, or the one they had already. */
+  public record Submitted(String cardId, boolean isNew) {}
+
+  private final DataSource dataSource;
+  private final CommandGateway commands;
+
+  CardApplications(DataSource dataSource, CommandGateway commands) {
+    this.dataSource = dataSource;
+    this.commands = commands;
+  }
+
+  @Transactional(rollbackOn = Exception.class)
+  public Submitted submit(
+      Map<String, String> metaData,
+      Applicant applicant,
+      Applicant guardian,
+      String bankCode,
+      Collection collection)
+      throws SQLException {
+    String cardId = UUID.randomUUID().toString();
+    if (applicant != null && applicant.idNumber() != null) {
+      Optional<String> existing = claim(applicant.idNumber(), cardId);
+      if (existing.isPresent()) {
+        return new Submitted(existing.get(), false);
+      }
+    }
+    commands.sendAndWait(
+        GenericCommandMessage.asCommandMessage(
+                new SubmitCardApplication(cardId, applicant, guardian, bankCode, collection))
+            .andMetaData(metaData));
+    return new Submitted(cardId, true);
+  }
+
+  /** Claims the person for {@code cardId}; returns the card they already have, if any. */
+  private Optional<String> claim(String idNumber, String cardId) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO application_claim (id_number, card_id, claimed_at) VALUES (?, ?, ?)"
+                  + " ON CONFLICT (id_number) DO NOTHING")) {
+        insert.setString(1, idNumber);
+        insert.setString(2, cardId);
+        insert.setTimestamp(3, Timestamp.from(Instant.now()));
+        if (insert.executeUpdate() == 1) {
+          return Optional.empty();
+        }
+      }
+      try (PreparedStatement select =
+          c.prepareStatement("SELECT card_id FROM application_claim WHERE id_number = ?")) {
+        select.setString(1, idNumber);
+        try (ResultSet row = select.executeQuery()) {
+          row.next();
+          return Optional.of(row.getString(1));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,293 @@
+package cn.bj.hrss.card.application.card.domain;
+
+import static cn.bj.hrss.card.application.card.domain.RuleViolation.conflict;
+import static cn.bj.hrss.card.application.card.domain.RuleViolation.invalidInput;
+
+import cn.bj.hrss.card.contract.event.Applicant;
+import cn.bj.hrss.card.contract.event.Collection;
+import cn.bj.hrss.card.contract.event.CollectionMethod;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Who may apply, when, through which channel, with which bank and how the card is collected: the
+ * rules of the notice for an application (申领), each refusal naming its rule id.
+ */
+public final class ApplicationPolicy {
+
+  /** R-CHAN-1: the online channels, the only ones of the concentrated phase. */
+  public static final Set<String> ONLINE =
+      Set.of(
+          "BUREAU_WEBSITE",
+          "JINGTONG_MINI_PROGRAM",
+          "BEIJING_HRSS_WECHAT",
+          "MINSHENG_ONE_CARD_MINI_PROGRAM");
+
+  /** R-CHAN-2: offline channels, from the normal phase on. */
+  public static final Set<String> OFFLINE =
+      Set.of("BANK_OUTLET_INSTANT", "BANK_OUTLET", "DISTRICT_STREET_OUTLET");
+
+  public static final String EMPLOYER_COLLECTIVE = "EMPLOYER_COLLECTIVE";
+  public static final String UNIVERSITY_COLLECTIVE = "UNIVERSITY_COLLECTIVE";
+  public static final String COMMUNITY_DOOR_TO_DOOR = "COMMUNITY_DOOR_TO_DOOR";
+
+  private static final Pattern MOBILE = Pattern.compile("(\\+86|0086)?1[3-9]\\d{9}");
+
+  /** Who applies, through which channel, on which day. */
+  public record Caller(String role, String id, String channel, LocalDate date) {}
+
+  /** The application as submitted. */
+  public record Request(
+      Applicant applicant, Applicant guardian, String bankCode, Collection collection) {}
+
+  private ApplicationPolicy() {}
+
+  /**
+   * Checks an application against every rule; returns the insured person it is for.
+   *
+   * @throws RuleViolation naming the first rule the application breaks
+   */
+  public static InsuredPerson check(Request request, Caller caller, ReferenceData data) {
+    checkPerson("applicant", request.applicant());
+    InsuredPerson person =
+        data.insuredPerson(request.applicant().idNumber())
+            .orElseThrow(
+                () ->
+                    invalidInput(
+                            "R-ELIG-1",
+                            "未查询到您在本市的参保信息。第三代社保卡仅面向依法参加本市社会保险的人员。",
+                            "no insured person with this ID number in the registry")
+                        .at("applicant.idNumber"));
+    checkPhase(person, caller.date());
+    Organisation organisation = checkChannel(person, caller, data);
+    checkGuardian(request, caller);
+    checkBank(person, organisation, request.bankCode(), caller, data);
+    checkCollection(request, organisation, caller, data);
+    return person;
+  }
+
+  /** R-PHASE-1 (the batches and the pilot), R-PHASE-2 (everyone from 2026-01-01). */
+  static void checkPhase(InsuredPerson person, LocalDate date) {
+    LocalDate opens = Phases.opensOn(person.category(), person.district());
+    if (date.isBefore(opens)) {
+      throw conflict(
+          "R-PHASE-1",
+          "您所属人群（" + person.category().chineseName() + "）的集中换发自" + opens + "起开放，请届时申领。",
+          person.category() + " may apply from " + opens);
+    }
+  }
+
+  /** R-CHAN-1, R-CHAN-2, R-CHAN-3: which channel may carry this person's application. */
+  static Organisation checkChannel(InsuredPerson person, Caller caller, ReferenceData data) {
+    String channel = caller.channel();
+    boolean concentrated = !Phases.isNormalPhase(caller.date());
+    Organisation organisation =
+        person.organisationId() == null
+            ? null
+            : data.organisation(person.organisationId()).orElse(null);
+    if (EMPLOYER_COLLECTIVE.equals(channel) || UNIVERSITY_COLLECTIVE.equals(channel)) {
+      return checkCollective(person, organisation, caller);
+    }
+    if (COMMUNITY_DOOR_TO_DOOR.equals(channel)) {
+      if (person.category() != InsuredCategory.RETIREE) {
+        throw conflict(
+            "R-CHAN-1", "社区（村）上门帮办仅为离退休人员办理。", "community door-to-door help is for retirees only");
+      }
+      return organisation;
+    }
+    if (OFFLINE.contains(channel)) {
+      if (concentrated) {
+        throw conflict(
+            "R-CHAN-1",
+            "集中换发阶段（至2025年12月31日）仅开放线上渠道，线下网点自2026年1月1日起办理。",
+            "offline channels open with the normal phase on " + Phases.NORMAL_PHASE);
+      }
+      return organisation;
+    }
+    if (!ONLINE.contains(channel)) {
+      throw invalidInput("R-CHAN-2", "该渠道不受理社保卡申领。", channel + " is not an application channel");
+    }
+    if (concentrated && person.category() == InsuredCategory.EMPLOYED_STAFF) {
+      throw employerMustApply(organisation);
+    }
+    return organisation;
+  }
+
+  private static RuleViolation employerMustApply(Organisation employer) {
+    if (employer == null || !employer.hasOpenedCollectiveApplication()) {
+      return conflict(
+          "R-CHAN-3",
+          "您的单位尚未开展集体申领。集中换发阶段，新参保在职职工可通过原渠道申领第一、二代社保卡。",
+          "the employer has not opened a collective application; the old channel applies");
+    }
+    return conflict(
+        "R-CHAN-1",
+        "集中换发阶段，在职职工由参保单位组织集体申领，请联系单位经办人。",
+        "employed staff apply through their employer's collective application");
+  }
+
+  private static Organisation checkCollective(
+      InsuredPerson person, Organisation organisation, Caller caller) {
+    boolean byEmployer = EMPLOYER_COLLECTIVE.equals(caller.channel());
+    Organisation.Kind kind = byEmployer ? Organisation.Kind.EMPLOYER : Organisation.Kind.UNIVERSITY;
+    InsuredCategory category =
+        byEmployer ? InsuredCategory.EMPLOYED_STAFF : InsuredCategory.COLLEGE_STUDENT;
+    String rule = byEmployer ? "R-BANK-2" : "R-BANK-3";
+    if (person.category() != category
+        || organisation == null
+        || organisation.kind() != kind
+        || !organisation.id().equals(caller.id())) {
+      throw conflict(
+          rule,
+          byEmployer ? "单位只能为本单位在职职工集体申领。" : "学校只能为本校整建制参保的在校生统一申领。",
+          caller.id() + " may not apply collectively for this person");
+    }
+    if (!organisation.hasOpenedCollectiveApplication()) {
+      throw conflict(
+          byEmployer ? "R-CHAN-3" : rule,
+          "单位（学校）尚未选择合作银行，请先开展集体申领。",
+          "the organisation has chosen no banks yet");
+    }
+    return organisation;
+  }
+
+  /** R-BANK-4: a parent or other guardian applies on a minor's behalf. */
+  static void checkGuardian(Request request, Caller caller) {
+    boolean minor = IdNumber.ageOn(request.applicant().idNumber(), caller.date()) < 18;
+    if (!minor) {
+      return;
+    }
+    if (!"GUARDIAN".equals(caller.role()) || request.guardian() == null) {
+      throw conflict(
+          "R-BANK-4",
+          "未满18周岁的申领人须由家长或其他监护人代为申领，请填写监护人信息。",
+          "the applicant is a minor: a guardian must apply");
+    }
+    checkPerson("guardian", request.guardian());
+    if (IdNumber.ageOn(request.guardian().idNumber(), caller.date()) < 18) {
+      throw invalidInput("R-BANK-4", "监护人须年满18周岁。", "the guardian is a minor")
+          .at("guardian.idNumber");
+    }
+  }
+
+  /** R-BANK-1 .. R-BANK-6: which banks this applicant may choose. */
+  static void checkBank(
+      InsuredPerson person,
+      Organisation organisation,
+      String bankCode,
+      Caller caller,
+      ReferenceData data) {
+    if (!data.isCooperating(bankCode)) {
+      throw invalidInput(
+              "R-BANK-1",
+              "所选银行不是社保卡合作银行，请从合作银行中选择。",
+              "bank '" + bankCode + "' is not a cooperating bank")
+          .at("bankCode");
+    }
+    if (person.category() == InsuredCategory.RETIREE
+        && !bankCode.equals(person.pensionBankCode())) {
+      throw conflict(
+              "R-BANK-6",
+              "离退休人员首次换发以本人养老待遇代发行为发卡银行；领卡后如需更换银行可自行办理。",
+              "a retiree's first issuing bank is the pension bank " + person.pensionBankCode())
+          .at("bankCode");
+    }
+    boolean collective =
+        EMPLOYER_COLLECTIVE.equals(caller.channel())
+            || UNIVERSITY_COLLECTIVE.equals(caller.channel());
+    if (collective && !organisation.banks().contains(bankCode)) {
+      boolean byEmployer = EMPLOYER_COLLECTIVE.equals(caller.channel());
+      throw conflict(
+              byEmployer ? "R-BANK-2" : "R-BANK-3",
+              (byEmployer ? "请在单位确定的合作银行中选择其一：" : "请在学校确定的合作银行中选择其一：")
+                  + String.join("、", organisation.banks().stream().sorted().toList()),
+              bankCode + " is not one of the organisation's banks " + organisation.banks())
+          .at("bankCode");
+    }
+  }
+
+  /**
+   * R-PICK-1, R-PICK-2, R-PICK-3, R-PICK-4, R-PICK-5 and R-SLA-2: how the card may be collected.
+   */
+  static void checkCollection(
+      Request request, Organisation organisation, Caller caller, ReferenceData data) {
+    Collection collection = request.collection();
+    if (collection == null || collection.method() == null) {
+      throw invalidInput("R-PICK-1", "请选择领卡方式：网点领卡、邮寄或银行上门送卡。", "no collection method chosen")
+          .at("collection.method");
+    }
+    CollectionMethod method = collection.method();
+    String channel = caller.channel();
+    if (("BANK_OUTLET".equals(channel) || "DISTRICT_STREET_OUTLET".equals(channel))
+        && method == CollectionMethod.DOOR_TO_DOOR) {
+      throw conflict("R-PICK-5", "线下网点申领可选择网点领卡或邮寄。", "offline: pickup or mail only")
+          .at("collection.method");
+    }
+    if (method == CollectionMethod.DOOR_TO_DOOR
+        && !(EMPLOYER_COLLECTIVE.equals(channel)
+            && organisation != null
+            && organisation.doorToDoorDelivery())) {
+      throw conflict(
+              "R-PICK-4",
+              "银行上门送卡仅面向提出需求的单位集体申领。",
+              "door-to-door delivery is for employers that asked for it")
+          .at("collection.method");
+    }
+    if ("BANK_OUTLET_INSTANT".equals(channel)) {
+      checkInstantOutlet(request, data);
+      return;
+    }
+    if (method == CollectionMethod.OUTLET_PICKUP) {
+      Outlet outlet = data.outlet(collection.outletName()).orElse(null);
+      if (outlet == null
+          || !outlet.isBankOutlet()
+          || !request.bankCode().equals(outlet.bankCode())) {
+        throw invalidInput(
+                "R-PICK-2",
+                "请选择发卡银行的服务网点领卡。",
+                "the pickup outlet must be a known outlet of the issuing bank")
+            .at("collection.outletName");
+      }
+    } else if (isBlank(collection.address())) {
+      throw invalidInput("R-PICK-3", "选择邮寄或上门送卡时请填写地址。", method + " without an address")
+          .at("collection.address");
+    }
+  }
+
+  /** R-SLA-2: at an instant-issuance outlet the card is made and handed over on the spot. */
+  private static void checkInstantOutlet(Request request, ReferenceData data) {
+    Collection collection = request.collection();
+    Outlet outlet = data.outlet(collection.outletName()).orElse(null);
+    if (collection.method() != CollectionMethod.OUTLET_PICKUP
+        || outlet == null
+        || outlet.kind() != Outlet.Kind.BANK_INSTANT
+        || !request.bankCode().equals(outlet.bankCode())) {
+      throw conflict(
+              "R-SLA-2",
+              "即时制卡网点现场制卡、现场领卡，请选择本网点领卡。",
+              "an instant-issuance application is collected on the spot at an instant outlet of the bank")
+          .at("collection.outletName");
+    }
+  }
+
+  /** The format checks of a person's identity and contact (FACTS.md). */
+  static void checkPerson(String field, Applicant person) {
+    if (person == null || isBlank(person.name())) {
+      throw invalidInput("INPUT-MISSING", "请填写姓名。", field + ".name is missing").at(field + ".name");
+    }
+    if (!IdNumber.isValid(person.idNumber())) {
+      throw invalidInput(
+              "INPUT-ID-NUMBER", "身份证号码有误，请核对18位号码及最后一位校验码。", "not a valid GB 11643-1999 ID number")
+          .at(field + ".idNumber");
+    }
+    if (person.mobile() == null || !MOBILE.matcher(person.mobile()).matches()) {
+      throw invalidInput("INPUT-MOBILE", "手机号码有误，请填写11位大陆手机号。", "not a mainland mobile number")
+          .at(field + ".mobile");
+    }
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,76 @@
+package cn.bj.hrss.card.application.registry;
+
+import cn.bj.hrss.card.application.card.domain.District;
+import cn.bj.hrss.card.application.card.domain.IdNumber;
+import cn.bj.hrss.card.application.card.domain.InsuredCategory;
+import cn.bj.hrss.card.application.card.domain.ReferenceData;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * One row of a registry import, as read from CSV (columns {@link #CSV_HEADER}) or a JSON line with
+ * the same names in camelCase.
+ */
+public record RegistryRow(
+    String idNumber,
+    String name,
+    String category,
+    String districtCode,
+    String organisationId,
+    String pensionBankCode) {
+
+  public static final String CSV_HEADER =
+      "id_number,name,category,district_code,organisation_id,pension_bank_code";
+
+  /** A rejected row: which field, which rule, and why. */
+  public record Problem(String field, String rule, String message) {}
+
+  /** Parses a CSV line (no quoting: the fields hold no commas). */
+  public static RegistryRow fromCsv(String line) {
+    String[] f = Arrays.copyOf(line.split(",", -1), 6);
+    return new RegistryRow(
+        blankToNull(f[0]),
+        blankToNull(f[1]),
+        blankToNull(f[2]),
+        blankToNull(f[3]),
+        blankToNull(f[4]),
+        blankToNull(f[5]));
+  }
+
+  /** The first thing wrong with this row, if any. */
+  public Optional<Problem> problem(ReferenceData banks) {
+    if (!IdNumber.isValid(idNumber)) {
+      return problem("id_number", "INPUT-ID-NUMBER", "not a valid GB 11643-1999 ID number");
+    }
+    if (name == null || name.length() > 100) {
+      return problem("name", "INPUT-MISSING", "name missing or longer than 100 characters");
+    }
+    InsuredCategory parsed;
+    try {
+      parsed = InsuredCategory.valueOf(String.valueOf(category));
+    } catch (IllegalArgumentException e) {
+      return problem("category", "R-ELIG-2", "unknown category '" + category + "'");
+    }
+    if (District.byCode(String.valueOf(districtCode)).isEmpty()) {
+      return problem("district_code", "INPUT-DISTRICT", "unknown district '" + districtCode + "'");
+    }
+    if ((parsed == InsuredCategory.EMPLOYED_STAFF) && organisationId == null) {
+      return problem("organisation_id", "R-BANK-2", "employed staff need their employer's id");
+    }
+    if (organisationId != null && organisationId.length() > 64) {
+      return problem("organisation_id", "INPUT-MISSING", "organisation id longer than 64");
+    }
+    if (parsed == InsuredCategory.RETIREE && !banks.isCooperating(pensionBankCode)) {
+      return problem("pension_bank_code", "R-BANK-6", "a retiree needs a cooperating pension bank");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Problem> problem(String field, String rule, String message) {
+    return Optional.of(new Problem(field, rule, message));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}
