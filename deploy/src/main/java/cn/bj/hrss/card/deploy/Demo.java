@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.deploy;
 
+import cn.bj.hrss.card.infra.SampleRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -29,6 +30,10 @@ final class Demo {
 
   void run() throws Exception {
     String app = services.url("application-service");
+    SampleRegistry.loadInto(app, 200);
+    LocalSuite.say(
+        "demo: sample registry loaded (6 named and 200 generated insured persons, one employer,"
+            + " one university)");
     JsonNode accepted =
         post(
             app + "/cards",
@@ -41,7 +46,11 @@ final class Demo {
              "collection": {"method": "OUTLET_PICKUP", "outletName": "工商银行北京朝阳门支行"}}
             """);
     String cardId = accepted.get("cardId").asText();
-    LocalSuite.say("demo: card " + cardId + " requested through the Jingtong mini-program");
+    LocalSuite.say(
+        "demo: card "
+            + cardId
+            + " requested by retiree 王小明 through the Jingtong mini-program, with his pension"
+            + " bank ICBC (R-BANK-6)");
     String card = app + "/cards/" + cardId;
     post(
         card + "/production",
@@ -78,6 +87,29 @@ final class Demo {
         awaitJson(
             services.url("notification-service") + "/notifications/cards/" + cardId,
             n -> n.size() == 3));
+
+    JsonNode collective =
+        post(
+            app + "/cards",
+            "EMPLOYER",
+            SampleRegistry.EMPLOYER,
+            "EMPLOYER_COLLECTIVE",
+            """
+            {"applicant": {"idNumber": "%s", "name": "李建国", "mobile": "13700001111"},
+             "bankCode": "CCB",
+             "collection": {"method": "DOOR_TO_DOOR", "address": "北京市朝阳区建国路1号"}}
+            """
+                .formatted(SampleRegistry.EMPLOYEE.idNumber()));
+    LocalSuite.say("");
+    LocalSuite.say(
+        "demo: employer "
+            + SampleRegistry.EMPLOYER
+            + " applied collectively for its employee 李建国 with CCB, one of its three banks"
+            + " (R-BANK-2), door-to-door delivery (R-PICK-4): card "
+            + collective.get("cardId").asText());
+    show(
+        "application-service  " + app + "/cards/" + collective.get("cardId").asText(),
+        awaitJson(app + "/cards/" + collective.get("cardId").asText(), n -> true));
   }
 
   private JsonNode post(String url, String role, String actorId, String channel, String body)

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import cn.bj.hrss.card.infra.FreePort;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
+import cn.bj.hrss.card.infra.SampleRegistry;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ class SuiteEndToEndIT {
         ServiceProcesses.start(
             home, infra.serviceEnvironment(), ports, home.resolve("deploy/target/e2e-logs"));
     services.awaitReady(Duration.ofMinutes(3));
+    SampleRegistry.loadInto(services.url("application-service"), 200);
   }
 
   @AfterAll
@@ -64,10 +66,11 @@ class SuiteEndToEndIT {
         as("CITIZEN", "wx-openid-e2e", "MINSHENG_ONE_CARD_MINI_PROGRAM")
             .body(
                 """
-                {"applicant": {"idNumber": "440524188001010014", "name": "陈小红", "mobile": "13912345678"},
+                {"applicant": {"idNumber": "%s", "name": "陈小红", "mobile": "13912345678"},
                  "bankCode": "PSBC",
                  "collection": {"method": "MAIL", "address": "北京市海淀区中关村大街1号"}}
-                """)
+                """
+                    .formatted(SampleRegistry.RESIDENT.idNumber()))
             .post("/cards")
             .then()
             .statusCode(201)
@@ -117,7 +120,7 @@ class SuiteEndToEndIT {
                     .statusCode(200)
                     .body("status", equalTo("ACTIVE"))
                     .body("address", equalTo("北京市海淀区中关村大街1号"))
-                    .body("idNumber", equalTo("440524188001010014")));
+                    .body("idNumber", equalTo(SampleRegistry.RESIDENT.idNumber())));
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
