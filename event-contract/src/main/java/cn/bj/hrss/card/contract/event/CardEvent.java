@@ -14,4 +14,9 @@ public sealed interface CardEvent
         SocialFunctionEnabled,
         OldCardInvalidated,
         FinancialFunctionActivated,
+        IssuingBankChanged,
+        CardReportedLost,
+        LossReportCancelled,
+        CardReplaced,
+        ReplacementCardIssued,
         UnknownCardEvent {}

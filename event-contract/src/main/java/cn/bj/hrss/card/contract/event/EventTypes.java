@@ -22,7 +22,12 @@ public final class EventTypes {
           new EventType("CardDelivered", 1, CardDelivered.class),
           new EventType("SocialFunctionEnabled", 1, SocialFunctionEnabled.class),
           new EventType("OldCardInvalidated", 1, OldCardInvalidated.class),
-          new EventType("FinancialFunctionActivated", 1, FinancialFunctionActivated.class));
+          new EventType("FinancialFunctionActivated", 1, FinancialFunctionActivated.class),
+          new EventType("IssuingBankChanged", 1, IssuingBankChanged.class),
+          new EventType("CardReportedLost", 1, CardReportedLost.class),
+          new EventType("LossReportCancelled", 1, LossReportCancelled.class),
+          new EventType("CardReplaced", 1, CardReplaced.class),
+          new EventType("ReplacementCardIssued", 1, ReplacementCardIssued.class));
 
   private EventTypes() {}
 

@@ -6,12 +6,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.bj.hrss.card.application.axon.CommandMetaData;
 import cn.bj.hrss.card.application.card.command.ActivateFinancialFunction;
+import cn.bj.hrss.card.application.card.command.CancelLossReport;
+import cn.bj.hrss.card.application.card.command.ChangeIssuingBank;
 import cn.bj.hrss.card.application.card.command.EnableSocialFunction;
+import cn.bj.hrss.card.application.card.command.IssueReplacementCard;
 import cn.bj.hrss.card.application.card.command.RecordCardCollected;
 import cn.bj.hrss.card.application.card.command.RecordCardDelivered;
 import cn.bj.hrss.card.application.card.command.RecordCardDispatched;
 import cn.bj.hrss.card.application.card.command.RecordCardProduced;
 import cn.bj.hrss.card.application.card.command.RecordCardProductionFailed;
+import cn.bj.hrss.card.application.card.command.ReplaceCard;
+import cn.bj.hrss.card.application.card.command.ReportCardLost;
 import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
 import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDelivered;
@@ -19,10 +24,15 @@ import cn.bj.hrss.card.contract.event.CardDispatched;
 import cn.bj.hrss.card.contract.event.CardEvent;
 import cn.bj.hrss.card.contract.event.CardProduced;
 import cn.bj.hrss.card.contract.event.CardProductionFailed;
+import cn.bj.hrss.card.contract.event.CardReplaced;
+import cn.bj.hrss.card.contract.event.CardReportedLost;
 import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.CollectionMethod;
 import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
+import cn.bj.hrss.card.contract.event.IssuingBankChanged;
+import cn.bj.hrss.card.contract.event.LossReportCancelled;
 import cn.bj.hrss.card.contract.event.OldCardInvalidated;
+import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -199,6 +209,102 @@ public class CardAggregate {
           "activation must be in person at an outlet of the issuing bank, not through " + channel);
     }
     apply(new FinancialFunctionActivated(command.bankCode(), command.outletName()));
+  }
+
+  @CommandHandler
+  public CardAggregate(IssueReplacementCard command) {
+    apply(
+        new ReplacementCardIssued(
+            command.cardId(),
+            command.replacesCardId(),
+            command.applicant(),
+            command.bankCode(),
+            command.cardNumber(),
+            command.outletName(),
+            command.reason()));
+  }
+
+  /** R-BANK-6: after receiving the card, a retiree may move it to another bank. */
+  @CommandHandler
+  public void handle(ChangeIssuingBank command, ReferenceData data) {
+    if (!InsuredCategory.RETIREE.name().equals(state.category())) {
+      throw conflict(
+          "R-BANK-6", "领卡后更换发卡银行适用于离退休人员。", "a bank change after receipt is for retirees");
+    }
+    if (!state.isInHoldersHands()) {
+      throw conflict("R-BANK-6", "领取第三代社保卡后方可更换银行。", "the card is " + state.status());
+    }
+    if (!data.isCooperating(command.bankCode())) {
+      throw invalidInput("R-BANK-1", "所选银行不是社保卡合作银行。", "not a cooperating bank").at("bankCode");
+    }
+    if (command.bankCode().equals(state.bankCode())) {
+      throw invalidInput("R-BANK-6", "所选银行即当前发卡银行。", "the card is already with this bank")
+          .at("bankCode");
+    }
+    apply(new IssuingBankChanged(state.bankCode(), command.bankCode()));
+  }
+
+  /** 挂失: blocks the card at once; the issuing bank learns of it from the event. */
+  @CommandHandler
+  public void handle(ReportCardLost command) {
+    requireNotReplaced();
+    if (!state.isInHoldersHands()) {
+      throw conflict("LIFECYCLE-ORDER", "该卡尚未交到您手中，无需挂失。", "the card is " + state.status());
+    }
+    if (state.reportedLost()) {
+      throw conflict("LOSS-REPORTED", "该卡已挂失。", "the card is already reported lost");
+    }
+    apply(new CardReportedLost(state.cardNumber()));
+  }
+
+  /** 解挂: possible while no replacement has been made. */
+  @CommandHandler
+  public void handle(CancelLossReport command) {
+    requireNotReplaced();
+    if (!state.reportedLost()) {
+      throw conflict("LOSS-NOT-REPORTED", "该卡未挂失。", "the card is not reported lost");
+    }
+    apply(new LossReportCancelled(state.cardNumber()));
+  }
+
+  /** R-LOSS-1: replacement or exchange on the spot at an instant outlet of the issuing bank. */
+  @CommandHandler
+  public void handle(
+      ReplaceCard command,
+      ReferenceData data,
+      @MetaDataValue(CommandMetaData.CHANNEL) String channel) {
+    requireNotReplaced();
+    if (!state.isInHoldersHands()) {
+      throw conflict("R-LOSS-1", "领取第三代社保卡后方可补领或换领。", "the card is " + state.status());
+    }
+    if (!"LOST".equals(command.reason()) && !"DAMAGED".equals(command.reason())) {
+      throw invalidInput("INPUT-MISSING", "请注明补换原因：丢失或损坏。", "reason must be LOST or DAMAGED")
+          .at("reason");
+    }
+    Outlet outlet = data.outlet(command.outletName()).orElse(null);
+    if (!"BANK_OUTLET_INSTANT".equals(channel)
+        || outlet == null
+        || outlet.kind() != Outlet.Kind.BANK_INSTANT
+        || !state.bankCode().equals(outlet.bankCode())) {
+      throw conflict(
+          "R-LOSS-1",
+          "请携带本人有效身份证件到发卡银行的即时制卡服务网点现场补领或换领。",
+          "replacement only at an instant-issuance outlet of " + state.bankCode());
+    }
+    if (command.newCardNumber() == null
+        || !CARD_NUMBER.matcher(command.newCardNumber()).matches()) {
+      throw invalidInput(
+              "INPUT-CARD-NUMBER", "社保卡卡号应为9位数字或大写字母。", "card number must match [0-9A-Z]{9}")
+          .at("cardNumber");
+    }
+    apply(new CardReplaced(command.replacementCardId(), command.reason()));
+  }
+
+  private void requireNotReplaced() {
+    if (state.status() == CardStatus.REPLACED) {
+      throw conflict(
+          "R-LOSS-1", "该卡已补领新卡，原卡不再使用。", "the card was replaced by " + state.replacedBy());
+    }
   }
 
   @EventSourcingHandler

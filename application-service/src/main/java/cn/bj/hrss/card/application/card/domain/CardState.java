@@ -1,20 +1,32 @@
 package cn.bj.hrss.card.application.card.domain;
 
+import cn.bj.hrss.card.contract.event.Applicant;
 import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDelivered;
 import cn.bj.hrss.card.contract.event.CardDispatched;
 import cn.bj.hrss.card.contract.event.CardEvent;
 import cn.bj.hrss.card.contract.event.CardProduced;
 import cn.bj.hrss.card.contract.event.CardProductionFailed;
+import cn.bj.hrss.card.contract.event.CardReplaced;
+import cn.bj.hrss.card.contract.event.CardReportedLost;
 import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.Collection;
+import cn.bj.hrss.card.contract.event.CollectionMethod;
 import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
+import cn.bj.hrss.card.contract.event.IssuingBankChanged;
+import cn.bj.hrss.card.contract.event.LossReportCancelled;
 import cn.bj.hrss.card.contract.event.OldCardInvalidated;
+import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
 
 /**
  * What application-service knows of one card, folded from its events. The same fold serves the
  * aggregate (to decide commands) and the card query (to answer reads), so they cannot disagree.
+ *
+ * @param category the holder's insured category (R-ELIG-2), null for events written before it
+ * @param reportedLost whether the card is blocked by a loss report (挂失)
+ * @param replacedBy the card id of its replacement (R-LOSS-1), or null
+ * @param holder who the card is for (personal data: never logged)
  */
 public record CardState(
     String cardId,
@@ -24,70 +36,147 @@ public record CardState(
     String cardNumber,
     String trackingNumber,
     boolean oldCardInvalidated,
-    boolean financialFunctionActive) {
+    boolean financialFunctionActive,
+    String category,
+    boolean reportedLost,
+    String replacedBy,
+    Applicant holder) {
 
   /** The state before any event: no card. */
   public static final CardState NONE =
-      new CardState(null, null, null, null, null, null, false, false);
+      new CardState(null, null, null, null, null, null, false, false, null, false, null, null);
+
+  /** Whether the holder has the card in hand (collected, delivered or enabled). */
+  public boolean isInHoldersHands() {
+    return status == CardStatus.COLLECTED
+        || status == CardStatus.DELIVERED
+        || status == CardStatus.ACTIVE;
+  }
 
   /** The state after {@code event}. Events are facts: they are never refused here. */
   public CardState evolve(CardEvent event) {
     if (event instanceof CardRequested e) {
       return new CardState(
-          e.cardId(), CardStatus.REQUESTED, e.bankCode(), e.collection(), null, null, false, false);
+          e.cardId(),
+          CardStatus.REQUESTED,
+          e.bankCode(),
+          e.collection(),
+          null,
+          null,
+          false,
+          false,
+          e.category(),
+          false,
+          null,
+          e.applicant());
+    }
+    if (event instanceof ReplacementCardIssued e) {
+      Collection handedOver = new Collection(CollectionMethod.OUTLET_PICKUP, e.outletName(), null);
+      return new CardState(
+          e.cardId(),
+          CardStatus.COLLECTED,
+          e.bankCode(),
+          handedOver,
+          e.cardNumber(),
+          null,
+          false,
+          false,
+          null,
+          false,
+          null,
+          e.applicant());
     }
     if (event instanceof CardProductionFailed) {
-      return withStatus(CardStatus.PRODUCTION_FAILED, cardNumber, trackingNumber);
+      return withStatus(CardStatus.PRODUCTION_FAILED);
     }
     if (event instanceof CardProduced e) {
-      return withStatus(CardStatus.PRODUCED, e.cardNumber(), trackingNumber);
+      return withStatus(CardStatus.PRODUCED).withNumbers(e.cardNumber(), trackingNumber);
     }
     if (event instanceof CardDispatched e) {
-      return withStatus(CardStatus.DISPATCHED, cardNumber, e.trackingNumber());
+      return withStatus(CardStatus.DISPATCHED).withNumbers(cardNumber, e.trackingNumber());
     }
     if (event instanceof CardCollected) {
-      return withStatus(CardStatus.COLLECTED, cardNumber, trackingNumber);
+      return withStatus(CardStatus.COLLECTED);
     }
     if (event instanceof CardDelivered) {
-      return withStatus(CardStatus.DELIVERED, cardNumber, trackingNumber);
+      return withStatus(CardStatus.DELIVERED);
     }
     if (event instanceof SocialFunctionEnabled) {
-      return withStatus(CardStatus.ACTIVE, cardNumber, trackingNumber);
+      return withStatus(CardStatus.ACTIVE);
     }
     if (event instanceof OldCardInvalidated) {
-      return new CardState(
-          cardId,
-          status,
-          bankCode,
-          collection,
-          cardNumber,
-          trackingNumber,
-          true,
-          financialFunctionActive);
+      return copy(bankCode, true, financialFunctionActive, reportedLost, replacedBy);
     }
     if (event instanceof FinancialFunctionActivated) {
-      return new CardState(
-          cardId,
-          status,
-          bankCode,
-          collection,
-          cardNumber,
-          trackingNumber,
-          oldCardInvalidated,
-          true);
+      return copy(bankCode, oldCardInvalidated, true, reportedLost, replacedBy);
+    }
+    if (event instanceof IssuingBankChanged e) {
+      return copy(e.toBankCode(), oldCardInvalidated, false, reportedLost, replacedBy);
+    }
+    if (event instanceof CardReportedLost) {
+      return copy(bankCode, oldCardInvalidated, financialFunctionActive, true, replacedBy);
+    }
+    if (event instanceof LossReportCancelled) {
+      return copy(bankCode, oldCardInvalidated, financialFunctionActive, false, replacedBy);
+    }
+    if (event instanceof CardReplaced e) {
+      return withStatus(CardStatus.REPLACED)
+          .copy(
+              bankCode,
+              oldCardInvalidated,
+              financialFunctionActive,
+              reportedLost,
+              e.replacementCardId());
     }
     throw new IllegalStateException("application-service cannot fold event " + event);
   }
 
-  private CardState withStatus(CardStatus next, String number, String tracking) {
+  private CardState withStatus(CardStatus next) {
     return new CardState(
         cardId,
         next,
         bankCode,
         collection,
+        cardNumber,
+        trackingNumber,
+        oldCardInvalidated,
+        financialFunctionActive,
+        category,
+        reportedLost,
+        replacedBy,
+        holder);
+  }
+
+  private CardState withNumbers(String number, String tracking) {
+    return new CardState(
+        cardId,
+        status,
+        bankCode,
+        collection,
         number,
         tracking,
         oldCardInvalidated,
-        financialFunctionActive);
+        financialFunctionActive,
+        category,
+        reportedLost,
+        replacedBy,
+        holder);
+  }
+
+  private CardState copy(
+      String bank, boolean oldInvalid, boolean financial, boolean lost, String replacement) {
+    return new CardState(
+        cardId,
+        status,
+        bank,
+        collection,
+        cardNumber,
+        trackingNumber,
+        oldInvalid,
+        financial,
+        category,
+        lost,
+        replacement,
+        holder);
   }
 }

@@ -15,7 +15,9 @@ public enum CardStatus {
   /** It was delivered by mail or door-to-door. */
   DELIVERED("已送达"),
   /** The social-security function is enabled; the old card is invalid (R-OLD-2). */
-  ACTIVE("已启用");
+  ACTIVE("已启用"),
+  /** Replaced by a new card after loss or damage (R-LOSS-1); out of use. */
+  REPLACED("已补换");
 
   private final String chineseName;
 

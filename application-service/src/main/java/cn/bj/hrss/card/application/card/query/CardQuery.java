@@ -5,7 +5,6 @@ import cn.bj.hrss.card.application.card.domain.Masking;
 import cn.bj.hrss.card.application.publishing.EnvelopeMapper;
 import cn.bj.hrss.card.contract.event.Applicant;
 import cn.bj.hrss.card.contract.event.CardEvent;
-import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -27,6 +26,16 @@ public class CardQuery {
     this.eventStore = eventStore;
   }
 
+  /** The card's state as the aggregate folds it, unmasked: for commands that need the holder. */
+  public Optional<CardState> state(String cardId) {
+    DomainEventStream events = eventStore.readEvents(cardId);
+    CardState state = CardState.NONE;
+    while (events.hasNext()) {
+      state = state.evolve((CardEvent) events.next().getPayload());
+    }
+    return state.status() == null ? Optional.empty() : Optional.of(state);
+  }
+
   public Optional<CardView> find(String cardId) {
     DomainEventStream events = eventStore.readEvents(cardId);
     CardState state = CardState.NONE;
@@ -36,10 +45,8 @@ public class CardQuery {
     while (events.hasNext()) {
       EventEnvelope event = EnvelopeMapper.toEnvelope(events.next());
       CardEvent payload = event.payload();
-      if (payload instanceof CardRequested requested) {
-        applicant = requested.applicant();
-      }
       state = state.evolve(payload);
+      applicant = state.holder();
       version = event.sequence();
       history.add(
           new CardView.HistoryEntry(
@@ -67,6 +74,10 @@ public class CardQuery {
             Masking.mobile(applicant.mobile()),
             state.oldCardInvalidated(),
             state.financialFunctionActive(),
+            state.reportedLost(),
+            state.replacedBy(),
+            CardView.FUNCTIONS,
+            CardView.Fees.NONE,
             version,
             history));
   }

@@ -20,8 +20,25 @@ public record CardView(
     String applicantMobile,
     boolean oldCardInvalidated,
     boolean financialFunctionActive,
+    boolean blockedByLossReport,
+    String replacedBy,
+    List<String> functions,
+    Fees fees,
     long version,
     List<HistoryEntry> history) {
+
+  /**
+   * R-CARD-1: what a third-generation card does: medical treatment and pharmacy purchase,
+   * self-service query, and, new, identity credential, transport, park annual pass and financial
+   * services, with SM national cryptography and a contactless interface.
+   */
+  public static final List<String> FUNCTIONS =
+      List.of("就医购药", "自助查询", "身份凭证", "交通出行", "公园年票", "金融服务", "国密算法", "非接触");
+
+  /** R-CARD-2: application, replacement and exchange are free. */
+  public record Fees(int productionFeeYuan, int courierFeeYuan) {
+    public static final Fees NONE = new Fees(0, 0);
+  }
 
   /** One event of the card's life, with who did it and through which channel. */
   public record HistoryEntry(

@@ -24,6 +24,12 @@ final class CardRequests {
 
   record Delivered(CollectionMethod method) {}
 
+  record BankChange(String bankCode) {}
+
+  record Replacement(String reason, String cardNumber, String outletName) {}
+
+  record OldGenerationReplacement(String idNumber) {}
+
   /**
    * The answer to a submitted application.
    *

@@ -1,14 +1,18 @@
 package cn.bj.hrss.card.application.card.rest;
 
 import cn.bj.hrss.card.application.card.CardApplications;
+import cn.bj.hrss.card.application.card.CardReplacements;
 import cn.bj.hrss.card.application.card.IdempotencyKeys;
 import cn.bj.hrss.card.application.card.command.ActivateFinancialFunction;
+import cn.bj.hrss.card.application.card.command.CancelLossReport;
+import cn.bj.hrss.card.application.card.command.ChangeIssuingBank;
 import cn.bj.hrss.card.application.card.command.EnableSocialFunction;
 import cn.bj.hrss.card.application.card.command.RecordCardCollected;
 import cn.bj.hrss.card.application.card.command.RecordCardDelivered;
 import cn.bj.hrss.card.application.card.command.RecordCardDispatched;
 import cn.bj.hrss.card.application.card.command.RecordCardProduced;
 import cn.bj.hrss.card.application.card.command.RecordCardProductionFailed;
+import cn.bj.hrss.card.application.card.command.ReportCardLost;
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
 import cn.bj.hrss.card.application.card.query.CardQuery;
 import cn.bj.hrss.card.application.card.query.CardView;
@@ -47,16 +51,19 @@ public class CardResource {
   private final CardQuery query;
   private final CardApplications applications;
   private final IdempotencyKeys idempotencyKeys;
+  private final CardReplacements replacements;
 
   CardResource(
       CommandGateway commands,
       CardQuery query,
       CardApplications applications,
-      IdempotencyKeys idempotencyKeys) {
+      IdempotencyKeys idempotencyKeys,
+      CardReplacements replacements) {
     this.commands = commands;
     this.query = query;
     this.applications = applications;
     this.idempotencyKeys = idempotencyKeys;
+    this.replacements = replacements;
   }
 
   @POST
@@ -196,6 +203,51 @@ public class CardResource {
     CallerContext caller = headers.context();
     send(caller, new EnableSocialFunction(cardId));
     return get(cardId);
+  }
+
+  /** R-BANK-6: a retiree moves the received card to another bank. */
+  @POST
+  @Path("/{cardId}/bank-change")
+  public CardView changeBank(
+      @PathParam("cardId") String cardId,
+      @BeanParam CallerHeaders headers,
+      CardRequests.BankChange body) {
+    CallerContext caller = headers.context();
+    requireBody(body);
+    send(caller, new ChangeIssuingBank(cardId, body.bankCode()));
+    return get(cardId);
+  }
+
+  /** 挂失: blocks the card at once. */
+  @POST
+  @Path("/{cardId}/loss-report")
+  public CardView reportLost(@PathParam("cardId") String cardId, @BeanParam CallerHeaders headers) {
+    send(headers.context(), new ReportCardLost(cardId));
+    return get(cardId);
+  }
+
+  /** 解挂: while no replacement has been made. */
+  @POST
+  @Path("/{cardId}/loss-report/cancellation")
+  public CardView cancelLossReport(
+      @PathParam("cardId") String cardId, @BeanParam CallerHeaders headers) {
+    send(headers.context(), new CancelLossReport(cardId));
+    return get(cardId);
+  }
+
+  /** R-LOSS-1: replacement or exchange on the spot; answers 201 with the new card. */
+  @POST
+  @Path("/{cardId}/replacement")
+  public Response replace(
+      @PathParam("cardId") String cardId,
+      @BeanParam CallerHeaders headers,
+      CardRequests.Replacement body) {
+    CallerContext caller = headers.context();
+    requireBody(body);
+    String newCardId =
+        replacements.replace(
+            caller.metaData(), cardId, body.reason(), body.cardNumber(), body.outletName());
+    return Response.created(URI.create("/cards/" + newCardId)).entity(get(newCardId)).build();
   }
 
   @GET

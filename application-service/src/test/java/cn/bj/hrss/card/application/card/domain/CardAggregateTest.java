@@ -1,12 +1,16 @@
 package cn.bj.hrss.card.application.card.domain;
 
 import cn.bj.hrss.card.application.card.command.ActivateFinancialFunction;
+import cn.bj.hrss.card.application.card.command.CancelLossReport;
+import cn.bj.hrss.card.application.card.command.ChangeIssuingBank;
 import cn.bj.hrss.card.application.card.command.EnableSocialFunction;
 import cn.bj.hrss.card.application.card.command.RecordCardCollected;
 import cn.bj.hrss.card.application.card.command.RecordCardDelivered;
 import cn.bj.hrss.card.application.card.command.RecordCardDispatched;
 import cn.bj.hrss.card.application.card.command.RecordCardProduced;
 import cn.bj.hrss.card.application.card.command.RecordCardProductionFailed;
+import cn.bj.hrss.card.application.card.command.ReplaceCard;
+import cn.bj.hrss.card.application.card.command.ReportCardLost;
 import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
 import cn.bj.hrss.card.contract.event.Applicant;
 import cn.bj.hrss.card.contract.event.CardCollected;
@@ -14,11 +18,16 @@ import cn.bj.hrss.card.contract.event.CardDelivered;
 import cn.bj.hrss.card.contract.event.CardDispatched;
 import cn.bj.hrss.card.contract.event.CardProduced;
 import cn.bj.hrss.card.contract.event.CardProductionFailed;
+import cn.bj.hrss.card.contract.event.CardReplaced;
+import cn.bj.hrss.card.contract.event.CardReportedLost;
 import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.Collection;
 import cn.bj.hrss.card.contract.event.CollectionMethod;
 import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
+import cn.bj.hrss.card.contract.event.IssuingBankChanged;
+import cn.bj.hrss.card.contract.event.LossReportCancelled;
 import cn.bj.hrss.card.contract.event.OldCardInvalidated;
+import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
 import java.time.LocalDate;
 import java.util.Map;
@@ -358,5 +367,87 @@ class CardAggregateTest {
 
   private static java.util.Map<String, ?> atThe(String channel) {
     return java.util.Map.of("channel", channel);
+  }
+
+  private static final Object[] COLLECTED_AT_OUTLET = {
+    REQUESTED_AT_OUTLET, PRODUCED, TO_OUTLET, new CardCollected("工商银行北京朝阳门支行")
+  };
+
+  @Test
+  void R_BANK_6_a_retiree_changes_bank_after_receiving_the_card() {
+    fixture
+        .given(COLLECTED_AT_OUTLET)
+        .when(new ChangeIssuingBank(CARD, "CCB"))
+        .expectEvents(new IssuingBankChanged("ICBC", "CCB"));
+  }
+
+  @Test
+  void R_BANK_6_no_bank_change_before_the_card_is_received() {
+    fixture
+        .given(REQUESTED_AT_OUTLET, PRODUCED)
+        .when(new ChangeIssuingBank(CARD, "CCB"))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-BANK-6")));
+  }
+
+  @Test
+  void a_card_in_hand_can_be_reported_lost_and_the_report_cancelled() {
+    fixture
+        .given(COLLECTED_AT_OUTLET)
+        .andGiven(new CardReportedLost("A12345678"))
+        .when(new CancelLossReport(CARD))
+        .expectEvents(new LossReportCancelled("A12345678"));
+  }
+
+  @Test
+  void a_card_cannot_be_reported_lost_twice() {
+    fixture
+        .given(COLLECTED_AT_OUTLET)
+        .andGiven(new CardReportedLost("A12345678"))
+        .when(new ReportCardLost(CARD))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("LOSS-REPORTED")));
+  }
+
+  @Test
+  void R_LOSS_1_a_lost_card_is_replaced_at_an_instant_outlet_of_the_issuing_bank() {
+    fixture
+        .given(COLLECTED_AT_OUTLET)
+        .andGiven(new CardReportedLost("A12345678"))
+        .when(
+            new ReplaceCard(CARD, "card-2", "LOST", "B98765432", "工商银行北京西单支行"),
+            atThe("BANK_OUTLET_INSTANT"))
+        .expectEvents(new CardReplaced("card-2", "LOST"));
+  }
+
+  @Test
+  void R_LOSS_1_no_replacement_at_an_outlet_without_instant_issuance() {
+    fixture
+        .given(COLLECTED_AT_OUTLET)
+        .when(
+            new ReplaceCard(CARD, "card-2", "DAMAGED", "B98765432", "工商银行北京朝阳门支行"),
+            atThe("BANK_OUTLET"))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-LOSS-1")));
+  }
+
+  @Test
+  void a_replaced_card_cannot_have_its_loss_report_cancelled() {
+    fixture
+        .given(COLLECTED_AT_OUTLET)
+        .andGiven(new CardReportedLost("A12345678"), new CardReplaced("card-2", "LOST"))
+        .when(new CancelLossReport(CARD))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-LOSS-1")));
+  }
+
+  @Test
+  void R_LOSS_1_the_replacement_card_is_handed_over_on_the_spot_and_can_be_enabled() {
+    ReplacementCardIssued issued =
+        new ReplacementCardIssued(CARD, "card-0", WANG, "ICBC", "B98765432", "工商银行北京西单支行", "LOST");
+    fixture
+        .given(issued)
+        .when(new EnableSocialFunction(CARD))
+        .expectEvents(new SocialFunctionEnabled("B98765432"), new OldCardInvalidated("B98765432"));
   }
 }
