@@ -49,6 +49,9 @@ class ProductionOrderProjectionTest {
         .body("channel", equalTo("JINGTONG_MINI_PROGRAM"))
         .body("collectionMethod", equalTo("OUTLET_PICKUP"))
         .body("cardNumber", equalTo("A12345678"))
+        .body("applicationDate", equalTo("2025-03-03"))
+        .body("dueDate", equalTo("2025-04-02"))
+        .body("deadlineRule", equalTo("R-SLA-1"))
         .body("outletName", equalTo("工商银行北京朝阳门支行"));
   }
 

@@ -137,7 +137,8 @@ public class AlertRelay {
       props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
       props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
       props.put(ProducerConfig.ACKS_CONFIG, "all");
-      props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+      props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
+      props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "40000");
       producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
     return producer;

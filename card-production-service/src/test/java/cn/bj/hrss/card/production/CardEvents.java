@@ -1,0 +1,125 @@
+package cn.bj.hrss.card.production;
+
+import cn.bj.hrss.card.contract.Topics;
+import cn.bj.hrss.card.infra.LocalInfrastructure;
+import cn.bj.hrss.card.infra.TopicProbe;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Card events of the tests' own making, published to the real card topic as application-service
+ * would: an application through a given channel on a given day, and what the factory reported.
+ * Written as contract JSON (docs/event-contract.md), like the golden samples.
+ */
+public final class CardEvents {
+
+  private CardEvents() {}
+
+  /** A fresh bank code, so that a test's counts and listings hold only its own orders. */
+  public static String newBank() {
+    return "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+  }
+
+  /** A card applied for through {@code channel} at {@code occurredAt}, to be collected by mail. */
+  public static void requestedByMail(
+      String cardId, String bank, String channel, String occurredAt) {
+    publish(
+        cardId,
+        envelope(
+            cardId,
+            0,
+            "CardRequested",
+            occurredAt,
+            "CITIZEN",
+            channel,
+            "{\"cardId\":\""
+                + cardId
+                + "\",\"applicant\":{\"idNumber\":\"11010519491231002X\",\"name\":\"王小明\","
+                + "\"mobile\":\"13800138000\"},\"bankCode\":\""
+                + bank
+                + "\",\"collection\":{\"method\":\"MAIL\",\"address\":\"北京市东城区1号\"}}"));
+  }
+
+  /** A card applied for through {@code channel}, to be collected at {@code outlet}. */
+  public static void requestedAtOutlet(
+      String cardId, String bank, String channel, String occurredAt, String outlet) {
+    publish(
+        cardId,
+        envelope(
+            cardId,
+            0,
+            "CardRequested",
+            occurredAt,
+            "CITIZEN",
+            channel,
+            "{\"cardId\":\""
+                + cardId
+                + "\",\"applicant\":{\"idNumber\":\"11010519491231002X\",\"name\":\"王小明\","
+                + "\"mobile\":\"13800138000\"},\"bankCode\":\""
+                + bank
+                + "\",\"collection\":{\"method\":\"OUTLET_PICKUP\",\"outletName\":\""
+                + outlet
+                + "\"}}"));
+  }
+
+  public static void produced(String cardId, long sequence, String occurredAt, String number) {
+    publish(
+        cardId,
+        envelope(
+            cardId,
+            sequence,
+            "CardProduced",
+            occurredAt,
+            "CARD_FACTORY",
+            "CARD_FACTORY_API",
+            "{\"cardNumber\":\"" + number + "\"}"));
+  }
+
+  public static void productionFailed(String cardId, long sequence, String occurredAt) {
+    publish(
+        cardId,
+        envelope(
+            cardId,
+            sequence,
+            "CardProductionFailed",
+            occurredAt,
+            "CARD_FACTORY",
+            "CARD_FACTORY_API",
+            "{\"reason\":\"chip fault\"}"));
+  }
+
+  private static String envelope(
+      String cardId,
+      long sequence,
+      String type,
+      String occurredAt,
+      String role,
+      String channel,
+      String payload) {
+    return "{\"eventId\":\""
+        + UUID.nameUUIDFromBytes((cardId + "#" + sequence).getBytes(StandardCharsets.UTF_8))
+        + "\",\"eventType\":\""
+        + type
+        + "\",\"eventVersion\":1,\"cardId\":\""
+        + cardId
+        + "\",\"sequence\":"
+        + sequence
+        + ",\"occurredAt\":\""
+        + occurredAt
+        + "\",\"actor\":{\"role\":\""
+        + role
+        + "\",\"id\":\"test\"},\"channel\":\""
+        + channel
+        + "\",\"correlationId\":\""
+        + UUID.randomUUID()
+        + "\",\"payload\":"
+        + payload
+        + "}";
+  }
+
+  private static void publish(String cardId, String json) {
+    new TopicProbe(LocalInfrastructure.shared().kafka().bootstrapServers())
+        .send(Topics.CARD_LIFECYCLE, cardId, List.of(json.getBytes(StandardCharsets.UTF_8)));
+  }
+}

@@ -1,0 +1,161 @@
+package cn.bj.hrss.card.production.factory;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The factory's reports are checked, stored and kept until application-service settles them; in
+ * these tests application-service is not there at all, so they stay pending and say why.
+ */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructureTestResource.class)
+class FactoryReportIntakeTest {
+
+  private static String produced(String factory, String cardId, String body, int status) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/factories/{f}/cards/{c}/produced", factory, cardId)
+        .then()
+        .statusCode(status)
+        .extract()
+        .path("reportId");
+  }
+
+  @Test
+  void a_report_is_stored_at_once_and_retried_while_application_service_is_down() {
+    String cardId = UUID.randomUUID().toString();
+    String reportId = produced("ICBC-card-bureau", cardId, "{\"cardNumber\":\"A12345678\"}", 202);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/factory-reports/{id}", reportId)
+                    .then()
+                    .body("state", equalTo("PENDING"))
+                    .body("cardId", equalTo(cardId))
+                    .body("attempts", greaterThanOrEqualTo(1))
+                    .body("lastError", containsString("did not answer")));
+  }
+
+  @Test
+  void a_bad_card_number_is_refused_with_its_rule() {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"cardNumber\":\"a1234\"}")
+        .post("/factories/ICBC-card-bureau/cards/{c}/produced", UUID.randomUUID().toString())
+        .then()
+        .statusCode(400)
+        .body("rule", equalTo("INPUT-CARD-NUMBER"))
+        .body("detail", containsString("[0-9A-Z]{9}"));
+  }
+
+  @Test
+  void R_PICK_3_a_mail_dispatch_without_tracking_number_is_refused() {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"method\":\"MAIL\"}")
+        .post("/factories/ICBC-card-bureau/cards/{c}/dispatches", UUID.randomUUID().toString())
+        .then()
+        .statusCode(400)
+        .body("rule", equalTo("R-PICK-3"));
+  }
+
+  @Test
+  void a_reference_sent_again_gives_the_same_report_and_never_a_second_one() {
+    String cardId = UUID.randomUUID().toString();
+    String reference = "line-" + UUID.randomUUID();
+    String body = "{\"cardNumber\":\"A12345678\",\"reference\":\"" + reference + "\"}";
+    String first = produced("CCB-card-bureau", cardId, body, 202);
+    String again = produced("CCB-card-bureau", cardId, body, 200);
+    org.junit.jupiter.api.Assertions.assertEquals(first, again);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"cardNumber\":\"B12345678\",\"reference\":\"" + reference + "\"}")
+        .post("/factories/CCB-card-bureau/cards/{c}/produced", cardId)
+        .then()
+        .statusCode(409)
+        .body("rule", equalTo("REPORT-REFERENCE"));
+  }
+
+  @Test
+  void a_batch_stores_its_valid_lines_and_rejects_the_others_one_by_one() {
+    String card = UUID.randomUUID().toString();
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"reports\":["
+                + "{\"cardId\":\""
+                + card
+                + "\",\"kind\":\"PRODUCED\",\"cardNumber\":\"A12345678\"},"
+                + "{\"cardId\":\""
+                + card
+                + "\",\"kind\":\"PRODUCED\",\"cardNumber\":\"bad\"},"
+                + "{\"cardId\":\""
+                + card
+                + "\",\"kind\":\"DISPATCHED\",\"method\":\"MAIL\","
+                + "\"trackingNumber\":\"EMS1\"}]}")
+        .post("/factories/ABC-card-bureau/reports")
+        .then()
+        .statusCode(202)
+        .body("received", equalTo(2))
+        .body("rejected", equalTo(1))
+        .body("lines[1].outcome", equalTo("REJECTED"))
+        .body("lines[1].error.rule", equalTo("INPUT-CARD-NUMBER"))
+        .body("lines[2].reportId", notNullValue());
+    given()
+        .queryParam("cardId", card)
+        .get("/factory-reports")
+        .then()
+        .body("total", equalTo(2))
+        .body("reports[0].kind", equalTo("PRODUCED"))
+        .body("reports[1].kind", equalTo("DISPATCHED"));
+  }
+
+  @Test
+  void a_factory_file_of_thousands_of_cards_is_received_in_one_request() {
+    int lines = 2000;
+    StringBuilder body = new StringBuilder("{\"reports\":[");
+    for (int i = 0; i < lines; i++) {
+      body.append(i == 0 ? "" : ",")
+          .append("{\"reference\":\"f-")
+          .append(i)
+          .append("\",\"cardId\":\"")
+          .append(UUID.randomUUID())
+          .append("\",\"kind\":\"PRODUCED\",\"cardNumber\":\"")
+          .append(String.format("F%08d", i))
+          .append("\"}");
+    }
+    String factory = "BOC-" + UUID.randomUUID().toString().substring(0, 8);
+    long start = System.nanoTime();
+    given()
+        .contentType(ContentType.JSON)
+        .body(body.append("]}").toString())
+        .post("/factories/{f}/reports", factory)
+        .then()
+        .statusCode(202)
+        .body("received", equalTo(lines));
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    System.out.printf(
+        "received a factory file of %d reports in %d ms (%d reports/s)%n",
+        lines, ms, lines * 1000L / Math.max(ms, 1));
+    given()
+        .queryParam("factoryId", factory)
+        .get("/factory-reports")
+        .then()
+        .body("total", equalTo(lines));
+  }
+}

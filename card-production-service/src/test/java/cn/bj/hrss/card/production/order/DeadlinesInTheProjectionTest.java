@@ -1,0 +1,85 @@
+package cn.bj.hrss.card.production.order;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
+import cn.bj.hrss.card.production.CardEvents;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Each order gets its legal deadline from its CardRequested (tests run as of 2025-04-03). */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructureTestResource.class)
+class DeadlinesInTheProjectionTest {
+
+  private static void awaitOrder(String cardId, String status) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/production-orders/{id}", cardId)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo(status)));
+  }
+
+  @Test
+  void R_SLA_3_a_bank_outlet_order_is_due_on_the_4th_working_day_across_an_adjusted_saturday() {
+    String cardId = UUID.randomUUID().toString();
+    // Thu 2025-02-06 10:00 Beijing; Sat 02-08 is 调休上班
+    CardEvents.requestedAtOutlet(
+        cardId, CardEvents.newBank(), "BANK_OUTLET", "2025-02-06T02:00:00Z", "工行西单支行");
+    awaitOrder(cardId, "ORDERED");
+    given()
+        .get("/production-orders/{id}", cardId)
+        .then()
+        .body("applicationDate", equalTo("2025-02-06"))
+        .body("dueDate", equalTo("2025-02-11"))
+        .body("deadlineRule", equalTo("R-SLA-3"))
+        .body("overdue", equalTo(true));
+  }
+
+  @Test
+  void a_period_beyond_the_official_calendar_is_recorded_without_a_guessed_date() {
+    String cardId = UUID.randomUUID().toString();
+    String bank = CardEvents.newBank();
+    CardEvents.requestedByMail(cardId, bank, "BUREAU_WEBSITE", "2026-12-15T02:00:00Z");
+    awaitOrder(cardId, "ORDERED");
+    given()
+        .get("/production-orders/{id}", cardId)
+        .then()
+        .body("dueDate", nullValue())
+        .body("deadlineProblem", containsString("2027-01-14"))
+        .body("overdue", equalTo(false));
+    given()
+        .queryParam("bankCode", bank)
+        .get("/production-orders/deadline-unknown")
+        .then()
+        .body("total", equalTo(1))
+        .body("orders[0].cardId", equalTo(cardId));
+  }
+
+  @Test
+  void a_failed_production_keeps_the_order_open_and_late() {
+    String cardId = UUID.randomUUID().toString();
+    CardEvents.requestedByMail(
+        cardId, CardEvents.newBank(), "BUREAU_WEBSITE", "2025-03-03T02:00:00Z");
+    CardEvents.productionFailed(cardId, 1, "2025-03-20T02:00:00Z");
+    awaitOrder(cardId, "PRODUCTION_FAILED");
+    given()
+        .get("/production-orders/{id}", cardId)
+        .then()
+        .body("failureCount", equalTo(1))
+        .body("lastFailureReason", equalTo("chip fault"))
+        .body("dueDate", equalTo("2025-04-02"))
+        .body("overdue", equalTo(true));
+  }
+}

@@ -1,0 +1,95 @@
+package cn.bj.hrss.card.production.order;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
+import cn.bj.hrss.card.production.CardEvents;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** The projection, dropped and rebuilt from the card topic, comes out identical, row by row. */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructureTestResource.class)
+class ProjectionRebuildTest {
+
+  @Inject DataSource dataSource;
+
+  private List<String> rows(String table) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        ResultSet row =
+            connection
+                .createStatement()
+                .executeQuery("SELECT * FROM " + table + " ORDER BY card_id")) {
+      ResultSetMetaData columns = row.getMetaData();
+      while (row.next()) {
+        StringBuilder text = new StringBuilder();
+        for (int c = 1; c <= columns.getColumnCount(); c++) {
+          text.append(columns.getColumnName(c)).append('=').append(row.getString(c)).append(' ');
+        }
+        rows.add(text.toString());
+      }
+    }
+    return rows;
+  }
+
+  private List<String> projection() throws SQLException {
+    List<String> all = new ArrayList<>(rows("production_order"));
+    all.addAll(rows("card_event_position"));
+    return all;
+  }
+
+  @Test
+  void a_rebuild_from_the_topic_gives_the_same_rows() throws Exception {
+    String bank = CardEvents.newBank();
+    String produced = UUID.randomUUID().toString();
+    String failed = UUID.randomUUID().toString();
+    CardEvents.requestedByMail(produced, bank, "BANK_OUTLET", "2025-01-24T02:00:00Z");
+    CardEvents.produced(produced, 1, "2025-02-05T03:00:00Z", "R00000001");
+    CardEvents.requestedByMail(failed, bank, "BUREAU_WEBSITE", "2026-12-15T02:00:00Z");
+    CardEvents.productionFailed(failed, 1, "2026-12-20T02:00:00Z");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .queryParam("bankCode", bank)
+                    .get("/production-orders/summary")
+                    .then()
+                    .body("totals.byStatus.PRODUCED", org.hamcrest.Matchers.equalTo(1))
+                    .body("totals.byStatus.PRODUCTION_FAILED", org.hamcrest.Matchers.equalTo(1)));
+    // Whatever other tests sent has been applied once the projection stops changing.
+    List<String> before = projection();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollDelay(Duration.ofSeconds(2))
+        .until(
+            () -> {
+              List<String> now = projection();
+              boolean settled = now.equals(before);
+              before.clear();
+              before.addAll(now);
+              return settled;
+            });
+
+    given().post("/production-orders/rebuild").then().statusCode(202);
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(() -> assertEquals(before, projection()));
+  }
+}

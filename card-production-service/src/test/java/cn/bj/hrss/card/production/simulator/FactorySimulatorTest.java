@@ -1,0 +1,78 @@
+package cn.bj.hrss.card.production.simulator;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
+import cn.bj.hrss.card.production.CardEvents;
+import cn.bj.hrss.card.production.simulator.FactorySimulator.Settings;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The simulated card bureau reports on open orders through the factory's own intake. */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructureTestResource.class)
+class FactorySimulatorTest {
+
+  @Inject FactorySimulator simulator;
+
+  private static void awaitOrders(String bank, int count) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .queryParam("bankCode", bank)
+                    .get("/production-orders")
+                    .then()
+                    .body("total", equalTo(count)));
+  }
+
+  @Test
+  void it_produces_and_dispatches_each_open_order_by_the_method_chosen() throws Exception {
+    String bank = CardEvents.newBank();
+    String byMail = UUID.randomUUID().toString();
+    String atOutlet = UUID.randomUUID().toString();
+    CardEvents.requestedByMail(byMail, bank, "BUREAU_WEBSITE", "2025-03-20T02:00:00Z");
+    CardEvents.requestedAtOutlet(atOutlet, bank, "BANK_OUTLET", "2025-04-01T02:00:00Z", "网点甲");
+    awaitOrders(bank, 2);
+
+    Settings settings = new Settings(10, 0.0, List.of(bank), Duration.ofSeconds(10));
+    assertEquals(2, simulator.round(settings));
+    assertEquals(0, simulator.round(settings)); // its reports are pending: nothing new to do
+
+    given()
+        .queryParam("factoryId", FactorySimulator.factoryOf(bank))
+        .get("/factory-reports")
+        .then()
+        .body("total", equalTo(4))
+        .body(
+            "reports.kind", containsInAnyOrder("PRODUCED", "DISPATCHED", "PRODUCED", "DISPATCHED"))
+        .body("reports.find { it.method == 'OUTLET_PICKUP' }.outletName", equalTo("网点甲"))
+        .body("reports.find { it.method == 'MAIL' }.cardId", equalTo(byMail));
+  }
+
+  @Test
+  void at_a_failure_rate_of_one_every_production_fails() throws Exception {
+    String bank = CardEvents.newBank();
+    CardEvents.requestedByMail(
+        UUID.randomUUID().toString(), bank, "BUREAU_WEBSITE", "2025-03-20T02:00:00Z");
+    awaitOrders(bank, 1);
+
+    assertEquals(1, simulator.round(new Settings(10, 1.0, List.of(bank), Duration.ofSeconds(10))));
+    given()
+        .queryParam("factoryId", FactorySimulator.factoryOf(bank))
+        .get("/factory-reports")
+        .then()
+        .body("total", equalTo(1))
+        .body("reports[0].kind", equalTo("PRODUCTION_FAILED"));
+  }
+}
