@@ -110,9 +110,16 @@ public class CardResource {
         .build();
   }
 
+  /** An application is a few hundred bytes; anything far larger is refused unread. */
+  static final int MAX_APPLICATION_BYTES = 16 * 1024;
+
   private static <T> T parse(String rawBody, Class<T> type) {
     if (rawBody == null || rawBody.isBlank()) {
       throw RuleViolation.invalidInput("INPUT-MISSING", "请求内容为空。", "the request has no body");
+    }
+    if (rawBody.length() > MAX_APPLICATION_BYTES) {
+      throw RuleViolation.invalidInput(
+          "INPUT-TOO-LARGE", "请求内容过长。", "an application body is at most 16 KiB");
     }
     try {
       return JSON.readValue(rawBody, type);

@@ -170,6 +170,16 @@ class CardApplicationResourceTest {
   }
 
   @Test
+  void an_oversized_application_is_a_400_problem() {
+    citizen()
+        .body("{\"applicant\": {\"name\": \"" + "长".repeat(20_000) + "\"}}")
+        .post("/cards")
+        .then()
+        .statusCode(400)
+        .body("rule", equalTo("INPUT-TOO-LARGE"));
+  }
+
+  @Test
   void an_employer_applies_for_its_staff_with_one_of_its_banks_and_door_to_door_delivery() {
     given()
         .contentType(ContentType.JSON)
@@ -222,6 +232,32 @@ class CardApplicationResourceTest {
             .path("importId");
 
     operator().get("/imports/{id}", importId).then().body("status", equalTo("DONE"));
+  }
+
+  @Test
+  void a_large_import_applies_every_row_in_batches_and_again_as_an_update() {
+    // Persons the other tests use keep their categories: rows that would overwrite them go.
+    java.util.Set<String> inUse =
+        SampleRegistry.generated(200, SampleRegistry.SEED).stream()
+            .map(SampleRegistry.Person::idNumber)
+            .collect(java.util.stream.Collectors.toSet());
+    List<String> lines =
+        SampleRegistry.csv(20_000, 7L)
+            .lines()
+            .filter(line -> !inUse.contains(line.split(",")[0]))
+            .toList();
+    String csv = String.join("\n", lines);
+    for (int run = 0; run < 2; run++) {
+      operator()
+          .contentType("text/csv")
+          .body(csv)
+          .post("/insured-persons/import")
+          .then()
+          .statusCode(200)
+          .body("rowsRead", equalTo(lines.size() - 1))
+          .body("rowsApplied", equalTo(lines.size() - 1))
+          .body("rowsRejected", equalTo(0));
+    }
   }
 
   @Test
