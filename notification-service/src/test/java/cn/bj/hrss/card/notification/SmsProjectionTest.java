@@ -1,73 +1,94 @@
 package cn.bj.hrss.card.notification;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.bj.hrss.card.contract.event.CardCollected;
-import cn.bj.hrss.card.contract.event.CardDispatched;
-import cn.bj.hrss.card.contract.event.CardProduced;
-import cn.bj.hrss.card.contract.event.CardRequested;
-import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
-import cn.bj.hrss.card.infra.GoldenEvents;
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
+import cn.bj.hrss.card.notification.support.Listing;
+import cn.bj.hrss.card.notification.support.SmsGatewayTestResource;
+import cn.bj.hrss.card.notification.support.TestCard;
+import cn.bj.hrss.card.notification.support.Wire;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
-import java.util.UUID;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The golden events, read from a real Kafka topic, give the holder one message each at most. */
+/** The golden events, read from a real Kafka topic, give the holder one message each, sent. */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructureTestResource.class)
+@WithTestResource(SmsGatewayTestResource.class)
 class SmsProjectionTest {
 
-  private static void awaitMessages(String cardId, int count) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                given().get("/notifications/cards/{id}", cardId).then().body("$", hasSize(count)));
+  @Test
+  void an_outlet_card_gives_acceptance_pickup_from_the_bank_enabling_and_activation() {
+    TestCard card = TestCard.fresh();
+
+    card.publish(
+        card.requested(),
+        card.produced(),
+        card.dispatchedToOutlet("工商银行北京朝阳门支行"),
+        card.collected(),
+        card.enabled(),
+        card.oldCardInvalidated(),
+        card.financialActivated("工商银行北京朝阳门支行"));
+
+    JsonPath messages =
+        Listing.awaitStatuses(card.id, "DELIVERED", "DELIVERED", "DELIVERED", "DELIVERED");
+    assertEquals(
+        List.of(
+            "APPLICATION_ACCEPTED",
+            "READY_FOR_PICKUP",
+            "ENABLED_OLD_CARD_INVALID",
+            "FINANCIAL_FUNCTION_ACTIVATED"),
+        messages.getList("template"));
+    assertEquals(
+        "【工商银行】您的第三代社会保障卡已制作完成，请携带有效身份证件到工商银行北京朝阳门支行领取，领卡时可现场启用社保功能、激活金融功能。",
+        messages.getString("[1].body"));
+    assertEquals(List.of(0, 2, 4, 6), messages.getList("eventSequence"));
+    assertEquals(
+        card.mobile.substring(0, 3) + "****" + card.mobile.substring(7),
+        messages.getString("[1].recipientMobile"));
+    assertEquals(messages.getList("body"), Wire.textsReceivedBy(card.mobile));
   }
 
   @Test
-  void the_holder_hears_of_acceptance_pickup_and_enabling_and_nothing_else() {
-    String cardId = UUID.randomUUID().toString();
+  void a_mailed_card_gives_the_three_messages_the_end_to_end_test_expects() {
+    TestCard card = TestCard.fresh();
 
-    GoldenEvents.publish(
-        cardId,
-        CardRequested.class,
-        CardProduced.class,
-        CardDispatched.class,
-        CardCollected.class,
-        SocialFunctionEnabled.class);
-    awaitMessages(cardId, 3);
+    card.publish(
+        card.requestedByMail("北京市海淀区中关村大街1号"),
+        card.produced(),
+        card.mailed("EMS1234567890"),
+        card.delivered(),
+        card.enabled(),
+        card.oldCardInvalidated());
 
+    JsonPath messages = Listing.awaitStatuses(card.id, "DELIVERED", "DELIVERED", "DELIVERED");
+    assertEquals(
+        List.of("APPLICATION_ACCEPTED", "MAILED", "ENABLED_OLD_CARD_INVALID"),
+        messages.getList("template"));
+    assertEquals("【北京人社】您的社会保障卡已交邮寄送，快递单号EMS1234567890，请注意查收。", messages.getString("[1].body"));
+  }
+
+  @Test
+  void an_outlet_in_the_outlet_table_is_named_with_its_address() {
+    String outlet = "工商银行北京测试支行" + System.nanoTime() % 100000;
     given()
-        .get("/notifications/cards/{id}", cardId)
+        .contentType(ContentType.JSON)
+        .body(Map.of("bankCode", "ICBC", "address", "北京市东城区朝阳门内大街2号"))
+        .put("/notifications/outlets/{name}", outlet)
         .then()
-        .body(
-            "template",
-            equalTo(
-                java.util.List.of(
-                    "APPLICATION_ACCEPTED", "READY_FOR_PICKUP", "ENABLED_OLD_CARD_INVALID")))
-        .body("[1].body", equalTo("【北京人社】您的社会保障卡已制作完成，请本人携带有效身份证件到工商银行北京朝阳门支行领取。"))
-        .body("[1].recipientMobile", equalTo("138****8000"))
-        .body("[2].eventSequence", equalTo(4));
-  }
+        .statusCode(200);
+    TestCard card = TestCard.fresh();
 
-  @Test
-  void a_redelivered_event_gives_no_second_message() {
-    String cardId = UUID.randomUUID().toString();
-    GoldenEvents.publish(cardId, CardRequested.class, CardProduced.class, CardDispatched.class);
-    awaitMessages(cardId, 2);
+    card.publish(card.requested(), card.produced(), card.dispatchedToOutlet(outlet));
 
-    GoldenEvents.publish(cardId, CardRequested.class, CardDispatched.class);
-    String marker = GoldenEvents.cardAfter(cardId);
-    GoldenEvents.publish(marker, CardRequested.class);
-    awaitMessages(marker, 1);
-
-    given().get("/notifications/cards/{id}", cardId).then().body("$", hasSize(2));
+    JsonPath messages = Listing.awaitStatuses(card.id, "DELIVERED", "DELIVERED");
+    assertEquals(
+        "【工商银行】您的第三代社会保障卡已制作完成，请携带有效身份证件到" + outlet + "（北京市东城区朝阳门内大街2号）领取，领卡时可现场启用社保功能、激活金融功能。",
+        messages.getString("[1].body"));
   }
 }

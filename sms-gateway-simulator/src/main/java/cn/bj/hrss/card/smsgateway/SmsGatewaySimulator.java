@@ -70,7 +70,14 @@ public final class SmsGatewaySimulator implements AutoCloseable {
   private SmsGatewaySimulator(Settings settings) throws IOException {
     this.settings = settings;
     this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 50);
-    this.executor = Executors.newFixedThreadPool(4);
+    this.executor =
+        Executors.newFixedThreadPool(
+            4,
+            runnable -> {
+              Thread thread = new Thread(runnable, "sms-gateway-simulator");
+              thread.setDaemon(true); // in-process, it never keeps a JVM alive
+              return thread;
+            });
     server.setExecutor(executor);
     server.createContext("/v1/sms/send", exchange -> handle(exchange, this::send));
     server.createContext("/v1/sms/receipts", exchange -> handle(exchange, this::receipts));

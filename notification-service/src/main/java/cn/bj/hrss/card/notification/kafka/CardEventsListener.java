@@ -12,32 +12,49 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Feeds the card topic into the holders' messages, from start-up to shutdown, and reports whether
- * that is still happening (liveness).
+ * that is still happening (liveness). A rebuild stops it and starts a new consumer.
  */
 @Liveness
 @ApplicationScoped
 public class CardEventsListener implements HealthCheck {
 
-  private final CardEventConsumer consumer;
+  private final SmsProjection messages;
+  private volatile CardEventConsumer consumer;
+  private volatile boolean stopping;
 
   CardEventsListener(SmsProjection messages) {
-    this.consumer = CardEventConsumer.fromConfig(messages::apply);
+    this.messages = messages;
   }
 
   void start(@Observes StartupEvent startup) {
-    consumer.start();
+    startConsuming();
   }
 
   void stop(@Observes ShutdownEvent shutdown) {
-    consumer.close();
+    stopConsuming();
   }
 
-  /** Alive while the consuming thread runs; shows how many events it handled. */
+  public synchronized void startConsuming() {
+    consumer = CardEventConsumer.fromConfig(messages::apply);
+    consumer.start();
+    stopping = false;
+  }
+
+  /** Stops the consumer; it has left its group when this returns. */
+  public synchronized void stopConsuming() {
+    stopping = true;
+    if (consumer != null) {
+      consumer.close();
+    }
+  }
+
+  /** Alive while the consuming thread runs (or while a rebuild restarts it). */
   @Override
   public HealthCheckResponse call() {
+    CardEventConsumer current = consumer;
     return HealthCheckResponse.named("card-events-consumer")
-        .status(consumer.isRunning())
-        .withData("handled", consumer.handledCount())
+        .status(stopping || (current != null && current.isRunning()))
+        .withData("handled", current == null ? 0 : current.handledCount())
         .build();
   }
 }

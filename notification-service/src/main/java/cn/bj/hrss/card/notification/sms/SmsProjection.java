@@ -1,14 +1,17 @@
 package cn.bj.hrss.card.notification.sms;
 
-import static cn.bj.hrss.card.consumer.Jdbc.instant;
 import static cn.bj.hrss.card.consumer.Jdbc.update;
-import static java.util.Objects.requireNonNullElse;
 
 import cn.bj.hrss.card.consumer.CardEventPositions;
+import cn.bj.hrss.card.contract.Topics;
 import cn.bj.hrss.card.contract.event.CardDispatched;
+import cn.bj.hrss.card.contract.event.CardProduced;
 import cn.bj.hrss.card.contract.event.CardRequested;
+import cn.bj.hrss.card.contract.event.CollectionMethod;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
-import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
+import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
+import cn.bj.hrss.card.contract.event.UnknownCardEvent;
+import cn.bj.hrss.card.notification.sms.MessageRecorder.EventRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -16,22 +19,39 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Decides which message each card event gives its holder and records it, at most once per event and
- * recipient: the card's position and the message's unique key are written in one transaction.
+ * Which message each card event gives, recorded at most once per event and recipient: the card's
+ * position, the contact data, the message and its outbox row are written in one transaction.
+ *
+ * <p>The catalogue decides which event gives a message: an event's trigger is its type
+ * (CardDispatched adds its collection method, e.g. {@code CardDispatched/MAIL}), and a trigger
+ * without a template gives none. Today CardRequested, CardDispatched/*, SocialFunctionEnabled and
+ * FinancialFunctionActivated have one; CardProduced, CardCollected, CardDelivered,
+ * CardProductionFailed and OldCardInvalidated (the enabling message already says the old card
+ * stopped working, R-OLD-2) have none. Unknown types are skipped.
+ *
+ * <p>An event at or below the card's replay horizon (set by a rebuild) is history: its messages are
+ * recorded as they were, and never sent again.
  */
 @ApplicationScoped
 public class SmsProjection {
 
   private final DataSource dataSource;
+  private final MessageRecorder recorder;
+  private final Pseudonyms pseudonyms;
 
-  SmsProjection(DataSource dataSource) {
+  SmsProjection(
+      DataSource dataSource,
+      MessageRecorder recorder,
+      @ConfigProperty(name = "notification.pseudonym-secret") String pseudonymSecret) {
     this.dataSource = dataSource;
+    this.recorder = recorder;
+    this.pseudonyms = new Pseudonyms(pseudonymSecret);
   }
 
   @Transactional(rollbackOn = Exception.class)
@@ -39,86 +59,136 @@ public class SmsProjection {
     CardEventPositions.applyOnce(dataSource, event, connection -> change(connection, event));
   }
 
-  private static void change(Connection connection, EventEnvelope event) throws SQLException {
+  private void change(Connection connection, EventEnvelope event) throws SQLException {
+    boolean replayed = isReplayed(connection, event);
+    EventRef ref =
+        new EventRef(
+            Topics.CARD_LIFECYCLE,
+            event.cardId(),
+            MessageIds.cardEvent(event.sequence()),
+            event.sequence(),
+            event.eventId(),
+            event.eventType(),
+            event.occurredAt());
+    if (event.payload() instanceof UnknownCardEvent) {
+      return;
+    }
+    String trigger = event.eventType();
+    Map<String, String> values = new HashMap<>();
+    String signingBank = null;
     if (event.payload() instanceof CardRequested requested) {
+      remember(connection, event, requested);
+    } else if (event.payload() instanceof CardProduced) {
       update(
           connection,
-          "INSERT INTO card_contact (card_id, mobile, bank_code) VALUES (?, ?, ?)"
-              + " ON CONFLICT (card_id) DO NOTHING",
-          event.cardId(),
-          requested.applicant().mobile(),
-          requested.bankCode());
-      record(connection, event, SmsTemplate.APPLICATION_ACCEPTED, Map.of());
+          "UPDATE card_contact SET produced_at = ? WHERE card_id = ?",
+          Timestamp.from(event.occurredAt()),
+          event.cardId());
     } else if (event.payload() instanceof CardDispatched dispatched) {
-      switch (dispatched.method()) {
-        case OUTLET_PICKUP ->
-            record(
-                connection,
-                event,
-                SmsTemplate.READY_FOR_PICKUP,
-                Map.of("outlet", requireNonNullElse(dispatched.outletName(), "发卡银行网点")));
-        case MAIL ->
-            record(
-                connection,
-                event,
-                SmsTemplate.MAILED,
-                Map.of(
-                    "trackingNumber",
-                    requireNonNullElse(dispatched.trackingNumber(), "以快递公司通知为准")));
-        case DOOR_TO_DOOR ->
-            record(connection, event, SmsTemplate.DOOR_TO_DOOR_SCHEDULED, Map.of());
+      update(
+          connection,
+          "UPDATE card_contact SET dispatched_at = ?, dispatch_method = ? WHERE card_id = ?",
+          Timestamp.from(event.occurredAt()),
+          String.valueOf(dispatched.method()),
+          event.cardId());
+      trigger = trigger + "/" + dispatched.method();
+      // Each field is read only for its own method (docs/event-contract.md, CardDispatched).
+      if (dispatched.method() == CollectionMethod.OUTLET_PICKUP) {
+        values.put("outlet", recorder.outletWithAddress(connection, dispatched.outletName()));
+      } else if (dispatched.method() == CollectionMethod.MAIL) {
+        values.put(
+            "trackingNumber",
+            dispatched.trackingNumber() == null ? "以快递公司通知为准" : dispatched.trackingNumber());
       }
-    } else if (event.payload() instanceof SocialFunctionEnabled) {
-      record(connection, event, SmsTemplate.ENABLED_OLD_CARD_INVALID, Map.of());
+    } else if (event.payload() instanceof FinancialFunctionActivated activated) {
+      values.put("outlet", MessageRecorder.outlet(activated.outletName()));
+      signingBank = activated.bankCode();
     }
+    recorder.record(connection, ref, trigger, values, signingBank, replayed);
   }
 
-  private static void record(
-      Connection connection, EventEnvelope event, SmsTemplate template, Map<String, String> values)
+  /**
+   * Keeps whom to write to (the one recipient {@link Recipients} decides) and what the anti-fraud
+   * patterns need; notes a person who applied again with another mobile.
+   */
+  private void remember(Connection connection, EventEnvelope event, CardRequested requested)
       throws SQLException {
-    String body = template.render(values);
+    String mobile = Recipients.of(requested).orElse("");
+    String address = requested.collection() == null ? null : requested.collection().address();
+    String person =
+        requested.applicant() == null ? null : pseudonyms.person(requested.applicant().idNumber());
+    Timestamp at = Timestamp.from(event.occurredAt());
     update(
         connection,
-        "INSERT INTO sms_message (card_id, event_sequence, event_id, template, recipient_mobile,"
-            + " body, status, event_occurred_at)"
-            + " SELECT card_id, ?, ?, ?, mobile, ?, 'PENDING', ? FROM card_contact"
-            + " WHERE card_id = ?"
-            + " ON CONFLICT (card_id, event_sequence, recipient_mobile) DO NOTHING",
-        event.sequence(),
-        event.eventId(),
-        template.name(),
-        body,
-        Timestamp.from(event.occurredAt()),
-        event.cardId());
-  }
-
-  public List<SmsMessage> messagesOf(String cardId) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement(
-                "SELECT * FROM sms_message WHERE card_id = ? ORDER BY event_sequence, id")) {
-      statement.setString(1, cardId);
-      List<SmsMessage> messages = new ArrayList<>();
-      try (ResultSet row = statement.executeQuery()) {
-        while (row.next()) {
-          messages.add(
-              new SmsMessage(
-                  row.getLong("event_sequence"),
-                  row.getString("event_id"),
-                  row.getString("template"),
-                  maskMobile(row.getString("recipient_mobile")),
-                  row.getString("body"),
-                  row.getString("status"),
-                  instant(row, "event_occurred_at")));
+        "INSERT INTO card_contact (card_id, mobile, bank_code, collection_method, address_key,"
+            + " address_masked, person_key, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (card_id) DO NOTHING",
+        event.cardId(),
+        mobile,
+        String.valueOf(requested.bankCode()),
+        requested.collection() == null ? null : String.valueOf(requested.collection().method()),
+        pseudonyms.address(address),
+        Masking.address(address),
+        person,
+        at);
+    if (person == null) {
+      return;
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT card_id, mobile FROM card_contact WHERE person_key = ? AND card_id <> ?"
+                + " ORDER BY requested_at DESC LIMIT 1")) {
+      statement.setString(1, person);
+      statement.setString(2, event.cardId());
+      try (ResultSet previous = statement.executeQuery()) {
+        if (previous.next() && !previous.getString("mobile").equals(mobile)) {
+          update(
+              connection,
+              "INSERT INTO mobile_change (card_id, previous_card_id, previous_mobile, new_mobile,"
+                  + " changed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (card_id) DO NOTHING",
+              event.cardId(),
+              previous.getString("card_id"),
+              previous.getString("mobile"),
+              mobile,
+              at);
         }
       }
-      return messages;
     }
   }
 
-  static String maskMobile(String mobile) {
-    return mobile.length() < 7
-        ? "****"
-        : mobile.substring(0, 3) + "****" + mobile.substring(mobile.length() - 4);
+  private static boolean isReplayed(Connection connection, EventEnvelope event)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT last_sequence FROM replay_horizon WHERE card_id = ?")) {
+      statement.setString(1, event.cardId());
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next() && event.sequence() <= row.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Clears what the card topic gave, keeping what was sent: each card's position becomes its replay
+   * horizon (events up to it never send again), then positions, contacts, mobile changes and the
+   * card events' messages are deleted. The outbox, receipts and alert messages stay.
+   *
+   * @return the number of cards whose horizon was set
+   */
+  @Transactional(rollbackOn = Exception.class)
+  public int clearForRebuild() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      int cards =
+          update(
+              connection,
+              "INSERT INTO replay_horizon (card_id, last_sequence)"
+                  + " SELECT card_id, last_sequence FROM card_event_position"
+                  + " ON CONFLICT (card_id) DO UPDATE SET last_sequence ="
+                  + " GREATEST(replay_horizon.last_sequence, EXCLUDED.last_sequence)");
+      update(connection, "DELETE FROM card_event_position");
+      update(connection, "DELETE FROM mobile_change");
+      update(connection, "DELETE FROM card_contact");
+      update(connection, "DELETE FROM sms_message WHERE source = ?", Topics.CARD_LIFECYCLE);
+      return cards;
+    }
   }
 }

@@ -1,27 +1,39 @@
 package cn.bj.hrss.card.notification.sms;
 
+import cn.bj.hrss.card.notification.sms.SmsQueries.BlockedMessage;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.util.List;
 
-/** The messages the card events gave a card's holder, recipient masked. */
-@Path("/notifications/cards")
+/** The messages the events gave, recipient masked: per card, and the blocked ones. */
+@Path("/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 public class SmsResource {
 
-  private final SmsProjection messages;
+  private final SmsQueries queries;
 
-  SmsResource(SmsProjection messages) {
-    this.messages = messages;
+  SmsResource(SmsQueries queries) {
+    this.queries = queries;
   }
 
+  /** What was sent, blocked or delivered for a card, in event order; [] for an unknown card. */
   @GET
-  @Path("/{cardId}")
+  @Path("/cards/{cardId}")
   public List<SmsMessage> messages(@PathParam("cardId") String cardId) throws SQLException {
-    return messages.messagesOf(cardId);
+    return queries.ofCard(cardId);
+  }
+
+  /** The messages the anti-fraud policy refused, newest first, with the reason. */
+  @GET
+  @Path("/blocked")
+  public List<BlockedMessage> blocked(@QueryParam("limit") @DefaultValue("100") int limit)
+      throws SQLException {
+    return queries.blocked(Math.max(1, Math.min(limit, 1000)));
   }
 }

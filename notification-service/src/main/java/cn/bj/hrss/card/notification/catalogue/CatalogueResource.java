@@ -1,0 +1,140 @@
+package cn.bj.hrss.card.notification.catalogue;
+
+import cn.bj.hrss.card.notification.antifraud.AntiFraudPolicy;
+import cn.bj.hrss.card.notification.catalogue.ReferenceData.Bank;
+import cn.bj.hrss.card.notification.catalogue.ReferenceData.Outlet;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The catalogue and its reference data, for operators: every template with an example and the
+ * anti-fraud policy's verdict on it; the banks and outlets, which operators can add to.
+ */
+@Path("/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CatalogueResource {
+
+  /** A template as operators read it, with an example text and the policy's verdict on it. */
+  public record CatalogueEntry(
+      String code,
+      String trigger,
+      String signer,
+      String body,
+      String description,
+      String example,
+      String policy) {}
+
+  /** The name that signs a bank's notices. */
+  public record BankName(String name) {}
+
+  /** Where an outlet is, and whose it is. */
+  public record OutletAddress(String bankCode, String address) {}
+
+  private static final Pattern BANK_CODE = Pattern.compile("[A-Z0-9]{2,16}");
+  private static final Pattern BANK_NAME = Pattern.compile("\\p{IsHan}{2,16}");
+
+  private final ReferenceData data;
+
+  CatalogueResource(ReferenceData data) {
+    this.data = data;
+  }
+
+  @GET
+  @Path("/catalogue")
+  public List<CatalogueEntry> catalogue() throws SQLException {
+    List<CatalogueEntry> entries = new ArrayList<>();
+    for (MessageTemplate template : data.templates()) {
+      String signature =
+          MessageTemplate.SIGNED_BY_HRSS.equals(template.signer())
+              ? MessageTemplate.HRSS_SIGNATURE
+              : "工商银行";
+      String example = template.render(signature, template.exampleValues());
+      AntiFraudPolicy.Verdict verdict = AntiFraudPolicy.checkOutgoing(example);
+      entries.add(
+          new CatalogueEntry(
+              template.code(),
+              template.trigger(),
+              template.signer(),
+              template.body(),
+              template.description(),
+              example,
+              verdict.allowed() ? "ALLOWED" : "BLOCKED: " + verdict.reason()));
+    }
+    return entries;
+  }
+
+  @GET
+  @Path("/banks")
+  public List<Bank> banks() throws SQLException {
+    return data.banks();
+  }
+
+  /** Adds a bank (or renames one); its name must be usable as a signature. */
+  @PUT
+  @Path("/banks/{code}")
+  public Bank putBank(@PathParam("code") String code, BankName body) throws SQLException {
+    if (!BANK_CODE.matcher(code).matches()) {
+      throw invalid("the bank code is 2 to 16 capital letters or digits");
+    }
+    if (body == null || body.name() == null || !BANK_NAME.matcher(body.name()).matches()) {
+      throw invalid("the bank name is 2 to 16 Chinese characters, e.g. 工商银行");
+    }
+    AntiFraudPolicy.Verdict verdict =
+        AntiFraudPolicy.checkOutgoing("【" + body.name() + "】您的社会保障卡已制作完成。");
+    if (!verdict.allowed()) {
+      throw invalid(verdict.reason());
+    }
+    Bank bank = new Bank(code, body.name());
+    data.putBank(bank);
+    return bank;
+  }
+
+  @GET
+  @Path("/outlets")
+  public List<Outlet> outlets() throws SQLException {
+    return data.outlets();
+  }
+
+  /** Adds or changes an outlet's address; one that reads as a link or a request is refused. */
+  @PUT
+  @Path("/outlets/{name}")
+  public Outlet putOutlet(@PathParam("name") String name, OutletAddress body) throws SQLException {
+    if (name.isBlank() || name.length() > 128) {
+      throw invalid("the outlet name is 1 to 128 characters");
+    }
+    if (body == null || body.address() == null || body.address().isBlank()) {
+      throw invalid("the address is required");
+    }
+    if (body.address().length() > 200) {
+      throw invalid("the address is at most 200 characters");
+    }
+    List<AntiFraudPolicy.Violation> signs = AntiFraudPolicy.fraudSigns(name + " " + body.address());
+    if (!signs.isEmpty()) {
+      throw invalid(signs.toString());
+    }
+    Outlet outlet = new Outlet(name, body.bankCode(), body.address());
+    data.putOutlet(outlet);
+    return outlet;
+  }
+
+  private static BadRequestException invalid(String message) {
+    return new BadRequestException(
+        Response.status(400)
+            .type(MediaType.APPLICATION_JSON)
+            .entity(Map.of("error", message))
+            .build());
+  }
+}

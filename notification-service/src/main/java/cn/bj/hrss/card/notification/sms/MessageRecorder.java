@@ -1,0 +1,208 @@
+package cn.bj.hrss.card.notification.sms;
+
+import static cn.bj.hrss.card.consumer.Jdbc.update;
+
+import cn.bj.hrss.card.notification.antifraud.AntiFraudPolicy;
+import cn.bj.hrss.card.notification.antifraud.SmsText;
+import cn.bj.hrss.card.notification.catalogue.MessageTemplate;
+import cn.bj.hrss.card.notification.catalogue.ReferenceData;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns "this event happened to this card" into the card's message, on the projection's connection
+ * (so in the transaction that also records the event's position): picks the template by trigger,
+ * the recipient the card's application decided, the signature (the programme's, or the issuing
+ * bank's for pickup notices, R-PICK-2), renders the text, applies the anti-fraud policy to it, and
+ * records the decision once per (card, event, recipient):
+ *
+ * <ul>
+ *   <li>BLOCKED: the policy (or a missing bank name or value) refused it. Never sent; the reason is
+ *       kept for operators.
+ *   <li>NOT_SENT_REPLAY: the event was handled before a rebuild and the message is not in the
+ *       outbox: it is history, and is never sent now.
+ *   <li>QUEUED: handed to the outbox in the same transaction; the sender sends it.
+ * </ul>
+ */
+@ApplicationScoped
+public class MessageRecorder {
+
+  public static final String QUEUED = "QUEUED";
+  public static final String BLOCKED = "BLOCKED";
+  public static final String NOT_SENT_REPLAY = "NOT_SENT_REPLAY";
+
+  private static final Logger LOG = Logger.getLogger(MessageRecorder.class);
+  private static final String FALLBACK_OUTLET = "发卡银行网点";
+
+  /** The event a message comes from. */
+  public record EventRef(
+      String source,
+      String cardId,
+      String eventKey,
+      Long sequence,
+      String eventId,
+      String eventType,
+      Instant occurredAt) {}
+
+  private final ReferenceData data;
+
+  MessageRecorder(ReferenceData data) {
+    this.data = data;
+  }
+
+  /**
+   * Records the message {@code trigger} gives, if the catalogue has one.
+   *
+   * @param values the template's values from the event
+   * @param bankCode the bank that signs a bank-signed message; null for the card's issuing bank
+   * @param replayed whether the event was already handled before a rebuild (never send then)
+   */
+  public void record(
+      Connection connection,
+      EventRef event,
+      String trigger,
+      Map<String, String> values,
+      String bankCode,
+      boolean replayed)
+      throws SQLException {
+    Optional<MessageTemplate> found = data.template(connection, trigger);
+    if (found.isEmpty()) {
+      return;
+    }
+    MessageTemplate template = found.get();
+    Optional<Contact> contact = contact(connection, event.cardId());
+    if (contact.isEmpty()) {
+      LOG.warnf(
+          "card %s: %s gives %s, but no application is known; nobody to tell",
+          event.cardId(), event.eventType(), template.code());
+      return;
+    }
+    String recipient = contact.get().mobile();
+    String problem = recipient.isEmpty() ? "the application has no valid mainland mobile" : null;
+    String signature = MessageTemplate.HRSS_SIGNATURE;
+    if (MessageTemplate.SIGNED_BY_ISSUING_BANK.equals(template.signer())) {
+      String code = bankCode != null ? bankCode : contact.get().bankCode();
+      Optional<String> bank = data.bankName(connection, code);
+      if (bank.isPresent()) {
+        signature = bank.get();
+      } else {
+        signature = String.valueOf(code);
+        problem = "R-PICK-2: no bank name for bank code " + code + " (add it to the bank table)";
+      }
+    }
+    String text;
+    try {
+      text = template.render(signature, values);
+    } catch (MessageTemplate.MissingValueException e) {
+      text = "【" + signature + "】" + template.body();
+      problem = e.getMessage();
+    }
+    String reason = problem != null ? problem : AntiFraudPolicy.checkOutgoing(text).reason();
+    UUID messageId = MessageIds.of(event.cardId(), event.eventKey(), recipient);
+    String decision =
+        reason != null
+            ? BLOCKED
+            : replayed && !inOutbox(connection, messageId) ? NOT_SENT_REPLAY : QUEUED;
+    int recorded =
+        update(
+            connection,
+            "INSERT INTO sms_message (card_id, source, event_key, event_sequence, event_id,"
+                + " event_type, template, recipient_mobile, signature, body, decision, block_reason,"
+                + " message_id, event_occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING",
+            event.cardId(),
+            event.source(),
+            event.eventKey(),
+            event.sequence(),
+            event.eventId(),
+            event.eventType(),
+            template.code(),
+            recipient,
+            signature,
+            text,
+            decision,
+            reason,
+            messageId,
+            Timestamp.from(event.occurredAt()));
+    if (recorded == 0) {
+      return;
+    }
+    if (BLOCKED.equals(decision)) {
+      LOG.warnf(
+          "BLOCKED %s for card %s to %s: %s",
+          template.code(), event.cardId(), Masking.mobile(recipient), reason);
+    } else if (QUEUED.equals(decision)) {
+      Timestamp now = Timestamp.from(Instant.now());
+      update(
+          connection,
+          "INSERT INTO sms_outbox (message_id, card_id, template, recipient_mobile, signature, text,"
+              + " text_fingerprint, status, queued_at, next_attempt_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?) ON CONFLICT (message_id) DO NOTHING",
+          messageId,
+          event.cardId(),
+          template.code(),
+          recipient,
+          signature,
+          text,
+          SmsText.fingerprint(text),
+          now,
+          now);
+    }
+  }
+
+  /** The outlet as a pickup notice names it: with its address when the outlet table has it. */
+  public String outletWithAddress(Connection connection, String outletName) throws SQLException {
+    if (outletName == null || outletName.isBlank()) {
+      return FALLBACK_OUTLET;
+    }
+    return data.outletAddress(connection, outletName)
+        .map(address -> outletName + "（" + address + "）")
+        .orElse(outletName);
+  }
+
+  public static String outlet(String outletName) {
+    return outletName == null || outletName.isBlank() ? FALLBACK_OUTLET : outletName;
+  }
+
+  /** Whom to write to about a card, as its application decided. */
+  public record Contact(String mobile, String bankCode, Instant producedAt) {}
+
+  public static Optional<Contact> contact(Connection connection, String cardId)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT mobile, bank_code, produced_at FROM card_contact WHERE card_id = ?")) {
+      statement.setString(1, cardId);
+      try (ResultSet row = statement.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        Timestamp produced = row.getTimestamp("produced_at");
+        return Optional.of(
+            new Contact(
+                row.getString("mobile"),
+                row.getString("bank_code"),
+                produced == null ? null : produced.toInstant()));
+      }
+    }
+  }
+
+  private static boolean inOutbox(Connection connection, UUID messageId) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT 1 FROM sms_outbox WHERE message_id = ?")) {
+      statement.setObject(1, messageId);
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next();
+      }
+    }
+  }
+}

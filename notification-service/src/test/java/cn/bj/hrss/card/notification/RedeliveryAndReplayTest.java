@@ -1,0 +1,118 @@
+package cn.bj.hrss.card.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
+import cn.bj.hrss.card.notification.support.Listing;
+import cn.bj.hrss.card.notification.support.SmsGatewayTestResource;
+import cn.bj.hrss.card.notification.support.TestCard;
+import cn.bj.hrss.card.notification.support.Wire;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** Sent once: the gateway sees each message once after a redelivery and after a full replay. */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructureTestResource.class)
+@WithTestResource(SmsGatewayTestResource.class)
+class RedeliveryAndReplayTest {
+
+  @Inject DataSource dataSource;
+
+  @Test
+  void after_a_redelivery_the_wire_saw_each_message_exactly_once() {
+    TestCard card = TestCard.fresh();
+    card.publish(
+        card.requested(),
+        card.produced(),
+        card.dispatchedToOutlet("工商银行北京朝阳门支行"),
+        card.collected(),
+        card.enabled());
+    List<String> sent = Listing.awaitWire(card.mobile, 3);
+
+    card.publish(card.requested(), card.dispatchedToOutlet("工商银行北京朝阳门支行"), card.enabled());
+    TestCard marker = card.next();
+    marker.publish(marker.requested());
+    Listing.awaitWire(marker.mobile, 1);
+
+    assertEquals(sent, Wire.textsReceivedBy(card.mobile));
+    assertEquals(3, Wire.requestsFor(card.mobile).size());
+  }
+
+  private static void rebuild() {
+    given()
+        .post("/notifications/projection/rebuild")
+        .then()
+        .statusCode(202)
+        .body("horizonCards", greaterThan(0));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> given().get("/notifications/projection").then().body("lag", equalTo(0)));
+  }
+
+  @Test
+  void a_full_replay_rebuilds_the_same_projection_and_sends_nothing_old() {
+    TestCard card = TestCard.fresh();
+    card.publish(
+        card.requested(),
+        card.produced(),
+        card.dispatchedToOutlet("工商银行 www.icbc-card.top 支行"),
+        card.collected(),
+        card.enabled());
+    Listing.awaitStatuses(card.id, "DELIVERED", "BLOCKED", "DELIVERED");
+    String before = Listing.raw(card.id);
+    List<String> wireBefore = Wire.textsReceivedBy(card.mobile);
+
+    given().post("/notifications/projection/rebuild").then().statusCode(202);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> given().get("/notifications/projection").then().body("lag", equalTo(0)));
+    assertEquals(before, Listing.raw(card.id));
+
+    card.publish(card.oldCardInvalidated(), card.financialActivated("工商银行北京朝阳门支行"));
+    Listing.awaitStatuses(card.id, "DELIVERED", "BLOCKED", "DELIVERED", "DELIVERED");
+    List<String> expected = new ArrayList<>(wireBefore);
+    expected.add("【工商银行】您的第三代社会保障卡金融功能已在工商银行北京朝阳门支行激活。");
+    assertEquals(expected, Wire.textsReceivedBy(card.mobile));
+    assertEquals(3, Wire.requestsFor(card.mobile).size());
+  }
+
+  @Test
+  void a_replay_after_the_catalogue_grew_records_old_events_as_not_sent() throws Exception {
+    TestCard old = TestCard.fresh();
+    old.publish(old.requested(), old.produced());
+    Listing.awaitStatuses(old.id, "DELIVERED");
+    sql(
+        "INSERT INTO sms_template (code, trigger, signer, body, description) VALUES"
+            + " ('TEST_PRODUCED', 'CardProduced', 'HRSS', '您的社会保障卡已制作完成。', 'test only')");
+    try {
+      rebuild();
+      Listing.awaitStatuses(old.id, "DELIVERED", "NOT_SENT_REPLAY");
+
+      TestCard live = old.next();
+      live.publish(live.requested(), live.produced());
+      Listing.awaitStatuses(live.id, "DELIVERED", "DELIVERED");
+      assertEquals(1, Wire.textsReceivedBy(old.mobile).size());
+    } finally {
+      sql("DELETE FROM sms_template WHERE code = 'TEST_PRODUCED'");
+    }
+  }
+
+  private void sql(String statement) throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.createStatement().execute(statement);
+    }
+  }
+}

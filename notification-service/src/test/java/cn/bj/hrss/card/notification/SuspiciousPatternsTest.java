@@ -1,0 +1,72 @@
+package cn.bj.hrss.card.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
+import cn.bj.hrss.card.notification.support.Listing;
+import cn.bj.hrss.card.notification.support.SmsGatewayTestResource;
+import cn.bj.hrss.card.notification.support.TestCard;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Patterns worth an operator's look, masked: shared mobiles and addresses, a late new mobile. */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructureTestResource.class)
+@WithTestResource(SmsGatewayTestResource.class)
+class SuspiciousPatternsTest {
+
+  @Test
+  void applications_sharing_a_mobile_and_an_address_are_listed() {
+    String mobile = TestCard.randomMobile();
+    String address = "北京市朝阳区测试路" + System.nanoTime() % 100000 + "号";
+    List<TestCard> cards =
+        List.of(TestCard.fresh(), TestCard.fresh(), TestCard.fresh()).stream()
+            .map(c -> c.withMobile(mobile))
+            .toList();
+    cards.forEach(c -> c.publish(c.requestedByMail(address)));
+    cards.forEach(c -> Listing.awaitStatuses(c.id, "DELIVERED"));
+
+    String body =
+        given().get("/notifications/suspicious").then().statusCode(200).extract().asString();
+    JsonPath report = JsonPath.from(body);
+    List<String> ids = cards.stream().map(c -> c.id).sorted().toList();
+    Map<String, Object> byMobile =
+        report.<Map<String, Object>>getList("sharedMobiles").stream()
+            .filter(
+                g -> g.get("mobile").equals(mobile.substring(0, 3) + "****" + mobile.substring(7)))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(ids, ((List<String>) byMobile.get("cardIds")).stream().sorted().toList());
+    assertTrue(
+        report.<Map<String, Object>>getList("sharedAddresses").stream()
+            .anyMatch(g -> ((List<?>) g.get("cardIds")).containsAll(ids)));
+    given().get("/notifications/suspicious").then().body(not(containsString(address)));
+    given().get("/notifications/suspicious").then().body(not(containsString(mobile)));
+  }
+
+  @Test
+  void a_new_mobile_shortly_before_the_card_is_mailed_is_listed() {
+    TestCard first = TestCard.fresh();
+    first.publish(first.requested());
+    TestCard second = TestCard.fresh().withIdNumber(first.idNumber);
+    second.publish(
+        second.requestedByMail("北京市海淀区中关村大街1号"), second.produced(), second.mailed("EMS99"));
+    Listing.awaitStatuses(second.id, "DELIVERED", "DELIVERED");
+
+    JsonPath report = given().get("/notifications/suspicious").then().extract().jsonPath();
+    Map<String, Object> change =
+        report.<Map<String, Object>>getList("mobileChangedBeforeMail").stream()
+            .filter(c -> c.get("cardId").equals(second.id))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(first.id, change.get("previousCardId"));
+  }
+}

@@ -1,0 +1,139 @@
+package cn.bj.hrss.card.notification.support;
+
+import cn.bj.hrss.card.contract.Topics;
+import cn.bj.hrss.card.contract.codec.GoldenSamples;
+import cn.bj.hrss.card.contract.event.CardCollected;
+import cn.bj.hrss.card.contract.event.CardDelivered;
+import cn.bj.hrss.card.contract.event.CardDispatched;
+import cn.bj.hrss.card.contract.event.CardEvent;
+import cn.bj.hrss.card.contract.event.CardProduced;
+import cn.bj.hrss.card.contract.event.CardRequested;
+import cn.bj.hrss.card.contract.event.EventTypes;
+import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
+import cn.bj.hrss.card.contract.event.OldCardInvalidated;
+import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
+import cn.bj.hrss.card.infra.GoldenEvents;
+import cn.bj.hrss.card.infra.LocalInfrastructure;
+import cn.bj.hrss.card.infra.TopicProbe;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * A card of the test's own: the contract's golden events (at their golden sequences) moved to a
+ * fresh card id, with a mobile and an ID number of its own, published to the real card topic.
+ */
+public final class TestCard {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Random RANDOM = new Random();
+
+  public final String id;
+  public final String mobile;
+  public final String idNumber;
+
+  private TestCard(String id, String mobile, String idNumber) {
+    this.id = id;
+    this.mobile = mobile;
+    this.idNumber = idNumber;
+  }
+
+  public static TestCard fresh() {
+    return new TestCard(UUID.randomUUID().toString(), randomMobile(), randomIdNumber());
+  }
+
+  /** A fresh card whose events are consumed after everything already sent for this one. */
+  public TestCard next() {
+    return new TestCard(GoldenEvents.cardAfter(id), randomMobile(), randomIdNumber());
+  }
+
+  public TestCard withMobile(String newMobile) {
+    return new TestCard(id, newMobile, idNumber);
+  }
+
+  public TestCard withIdNumber(String newIdNumber) {
+    return new TestCard(id, mobile, newIdNumber);
+  }
+
+  public static String randomMobile() {
+    return "139" + String.format("%08d", RANDOM.nextInt(100_000_000));
+  }
+
+  private static String randomIdNumber() {
+    return "110105" + String.format("%012d", Math.abs(RANDOM.nextLong()) % 1_000_000_000_000L);
+  }
+
+  public byte[] requested() {
+    return event(
+        CardRequested.class,
+        p -> {
+          ((ObjectNode) p.get("applicant")).put("mobile", mobile).put("idNumber", idNumber);
+        });
+  }
+
+  public byte[] requestedByMail(String address) {
+    return event(
+        CardRequested.class,
+        p -> {
+          ((ObjectNode) p.get("applicant")).put("mobile", mobile).put("idNumber", idNumber);
+          p.putObject("collection").put("method", "MAIL").put("address", address);
+        });
+  }
+
+  public byte[] produced() {
+    return event(CardProduced.class, p -> {});
+  }
+
+  public byte[] dispatchedToOutlet(String outletName) {
+    return event(CardDispatched.class, p -> p.put("outletName", outletName));
+  }
+
+  public byte[] mailed(String trackingNumber) {
+    return event(
+        CardDispatched.class,
+        p -> p.put("method", "MAIL").put("trackingNumber", trackingNumber).remove("outletName"));
+  }
+
+  public byte[] collected() {
+    return event(CardCollected.class, p -> {});
+  }
+
+  public byte[] delivered() {
+    return event(CardDelivered.class, p -> {});
+  }
+
+  public byte[] enabled() {
+    return event(SocialFunctionEnabled.class, p -> {});
+  }
+
+  public byte[] oldCardInvalidated() {
+    return event(OldCardInvalidated.class, p -> {});
+  }
+
+  public byte[] financialActivated(String outletName) {
+    return event(FinancialFunctionActivated.class, p -> p.put("outletName", outletName));
+  }
+
+  /** Sends the events, in order, to the card topic keyed by this card's id. */
+  public TestCard publish(byte[]... events) {
+    new TopicProbe(LocalInfrastructure.shared().kafka().bootstrapServers())
+        .send(Topics.CARD_LIFECYCLE, id, List.of(events));
+    return this;
+  }
+
+  private byte[] event(Class<? extends CardEvent> type, Consumer<ObjectNode> change) {
+    try {
+      ObjectNode envelope =
+          (ObjectNode) JSON.readTree(GoldenSamples.jsonForCard(EventTypes.require(type), id));
+      change.accept((ObjectNode) envelope.get("payload"));
+      return JSON.writeValueAsBytes(envelope);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
