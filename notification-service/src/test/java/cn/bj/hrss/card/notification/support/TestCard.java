@@ -69,20 +69,22 @@ public final class TestCard {
   }
 
   public byte[] requested() {
-    return event(
-        CardRequested.class,
-        p -> {
-          ((ObjectNode) p.get("applicant")).put("mobile", mobile).put("idNumber", idNumber);
-        });
+    return event(CardRequested.class, this::asApplicant);
   }
 
   public byte[] requestedByMail(String address) {
     return event(
         CardRequested.class,
         p -> {
-          ((ObjectNode) p.get("applicant")).put("mobile", mobile).put("idNumber", idNumber);
+          asApplicant(p);
           p.putObject("collection").put("method", "MAIL").put("address", address);
         });
+  }
+
+  /** This card's mobile and ID number; no guardian, so the applicant's mobile is the recipient. */
+  private void asApplicant(ObjectNode payload) {
+    ((ObjectNode) payload.get("applicant")).put("mobile", mobile).put("idNumber", idNumber);
+    payload.remove("guardian");
   }
 
   public byte[] produced() {
