@@ -2,9 +2,6 @@ package cn.bj.hrss.card.notification.sms;
 
 import cn.bj.hrss.card.contract.event.Applicant;
 import cn.bj.hrss.card.contract.event.CardRequested;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,18 +14,6 @@ import java.util.regex.Pattern;
 public final class Recipients {
 
   private static final Pattern MOBILE = Pattern.compile("(?:\\+86|0086)?(1[3-9]\\d{9})");
-
-  /**
-   * CardRequested's optional {@code guardian} (an additive change of the contract), read without
-   * depending on it at compile time so that this service works before and after the change. Replace
-   * with {@code requested.guardian()} once every build has it.
-   */
-  private static final Method GUARDIAN =
-      Arrays.stream(CardRequested.class.getRecordComponents())
-          .filter(c -> c.getName().equals("guardian"))
-          .map(RecordComponent::getAccessor)
-          .findFirst()
-          .orElse(null);
 
   private Recipients() {}
 
@@ -45,16 +30,7 @@ public final class Recipients {
   }
 
   static Optional<Applicant> guardianOf(CardRequested requested) {
-    if (GUARDIAN == null) {
-      return Optional.empty();
-    }
-    try {
-      return GUARDIAN.invoke(requested) instanceof Applicant guardian
-          ? Optional.of(guardian)
-          : Optional.empty();
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read CardRequested.guardian", e);
-    }
+    return Optional.ofNullable(requested.guardian());
   }
 
   /** A mainland mobile as 11 digits (+86 or 0086 dropped), or empty if it is not one. */

@@ -7,9 +7,11 @@ import cn.bj.hrss.card.contract.Topics;
 import cn.bj.hrss.card.contract.event.CardDispatched;
 import cn.bj.hrss.card.contract.event.CardProduced;
 import cn.bj.hrss.card.contract.event.CardRequested;
+import cn.bj.hrss.card.contract.event.Collection;
 import cn.bj.hrss.card.contract.event.CollectionMethod;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
+import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.UnknownCardEvent;
 import cn.bj.hrss.card.notification.sms.MessageRecorder.EventRef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,6 +102,19 @@ public class SmsProjection {
             "trackingNumber",
             dispatched.trackingNumber() == null ? "以快递公司通知为准" : dispatched.trackingNumber());
       }
+    } else if (event.payload() instanceof ReplacementCardIssued issued) {
+      // A replacement card has no CardRequested: its first event says whom it is for.
+      remember(
+          connection,
+          event,
+          new CardRequested(
+              issued.cardId(),
+              issued.applicant(),
+              issued.bankCode(),
+              new Collection(CollectionMethod.OUTLET_PICKUP, issued.outletName(), null),
+              null,
+              null));
+      values.put("outlet", MessageRecorder.outlet(issued.outletName()));
     } else if (event.payload() instanceof FinancialFunctionActivated activated) {
       values.put("outlet", MessageRecorder.outlet(activated.outletName()));
       signingBank = activated.bankCode();

@@ -11,6 +11,7 @@ import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.EventTypes;
 import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
 import cn.bj.hrss.card.contract.event.OldCardInvalidated;
+import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
 import cn.bj.hrss.card.infra.GoldenEvents;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
@@ -119,6 +120,16 @@ public final class TestCard {
 
   public byte[] financialActivated(String outletName) {
     return event(FinancialFunctionActivated.class, p -> p.put("outletName", outletName));
+  }
+
+  /** The first event of a replacement card, made on the spot at {@code outletName}. */
+  public byte[] replacementIssued(String outletName) {
+    return event(
+        ReplacementCardIssued.class,
+        p -> {
+          ((ObjectNode) p.get("applicant")).put("mobile", mobile).put("idNumber", idNumber);
+          p.put("outletName", outletName);
+        });
   }
 
   /** Sends the events, in order, to the card topic keyed by this card's id. */
