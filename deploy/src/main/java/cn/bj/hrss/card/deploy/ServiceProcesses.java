@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The four services, each run from its built jar as a process of its own, configured by environment
- * variables (SUITE_DB_*, SUITE_KAFKA_BOOTSTRAP_SERVERS) and a port, its output written to a log
- * file.
+ * variables (SUITE_DB_*, SUITE_KAFKA_BOOTSTRAP_SERVERS, and SUITE_APPLICATION_URL, where the others
+ * reach application-service) and a port, its output written to a log file. A service can be stopped
+ * and started again, as in a restart drill.
  */
 public final class ServiceProcesses implements AutoCloseable {
 
@@ -29,10 +30,21 @@ public final class ServiceProcesses implements AutoCloseable {
   private final Map<String, Process> processes = new LinkedHashMap<>();
   private final Map<String, Integer> ports;
   private final Path logDirectory;
+  private final Path suiteHome;
+  private final Map<String, String> environment = new LinkedHashMap<>();
 
-  private ServiceProcesses(Map<String, Integer> ports, Path logDirectory) {
+  private ServiceProcesses(
+      Map<String, Integer> ports,
+      Path logDirectory,
+      Path suiteHome,
+      Map<String, String> environment) {
     this.ports = ports;
     this.logDirectory = logDirectory;
+    this.suiteHome = suiteHome;
+    this.environment.putAll(environment);
+    if (ports.containsKey("application-service")) {
+      this.environment.put("SUITE_APPLICATION_URL", url("application-service"));
+    }
   }
 
   private static Map<String, Integer> defaultPorts() {
@@ -57,11 +69,11 @@ public final class ServiceProcesses implements AutoCloseable {
       Map<String, String> environment,
       Map<String, Integer> ports,
       Path logDirectory) {
-    ServiceProcesses services = new ServiceProcesses(ports, logDirectory);
+    ServiceProcesses services = new ServiceProcesses(ports, logDirectory, suiteHome, environment);
     try {
       Files.createDirectories(logDirectory);
-      for (Map.Entry<String, Integer> service : ports.entrySet()) {
-        services.startOne(suiteHome, service.getKey(), service.getValue(), environment);
+      for (String name : ports.keySet()) {
+        services.startOne(name, false);
       }
       return services;
     } catch (IOException | RuntimeException e) {
@@ -70,8 +82,8 @@ public final class ServiceProcesses implements AutoCloseable {
     }
   }
 
-  private void startOne(Path suiteHome, String name, int port, Map<String, String> environment)
-      throws IOException {
+  private void startOne(String name, boolean again) throws IOException {
+    int port = ports.get(name);
     Path jar = suiteHome.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build the suite first (./mvnw package)");
@@ -80,7 +92,10 @@ public final class ServiceProcesses implements AutoCloseable {
     ProcessBuilder builder =
         new ProcessBuilder(java, "-Xmx256m", "-Dquarkus.http.port=" + port, "-jar", jar.toString())
             .redirectErrorStream(true)
-            .redirectOutput(logDirectory.resolve(name + ".log").toFile());
+            .redirectOutput(
+                again
+                    ? ProcessBuilder.Redirect.appendTo(log(name).toFile())
+                    : ProcessBuilder.Redirect.to(log(name).toFile()));
     builder.environment().putAll(environment);
     processes.put(name, builder.start());
   }
@@ -126,6 +141,39 @@ public final class ServiceProcesses implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Stops one service (SIGTERM, then kill after 20 s); {@link #restart} starts it again. */
+  public void stop(String name) {
+    Process process = processes.get(name);
+    if (process == null) {
+      throw new IllegalArgumentException("no service " + name);
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Starts one service again, on the same port and with the same environment, its output appended
+   * to its log; stops it first if it is running. Then {@link #awaitReady} waits for it.
+   */
+  public void restart(String name) {
+    Process process = processes.get(name);
+    if (process != null && process.isAlive()) {
+      stop(name);
+    }
+    try {
+      startOne(name, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -210,10 +211,10 @@ public class FactoryReports {
   }
 
   /**
-   * Takes up to {@code max} reports that are due, at most one per card and only a card's earliest
-   * pending report (so one card's reports reach application-service in the order received), and
-   * leases them: they are not due again for {@code leaseMs}, in case this instance dies with them.
-   * Counts the attempt.
+   * Takes up to {@code max} reports that are due, those waiting longest first, at most one per card
+   * and only a card's earliest pending report (so one card's reports reach application-service in
+   * the order received), and leases them: they are not due again for {@code leaseMs}, in case this
+   * instance dies with them. Counts the attempt.
    */
   public List<FactoryReport> claimDue(int max, long leaseMs) throws SQLException {
     List<FactoryReport> claimed =
@@ -224,7 +225,7 @@ public class FactoryReports {
                 + " WHERE r.state = 'PENDING' AND r.next_attempt_at <= now()"
                 + " AND NOT EXISTS (SELECT 1 FROM factory_report e WHERE e.card_id = r.card_id"
                 + " AND e.state = 'PENDING' AND e.seq < r.seq)"
-                + " ORDER BY r.seq LIMIT ? FOR UPDATE SKIP LOCKED)"
+                + " ORDER BY r.next_attempt_at, r.seq LIMIT ? FOR UPDATE SKIP LOCKED)"
                 + " RETURNING *",
             List.of(leaseMs, max));
     List<FactoryReport> ordered = new ArrayList<>(claimed);
@@ -285,7 +286,7 @@ public class FactoryReports {
 
   private void update(String sql, Object... values) throws SQLException {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = prepare(connection, sql, List.of(values))) {
+        PreparedStatement statement = prepare(connection, sql, Arrays.asList(values))) {
       statement.executeUpdate();
     }
   }

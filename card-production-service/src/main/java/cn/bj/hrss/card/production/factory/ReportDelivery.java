@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,6 +39,8 @@ public class ReportDelivery {
   private final FactoryReports reports;
   private final ApplicationServiceClient applicationService;
   private final int batchSize;
+  private final int concurrency;
+  private volatile boolean applicationServiceDown;
   private final long leaseMs;
   private final long firstBackoffMs;
   private final long maxBackoffMs;
@@ -56,6 +59,7 @@ public class ReportDelivery {
     this.reports = reports;
     this.applicationService = applicationService;
     this.batchSize = batchSize;
+    this.concurrency = concurrency;
     this.leaseMs = lease.toMillis();
     this.firstBackoffMs = firstBackoff.toMillis();
     this.maxBackoffMs = maxBackoff.toMillis();
@@ -84,7 +88,9 @@ public class ReportDelivery {
    * @return true if reports were settled and more may be due
    */
   boolean deliverDue() throws Exception {
-    List<FactoryReport> due = reports.claimDue(batchSize, leaseMs);
+    // While application-service does not answer, a round only probes it with a few reports.
+    List<FactoryReport> due =
+        reports.claimDue(applicationServiceDown ? concurrency : batchSize, leaseMs);
     if (due.isEmpty()) {
       return false;
     }
@@ -94,9 +100,16 @@ public class ReportDelivery {
       sent.add(senders.submit(() -> deliver(report, unreachable)));
     }
     for (Future<?> one : sent) {
-      one.get();
+      try {
+        one.get();
+      } catch (ExecutionException e) {
+        // The report stays PENDING under its lease; the next attempt reads the card first.
+        LOG.errorf(e.getCause(), "could not record what became of a factory report");
+        unreachable.set(true);
+      }
     }
-    return !unreachable.get();
+    applicationServiceDown = unreachable.get();
+    return !applicationServiceDown;
   }
 
   private Void deliver(FactoryReport report, AtomicBoolean unreachable) throws SQLException {

@@ -1,0 +1,260 @@
+package cn.bj.hrss.card.deploy;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.bj.hrss.card.infra.FreePort;
+import cn.bj.hrss.card.infra.LocalInfrastructure;
+import cn.bj.hrss.card.infra.SampleRegistry;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The card factory reports while application-service is stopped, card-production-service is
+ * restarted with the reports still pending, and application-service is stopped again in the middle
+ * of a batch: every report is applied exactly once, each event names its report, and the one report
+ * that cannot be applied is refused visibly.
+ */
+class FactoryReportsSurviveRestartIT {
+
+  private static final String APPLICATION = "application-service";
+  private static final String PRODUCTION = "card-production-service";
+  private static final String FACTORY = "PSBC-card-bureau";
+  private static final int CARDS = 40;
+
+  private static LocalInfrastructure infra;
+  private static ServiceProcesses services;
+
+  @BeforeAll
+  static void startSuite() {
+    Path home = Path.of(System.getProperty("suite.home", "..")).toAbsolutePath().normalize();
+    infra = LocalInfrastructure.start(System.getenv(), 0, 0);
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    ports.put(APPLICATION, FreePort.find());
+    ports.put(PRODUCTION, FreePort.find());
+    Map<String, String> environment = new LinkedHashMap<>(infra.serviceEnvironment());
+    environment.put("FACTORY_REPORTS_RETRY_MAX_BACKOFF", "2s");
+    services =
+        ServiceProcesses.start(
+            home, environment, ports, home.resolve("deploy/target/restart-it-logs"));
+    services.awaitReady(Duration.ofMinutes(3));
+    SampleRegistry.loadInto(services.url(APPLICATION), 300);
+  }
+
+  @AfterAll
+  static void stopSuite() {
+    if (services != null) {
+      services.close();
+    }
+    if (infra != null) {
+      infra.close();
+    }
+  }
+
+  private static String apply(SampleRegistry.Person person, int i) {
+    return given()
+        .baseUri(services.url(APPLICATION))
+        .contentType(ContentType.JSON)
+        .header("X-Actor-Role", "CITIZEN")
+        .header("X-Actor-Id", "wx-restart-" + i)
+        .header("X-Channel", "MINSHENG_ONE_CARD_MINI_PROGRAM")
+        .body(
+            """
+            {"applicant": {"idNumber": "%s", "name": "%s", "mobile": "139%08d"},
+             "bankCode": "PSBC",
+             "collection": {"method": "MAIL", "address": "北京市海淀区中关村大街%d号"}}
+            """
+                .formatted(person.idNumber(), person.name(), i, i))
+        .post("/cards")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("cardId");
+  }
+
+  private static String line(String cardId, String kind, String field, String value) {
+    return "{\"reference\":\"%s-%s-%s\",\"cardId\":\"%s\",\"kind\":\"%s\",%s}"
+        .formatted(cardId, kind, value, cardId, kind, field.formatted(value));
+  }
+
+  /** A factory file: for each card, produced then dispatched by mail. */
+  private static void reportBatch(List<String> cards) {
+    List<String> lines = new ArrayList<>();
+    for (String card : cards) {
+      lines.add(line(card, "PRODUCED", "\"cardNumber\":\"%s\"", number(card)));
+      lines.add(
+          line(
+              card,
+              "DISPATCHED",
+              "\"method\":\"MAIL\",\"trackingNumber\":\"%s\"",
+              "EMS" + number(card)));
+    }
+    given()
+        .baseUri(services.url(PRODUCTION))
+        .contentType(ContentType.JSON)
+        .body("{\"reports\":[" + String.join(",", lines) + "]}")
+        .post("/factories/{f}/reports", FACTORY)
+        .then()
+        .statusCode(202)
+        .body("received", equalTo(lines.size()));
+  }
+
+  private static String number(String cardId) {
+    return ("P" + cardId.replace("-", "").toUpperCase()).substring(0, 9);
+  }
+
+  private static JsonPath reportSummary() {
+    return given().baseUri(services.url(PRODUCTION)).get("/factory-reports/summary").jsonPath();
+  }
+
+  private static JsonPath card(String cardId) {
+    return given()
+        .baseUri(services.url(APPLICATION))
+        .get("/cards/{id}", cardId)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  @Test
+  void every_factory_report_is_applied_exactly_once_across_restarts() {
+    List<SampleRegistry.Person> people =
+        SampleRegistry.generated(300, SampleRegistry.SEED).stream()
+            .filter(p -> p.category().equals("FLEXIBLE_WORKER"))
+            .limit(CARDS)
+            .toList();
+    assertEquals(CARDS, people.size());
+    List<String> cards = new ArrayList<>();
+    for (int i = 0; i < CARDS; i++) {
+      cards.add(apply(people.get(i), i));
+    }
+    List<String> firstHalf = cards.subList(0, CARDS / 2);
+    List<String> secondHalf = cards.subList(CARDS / 2, CARDS);
+    String failedFirst = secondHalf.get(0);
+
+    // 1. application-service is down while the factory reports.
+    services.stop(APPLICATION);
+    reportBatch(firstHalf);
+    given()
+        .baseUri(services.url(PRODUCTION))
+        .contentType(ContentType.JSON)
+        .body("{\"reason\":\"chip personalisation failed\"}")
+        .post("/factories/{f}/cards/{c}/production-failures", FACTORY, failedFirst)
+        .then()
+        .statusCode(202);
+    // A second produced report with another number: it can never be applied.
+    given()
+        .baseUri(services.url(PRODUCTION))
+        .contentType(ContentType.JSON)
+        .body("{\"cardNumber\":\"X00000000\"}")
+        .post("/factories/{f}/cards/{c}/produced", FACTORY, firstHalf.get(0))
+        .then()
+        .statusCode(202);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                given()
+                    .baseUri(services.url(PRODUCTION))
+                    .queryParam("cardId", failedFirst)
+                    .get("/factory-reports")
+                    .then()
+                    .body("reports[0].state", equalTo("PENDING"))
+                    .body("reports[0].attempts", greaterThanOrEqualTo(2)));
+
+    // 2. card-production-service restarts with every report still pending.
+    int pending = reportSummary().getInt("PENDING");
+    assertEquals(CARDS + 2, pending);
+    services.restart(PRODUCTION);
+    services.restart(APPLICATION);
+    services.awaitReady(Duration.ofMinutes(3));
+
+    // 3. application-service stops in the middle of the next file, as soon as it has taken some.
+    await().atMost(Duration.ofMinutes(2)).until(() -> reportSummary().getInt("PENDING") == 0);
+    int appliedBefore = reportSummary().getInt("APPLIED");
+    reportBatch(secondHalf);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> reportSummary().getInt("APPLIED") > appliedBefore);
+    services.stop(APPLICATION);
+    System.out.printf(
+        "application-service stopped with %d of %d reports of the second file applied%n",
+        reportSummary().getInt("APPLIED") - appliedBefore, 2 * secondHalf.size());
+    services.restart(APPLICATION);
+    services.awaitReady(Duration.ofMinutes(3));
+
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(() -> assertEquals(0, reportSummary().getInt("PENDING")));
+    JsonPath summary = reportSummary();
+    JsonPath applied =
+        given()
+            .baseUri(services.url(PRODUCTION))
+            .queryParam("state", "APPLIED")
+            .queryParam("limit", 500)
+            .get("/factory-reports")
+            .jsonPath();
+    System.out.printf(
+        "reports found already applied by an attempt whose answer was lost: %d%n",
+        applied.getList("reports.findAll { it.outcomeDetail != null }").size());
+    assertEquals(2 * CARDS + 1, summary.getInt("APPLIED"), summary.prettify());
+    assertEquals(1, summary.getInt("REFUSED"), summary.prettify());
+    assertEquals(0, summary.getInt("DUPLICATE"), summary.prettify());
+    given()
+        .baseUri(services.url(PRODUCTION))
+        .queryParam("state", "REFUSED")
+        .get("/factory-reports")
+        .then()
+        .body("reports[0].cardId", equalTo(firstHalf.get(0)))
+        .body("reports[0].outcomeRule", equalTo("LIFECYCLE-ORDER"));
+
+    for (String cardId : cards) {
+      JsonPath card = card(cardId);
+      assertEquals("DISPATCHED", card.getString("status"), cardId);
+      assertEquals(number(cardId), card.getString("cardNumber"), cardId);
+      List<String> events = card.getList("history.eventType");
+      assertEquals(1, events.stream().filter("CardProduced"::equals).count(), events.toString());
+      assertEquals(1, events.stream().filter("CardDispatched"::equals).count(), events.toString());
+      assertEquals(
+          cardId.equals(failedFirst) ? 1 : 0,
+          events.stream().filter("CardProductionFailed"::equals).count(),
+          events.toString());
+      // The event names the report it came from.
+      String producedBy =
+          card.getString("history.find { it.eventType == 'CardProduced' }.correlationId");
+      given()
+          .baseUri(services.url(PRODUCTION))
+          .get("/factory-reports/{id}", producedBy)
+          .then()
+          .statusCode(200)
+          .body("cardId", equalTo(cardId))
+          .body("state", equalTo("APPLIED"));
+    }
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                given()
+                    .baseUri(services.url(PRODUCTION))
+                    .queryParam("bankCode", "PSBC")
+                    .queryParam("status", "DISPATCHED")
+                    .get("/production-orders")
+                    .then()
+                    .body("total", equalTo(CARDS)));
+  }
+}
