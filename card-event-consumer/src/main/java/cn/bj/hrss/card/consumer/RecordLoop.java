@@ -1,4 +1,4 @@
-package cn.bj.hrss.card.notification.kafka;
+package cn.bj.hrss.card.consumer;
 
 import cn.bj.hrss.card.contract.codec.EventCodec.MalformedEventException;
 import java.time.Duration;
@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,21 +22,25 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * Reads one topic in a consumer group with the same guarantees as card-event-consumer's
- * CardEventConsumer, for any record type: offsets committed only after the handler returned; a
- * failed record rewinds and pauses its partition alone, retried with backoff (0.5 s doubling to 30
- * s); a record the decoder cannot read ({@link MalformedEventException}) is logged and skipped; any
- * other failure reopens the consumer after a pause. Used here for production alerts.
+ * Reads one topic in a consumer group and hands each decoded record to a handler, in topic order
+ * per partition. Offsets are committed only after the handler returned: delivery is at-least-once,
+ * and the handler makes the effect exactly-once. When the handler fails, that partition alone is
+ * rewound to the record and paused, then retried with backoff (0.5 s doubling to 30 s); the other
+ * partitions go on, and nothing is skipped. Only a record the decoder cannot read ({@link
+ * MalformedEventException}) is skipped, with an error naming its partition and offset. A failed
+ * offset commit (a rebalance, a broker away) is logged and the loop goes on: the records come back.
+ * Any other failure closes the Kafka consumer and opens a new one after a pause, so the thread
+ * never dies while the service runs. It never creates the topic.
  */
-final class KafkaRecordLoop<T> implements AutoCloseable {
+public final class RecordLoop<T> implements AutoCloseable {
 
   /** Applies one decoded record; a thrown exception means "not applied, retry". */
   @FunctionalInterface
-  interface Handler<T> {
+  public interface Handler<T> {
     void handle(T value) throws Exception;
   }
 
-  private static final Logger LOG = Logger.getLogger(KafkaRecordLoop.class);
+  private static final Logger LOG = Logger.getLogger(RecordLoop.class);
   private static final Duration POLL = Duration.ofMillis(500);
   private static final long FIRST_BACKOFF_MS = 500;
   private static final long MAX_BACKOFF_MS = 30_000;
@@ -44,21 +49,32 @@ final class KafkaRecordLoop<T> implements AutoCloseable {
 
   private final String topic;
   private final Properties properties;
+  private final String groupId;
   private final Function<byte[], T> decoder;
+  private final Function<T, String> describe;
   private final Handler<T> handler;
+  private final AtomicLong handled = new AtomicLong();
   private final Map<TopicPartition, Retry> retries = new HashMap<>();
   private final Thread thread;
   private volatile boolean running;
   private volatile KafkaConsumer<String, byte[]> consumer;
 
-  KafkaRecordLoop(
+  /**
+   * @param decoder reads a record's value; throws {@link MalformedEventException} for one it never
+   *     can
+   * @param describe names a record in logs, without personal data
+   */
+  public RecordLoop(
       String bootstrapServers,
       String groupId,
       String topic,
       Function<byte[], T> decoder,
+      Function<T, String> describe,
       Handler<T> handler) {
     this.topic = topic;
+    this.groupId = groupId;
     this.decoder = decoder;
+    this.describe = describe;
     this.handler = handler;
     this.properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -73,12 +89,18 @@ final class KafkaRecordLoop<T> implements AutoCloseable {
     this.thread = new Thread(this::run, "records-" + groupId);
   }
 
-  void start() {
+  public void start() {
     running = true;
     thread.start();
   }
 
-  boolean isRunning() {
+  /** Records handed to the handler without error since start (including skipped duplicates). */
+  public long handledCount() {
+    return handled.get();
+  }
+
+  /** Whether the consuming thread is alive; false only after {@link #close()}. */
+  public boolean isRunning() {
     return running && thread.isAlive();
   }
 
@@ -90,6 +112,7 @@ final class KafkaRecordLoop<T> implements AutoCloseable {
         consumer = kafka;
         retries.clear();
         kafka.subscribe(List.of(topic));
+        LOG.infof("consuming %s as group %s", topic, groupId);
         while (running) {
           pollOnce(kafka);
           pause = FIRST_BACKOFF_MS;
@@ -106,6 +129,7 @@ final class KafkaRecordLoop<T> implements AutoCloseable {
         consumer = null;
       }
     }
+    LOG.infof("stopped consuming %s", topic);
   }
 
   private void pollOnce(KafkaConsumer<String, byte[]> kafka) {
@@ -161,11 +185,16 @@ final class KafkaRecordLoop<T> implements AutoCloseable {
     }
     try {
       handler.handle(value);
+      handled.incrementAndGet();
       return true;
     } catch (Exception e) {
       LOG.warnf(
-          "could not apply the record at %s-%d offset %d (%s); will retry",
-          record.topic(), record.partition(), record.offset(), e.getMessage());
+          e,
+          "could not apply %s at %s-%d offset %d; will retry",
+          describe.apply(value),
+          record.topic(),
+          record.partition(),
+          record.offset());
       return false;
     }
   }

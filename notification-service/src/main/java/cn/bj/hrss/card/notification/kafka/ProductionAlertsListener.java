@@ -1,5 +1,7 @@
 package cn.bj.hrss.card.notification.kafka;
 
+import cn.bj.hrss.card.consumer.RecordLoop;
+import cn.bj.hrss.card.contract.alert.ProductionOverdue;
 import cn.bj.hrss.card.contract.codec.AlertCodec;
 import cn.bj.hrss.card.notification.sms.AlertProjection;
 import io.quarkus.runtime.ShutdownEvent;
@@ -19,7 +21,7 @@ import org.eclipse.microprofile.health.Liveness;
 @ApplicationScoped
 public class ProductionAlertsListener implements HealthCheck {
 
-  private final KafkaRecordLoop<?> loop;
+  private final RecordLoop<ProductionOverdue> loop;
 
   ProductionAlertsListener(
       AlertProjection alerts,
@@ -27,7 +29,13 @@ public class ProductionAlertsListener implements HealthCheck {
       @ConfigProperty(name = "production-alerts.topic") String topic,
       @ConfigProperty(name = "production-alerts.group-id") String groupId) {
     this.loop =
-        new KafkaRecordLoop<>(bootstrapServers, groupId, topic, AlertCodec::decode, alerts::apply);
+        new RecordLoop<>(
+            bootstrapServers,
+            groupId,
+            topic,
+            AlertCodec::decode,
+            alert -> "alert " + alert.alertId(),
+            alerts::apply);
   }
 
   void start(@Observes StartupEvent startup) {
