@@ -33,6 +33,7 @@ class FactoryReportsSurviveRestartIT {
   private static final String PRODUCTION = "card-production-service";
   private static final String FACTORY = "PSBC-card-bureau";
   private static final int CARDS = 40;
+  private static final String SIMULATED_BANK = "CEB";
 
   private static LocalInfrastructure infra;
   private static ServiceProcesses services;
@@ -46,6 +47,12 @@ class FactoryReportsSurviveRestartIT {
     ports.put(PRODUCTION, FreePort.find());
     Map<String, String> environment = new LinkedHashMap<>(infra.serviceEnvironment());
     environment.put("FACTORY_REPORTS_RETRY_MAX_BACKOFF", "2s");
+    // The simulated card bureau works for CEB only, failing a third of its productions.
+    environment.put("SUITE_FACTORY_SIMULATOR", "true");
+    environment.put("SUITE_FACTORY_SIMULATOR_BANKS", SIMULATED_BANK);
+    environment.put("FACTORY_SIMULATOR_FAILURE_RATE", "0.34");
+    environment.put("FACTORY_SIMULATOR_INTERVAL", "1s");
+    environment.put("FACTORY_SIMULATOR_RETRY_AFTER", "2s");
     services =
         ServiceProcesses.start(
             home, environment, ports, home.resolve("deploy/target/restart-it-logs"));
@@ -64,6 +71,10 @@ class FactoryReportsSurviveRestartIT {
   }
 
   private static String apply(SampleRegistry.Person person, int i) {
+    return apply(person, i, "PSBC");
+  }
+
+  private static String apply(SampleRegistry.Person person, int i, String bank) {
     return given()
         .baseUri(services.url(APPLICATION))
         .contentType(ContentType.JSON)
@@ -73,10 +84,10 @@ class FactoryReportsSurviveRestartIT {
         .body(
             """
             {"applicant": {"idNumber": "%s", "name": "%s", "mobile": "139%08d"},
-             "bankCode": "PSBC",
+             "bankCode": "%s",
              "collection": {"method": "MAIL", "address": "北京市海淀区中关村大街%d号"}}
             """
-                .formatted(person.idNumber(), person.name(), i, i))
+                .formatted(person.idNumber(), person.name(), i, bank, i))
         .post("/cards")
         .then()
         .statusCode(201)
@@ -115,8 +126,16 @@ class FactoryReportsSurviveRestartIT {
     return ("P" + cardId.replace("-", "").toUpperCase()).substring(0, 9);
   }
 
-  private static JsonPath reportSummary() {
-    return given().baseUri(services.url(PRODUCTION)).get("/factory-reports/summary").jsonPath();
+  /** How many of the factory's reports are in a state. */
+  private static int reports(String state) {
+    return given()
+        .baseUri(services.url(PRODUCTION))
+        .queryParam("factoryId", FACTORY)
+        .queryParam("state", state)
+        .queryParam("limit", 1)
+        .get("/factory-reports")
+        .jsonPath()
+        .getInt("total");
   }
 
   private static JsonPath card(String cardId) {
@@ -176,35 +195,35 @@ class FactoryReportsSurviveRestartIT {
                     .body("reports[0].attempts", greaterThanOrEqualTo(2)));
 
     // 2. card-production-service restarts with every report still pending.
-    int pending = reportSummary().getInt("PENDING");
+    int pending = reports("PENDING");
     assertEquals(CARDS + 2, pending);
     services.restart(PRODUCTION);
     services.restart(APPLICATION);
     services.awaitReady(Duration.ofMinutes(3));
 
     // 3. application-service stops in the middle of the next file, as soon as it has taken some.
-    await().atMost(Duration.ofMinutes(2)).until(() -> reportSummary().getInt("PENDING") == 0);
-    int appliedBefore = reportSummary().getInt("APPLIED");
+    await().atMost(Duration.ofMinutes(2)).until(() -> reports("PENDING") == 0);
+    int appliedBefore = reports("APPLIED");
     reportBatch(secondHalf);
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(20))
-        .until(() -> reportSummary().getInt("APPLIED") > appliedBefore);
+        .until(() -> reports("APPLIED") > appliedBefore);
     services.stop(APPLICATION);
     System.out.printf(
         "application-service stopped with %d of %d reports of the second file applied%n",
-        reportSummary().getInt("APPLIED") - appliedBefore, 2 * secondHalf.size());
+        reports("APPLIED") - appliedBefore, 2 * secondHalf.size());
     services.restart(APPLICATION);
     services.awaitReady(Duration.ofMinutes(3));
 
     await()
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofSeconds(1))
-        .untilAsserted(() -> assertEquals(0, reportSummary().getInt("PENDING")));
-    JsonPath summary = reportSummary();
+        .untilAsserted(() -> assertEquals(0, reports("PENDING")));
     JsonPath applied =
         given()
             .baseUri(services.url(PRODUCTION))
+            .queryParam("factoryId", FACTORY)
             .queryParam("state", "APPLIED")
             .queryParam("limit", 500)
             .get("/factory-reports")
@@ -212,11 +231,12 @@ class FactoryReportsSurviveRestartIT {
     System.out.printf(
         "reports found already applied by an attempt whose answer was lost: %d%n",
         applied.getList("reports.findAll { it.outcomeDetail != null }").size());
-    assertEquals(2 * CARDS + 1, summary.getInt("APPLIED"), summary.prettify());
-    assertEquals(1, summary.getInt("REFUSED"), summary.prettify());
-    assertEquals(0, summary.getInt("DUPLICATE"), summary.prettify());
+    assertEquals(2 * CARDS + 1, reports("APPLIED"));
+    assertEquals(1, reports("REFUSED"));
+    assertEquals(0, reports("DUPLICATE"));
     given()
         .baseUri(services.url(PRODUCTION))
+        .queryParam("factoryId", FACTORY)
         .queryParam("state", "REFUSED")
         .get("/factory-reports")
         .then()
@@ -256,5 +276,25 @@ class FactoryReportsSurviveRestartIT {
                     .get("/production-orders")
                     .then()
                     .body("total", equalTo(CARDS)));
+  }
+
+  @Test
+  void the_factory_simulator_produces_and_dispatches_every_open_order() {
+    List<SampleRegistry.Person> people =
+        SampleRegistry.generated(300, SampleRegistry.SEED).stream()
+            .filter(p -> p.category().equals("COLLEGE_STUDENT"))
+            .limit(5)
+            .toList();
+    List<String> cards = new ArrayList<>();
+    for (int i = 0; i < people.size(); i++) {
+      cards.add(apply(people.get(i), 1000 + i, SIMULATED_BANK));
+    }
+    for (String cardId : cards) {
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .untilAsserted(() -> assertEquals("DISPATCHED", card(cardId).getString("status")));
+      List<String> events = card(cardId).getList("history.eventType");
+      assertEquals(1, events.stream().filter("CardProduced"::equals).count(), events.toString());
+    }
   }
 }
