@@ -2,7 +2,7 @@ package cn.bj.hrss.card.application.card.rest;
 
 import cn.bj.hrss.card.application.card.domain.BusinessClock;
 import cn.bj.hrss.card.application.card.domain.IdNumber;
-import cn.bj.hrss.card.application.card.domain.Phases;
+import cn.bj.hrss.card.application.card.domain.OldGenerationCards;
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -42,22 +42,8 @@ public class OldGenerationResource {
       throw RuleViolation.invalidInput("INPUT-ID-NUMBER", "身份证号码有误。", "not a valid ID number")
           .at("idNumber");
     }
-    if (hasThirdGenerationApplication(body.idNumber())) {
-      throw RuleViolation.conflict(
-          "R-LOSS-1",
-          "您已申领第三代社保卡。如卡片丢失或损坏，请携带本人有效身份证件到发卡银行即时制卡服务网点现场补领或换领。",
-          "the person has a third-generation card: replace it at an instant outlet");
-    }
-    if (!Phases.isNormalPhase(clock.today())) {
-      throw RuleViolation.conflict(
-          "R-LOSS-2",
-          "集中换发阶段，尚未开始办理第三代社保卡的人员，仍通过原方式补领或换领第一、二代社保卡。",
-          "in the concentrated phase old cards are replaced the old way, outside this system");
-    }
-    throw RuleViolation.conflict(
-        "R-PHASE-2",
-        "自2026年1月1日起，补领、换领均为第三代社保卡，请直接申领第三代社保卡。",
-        "from 2026-01-01 every replacement is a third-generation card: apply for one");
+    throw OldGenerationCards.replacementAnswer(
+        hasThirdGenerationApplication(body.idNumber()), clock.today());
   }
 
   private boolean hasThirdGenerationApplication(String idNumber) throws SQLException {
