@@ -1,7 +1,7 @@
 package cn.bj.hrss.card.production.config;
 
-import cn.bj.hrss.card.production.deadline.OfficialCalendar;
-import cn.bj.hrss.card.production.deadline.ProductionDeadlines;
+import cn.bj.hrss.card.deadline.OfficialCalendar;
+import cn.bj.hrss.card.deadline.ProductionDeadlines;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -2,7 +2,7 @@ package cn.bj.hrss.card.production.order;
 
 import static cn.bj.hrss.card.consumer.Jdbc.instant;
 
-import cn.bj.hrss.card.production.deadline.ProductionDeadlines;
+import cn.bj.hrss.card.deadline.ProductionDeadlines;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.Date;

@@ -14,6 +14,8 @@ import cn.bj.hrss.card.application.card.command.RecordCardProduced;
 import cn.bj.hrss.card.application.card.command.RecordCardProductionFailed;
 import cn.bj.hrss.card.application.card.command.ReportCardLost;
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
+import cn.bj.hrss.card.application.card.query.CardProgress;
+import cn.bj.hrss.card.application.card.query.CardProgressQuery;
 import cn.bj.hrss.card.application.card.query.CardQuery;
 import cn.bj.hrss.card.application.card.query.CardView;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -52,18 +54,21 @@ public class CardResource {
   private final CardApplications applications;
   private final IdempotencyKeys idempotencyKeys;
   private final CardReplacements replacements;
+  private final CardProgressQuery progressQuery;
 
   CardResource(
       CommandGateway commands,
       CardQuery query,
       CardApplications applications,
       IdempotencyKeys idempotencyKeys,
-      CardReplacements replacements) {
+      CardReplacements replacements,
+      CardProgressQuery progressQuery) {
     this.commands = commands;
     this.query = query;
     this.applications = applications;
     this.idempotencyKeys = idempotencyKeys;
     this.replacements = replacements;
+    this.progressQuery = progressQuery;
   }
 
   @POST
@@ -255,6 +260,15 @@ public class CardResource {
         replacements.replace(
             caller.metaData(), cardId, body.reason(), body.cardNumber(), body.outletName());
     return Response.created(URI.create("/cards/" + newCardId)).entity(get(newCardId)).build();
+  }
+
+  /** 制卡进度: the card's steps and the date by which it is due (R-SLA-1 .. R-SLA-5). */
+  @GET
+  @Path("/{cardId}/progress")
+  public CardProgress progress(@PathParam("cardId") String cardId) {
+    return progressQuery
+        .find(cardId)
+        .orElseThrow(() -> new AggregateNotFoundException(cardId, "no card with this id"));
   }
 
   @GET

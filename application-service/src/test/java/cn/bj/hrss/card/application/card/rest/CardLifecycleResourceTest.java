@@ -1,13 +1,19 @@
 package cn.bj.hrss.card.application.card.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.bj.hrss.card.contract.Topics;
 import cn.bj.hrss.card.contract.codec.EventCodec;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
+import cn.bj.hrss.card.deadline.DateOutsideCalendarException;
+import cn.bj.hrss.card.deadline.OfficialCalendar;
+import cn.bj.hrss.card.deadline.ProductionDeadlines;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.infra.SampleRegistry;
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
@@ -106,6 +112,21 @@ class CardLifecycleResourceTest {
         .body("history[3].channel", equalTo("BANK_OUTLET"))
         .body("history[0].correlationId", equalTo("corr-apply"));
 
+    given()
+        .get("/cards/{id}/progress", cardId)
+        .then()
+        .statusCode(200)
+        .body(
+            "steps.step",
+            equalTo(
+                List.of(
+                    "APPLIED", "IN_PRODUCTION", "PRODUCED", "DISPATCHED", "COLLECTED", "ENABLED")))
+        .body("steps.done", everyItem(equalTo(true)))
+        .body("steps[3].name", equalTo("已到网点待领取"))
+        .body("steps[3].detail", equalTo("工商银行北京朝阳门支行"))
+        .body("dueRule", anyOf(equalTo("R-SLA-1"), nullValue()))
+        .body("dueDate", equalTo(expectedDueDate()));
+
     List<EventEnvelope> published =
         new TopicProbe(LocalInfrastructure.shared().kafka().bootstrapServers())
             .readByKey(Topics.CARD_LIFECYCLE, cardId, 6, Duration.ofSeconds(30)).stream()
@@ -124,6 +145,18 @@ class CardLifecycleResourceTest {
         List.of(0L, 1L, 2L, 3L, 4L, 5L), published.stream().map(EventEnvelope::sequence).toList());
     assertEquals("corr-collect", published.get(3).correlationId());
     assertEquals("ICBC", published.get(3).actor().id());
+  }
+
+  /** R-SLA-1 for an online application made today, or null beyond the calendar's years. */
+  private static String expectedDueDate() {
+    try {
+      return new ProductionDeadlines(OfficialCalendar.official())
+          .forApplication("JINGTONG_MINI_PROGRAM", java.time.Instant.now())
+          .dueDate()
+          .toString();
+    } catch (DateOutsideCalendarException e) {
+      return null;
+    }
   }
 
   @Test

@@ -1,4 +1,4 @@
-package cn.bj.hrss.card.production.deadline;
+package cn.bj.hrss.card.deadline;
 
 /**
  * The application came through a channel for which no production period is laid down: R-SLA-1 to

@@ -1,4 +1,4 @@
-package cn.bj.hrss.card.production.deadline;
+package cn.bj.hrss.card.deadline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

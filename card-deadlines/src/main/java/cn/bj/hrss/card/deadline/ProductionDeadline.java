@@ -1,4 +1,4 @@
-package cn.bj.hrss.card.production.deadline;
+package cn.bj.hrss.card.deadline;
 
 import java.time.LocalDate;
 
