@@ -1,6 +1,7 @@
 package cn.bj.hrss.card.deploy;
 
 import cn.bj.hrss.card.infra.SampleRegistry;
+import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,10 +23,15 @@ final class Demo {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ServiceProcesses services;
+  private final SmsGatewaySimulator smsGateway;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  Demo(ServiceProcesses services) {
+  /**
+   * @param smsGateway the simulator the local run started, or null when a real gateway is used
+   */
+  Demo(ServiceProcesses services, SmsGatewaySimulator smsGateway) {
     this.services = services;
+    this.smsGateway = smsGateway;
   }
 
   void run() throws Exception {
@@ -88,6 +94,15 @@ final class Demo {
             services.url("notification-service") + "/notifications/cards/" + cardId,
             n -> n.size() == 3));
 
+    if (smsGateway != null) {
+      await(() -> smsGateway.received(SampleRegistry.RETIREE.mobile()).size() >= 3);
+      LocalSuite.say("");
+      LocalSuite.say("== what the SMS gateway received for 王小明's phone (138****8000)");
+      smsGateway
+          .received(SampleRegistry.RETIREE.mobile())
+          .forEach(m -> LocalSuite.say("  " + m.get("text")));
+    }
+
     JsonNode collective =
         post(
             app + "/cards",
@@ -110,6 +125,13 @@ final class Demo {
     show(
         "application-service  " + app + "/cards/" + collective.get("cardId").asText(),
         awaitJson(app + "/cards/" + collective.get("cardId").asText(), n -> true));
+  }
+
+  private static void await(java.util.function.BooleanSupplier done) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (!done.getAsBoolean() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(200);
+    }
   }
 
   private JsonNode post(String url, String role, String actorId, String channel, String body)

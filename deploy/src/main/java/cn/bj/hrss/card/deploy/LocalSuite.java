@@ -1,9 +1,12 @@
 package cn.bj.hrss.card.deploy;
 
 import cn.bj.hrss.card.infra.LocalInfrastructure;
+import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,6 +25,7 @@ public final class LocalSuite {
 
   public static void main(String[] args) throws Exception {
     boolean demo = List.of(args).contains("--demo");
+    boolean factorySimulator = List.of(args).contains("--factory-simulator");
     Path home = Path.of(System.getProperty("suite.home", ".")).toAbsolutePath().normalize();
     Path logs = home.resolve("target/local-run-logs");
 
@@ -37,6 +41,25 @@ public final class LocalSuite {
             + infra.kafka().bootstrapServers()
             + (infra.kafka().startedHere() ? "" : " (existing)"));
 
+    Map<String, String> environment = new LinkedHashMap<>(infra.serviceEnvironment());
+    SmsGatewaySimulator smsGateway = null;
+    if (System.getenv("SUITE_SMS_GATEWAY_URL") == null) {
+      smsGateway = SmsGatewaySimulator.start(SmsGatewaySimulator.Settings.defaults());
+      environment.put("SUITE_SMS_GATEWAY_URL", smsGateway.url());
+      say("  SMS gateway " + smsGateway.url() + " (simulator: records what it receives)");
+    } else {
+      environment.put("SUITE_SMS_GATEWAY_URL", System.getenv("SUITE_SMS_GATEWAY_URL"));
+    }
+    if (factorySimulator) {
+      environment.put("SUITE_FACTORY_SIMULATOR", "true");
+      if (demo) {
+        // The demo drives its own cards (ICBC, CCB) by hand; the simulator takes the others.
+        environment.put("SUITE_FACTORY_SIMULATOR_BANKS", "ABC,BOC,BOCOM,BOB,PSBC,CMB,CEB");
+      }
+      say("  card factory simulator on: it produces and dispatches open orders");
+    }
+    SmsGatewaySimulator gateway = smsGateway;
+
     AtomicReference<ServiceProcesses> services = new AtomicReference<>();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -49,6 +72,9 @@ public final class LocalSuite {
                       services.get().close();
                     }
                   } finally {
+                    if (gateway != null) {
+                      gateway.close();
+                    }
                     infra.close();
                     say("stopped.");
                     stopped.countDown();
@@ -57,9 +83,7 @@ public final class LocalSuite {
                 "stop-local-suite"));
     try {
       say("starting the services (logs in " + logs + ") ...");
-      services.set(
-          ServiceProcesses.start(
-              home, infra.serviceEnvironment(), ServiceProcesses.DEFAULT_PORTS, logs));
+      services.set(ServiceProcesses.start(home, environment, ServiceProcesses.DEFAULT_PORTS, logs));
       services.get().awaitReady(Duration.ofMinutes(3));
       say("");
       say("The suite is up:");
@@ -69,7 +93,7 @@ public final class LocalSuite {
       }
       if (demo) {
         say("");
-        new Demo(services.get()).run();
+        new Demo(services.get(), gateway).run();
       }
     } catch (Exception e) {
       say("FAILED: " + e.getMessage());

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import cn.bj.hrss.card.infra.FreePort;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.infra.SampleRegistry;
+import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
@@ -27,16 +28,19 @@ class SuiteEndToEndIT {
 
   private static LocalInfrastructure infra;
   private static ServiceProcesses services;
+  private static SmsGatewaySimulator smsGateway;
 
   @BeforeAll
   static void startSuite() {
     Path home = Path.of(System.getProperty("suite.home", "..")).toAbsolutePath().normalize();
     infra = LocalInfrastructure.start(System.getenv(), 0, 0);
+    smsGateway = SmsGatewaySimulator.start(SmsGatewaySimulator.Settings.defaults().withPort(0));
+    Map<String, String> environment = new LinkedHashMap<>(infra.serviceEnvironment());
+    environment.put("SUITE_SMS_GATEWAY_URL", smsGateway.url());
     Map<String, Integer> ports = new LinkedHashMap<>();
     ServiceProcesses.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, FreePort.find()));
     services =
-        ServiceProcesses.start(
-            home, infra.serviceEnvironment(), ports, home.resolve("deploy/target/e2e-logs"));
+        ServiceProcesses.start(home, environment, ports, home.resolve("deploy/target/e2e-logs"));
     services.awaitReady(Duration.ofMinutes(3));
     SampleRegistry.loadInto(services.url("application-service"), 200);
   }
@@ -45,6 +49,9 @@ class SuiteEndToEndIT {
   static void stopSuite() {
     if (services != null) {
       services.close();
+    }
+    if (smsGateway != null) {
+      smsGateway.close();
     }
     if (infra != null) {
       infra.close();
@@ -136,10 +143,11 @@ class SuiteEndToEndIT {
                         equalTo(
                             List.of("APPLICATION_ACCEPTED", "MAILED", "ENABLED_OLD_CARD_INVALID")))
                     .body("[1].body", equalTo("【北京人社】您的社会保障卡已交邮寄送，快递单号EMS1234567890，请注意查收。")));
-    given()
-        .baseUri(services.url("bank-gateway-service"))
-        .get("/banks/ICBC/cards/{id}", cardId)
-        .then()
-        .statusCode(404);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> smsGateway.received(SampleRegistry.RESIDENT.mobile()).size() == 3);
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "【北京人社】您的社会保障卡已交邮寄送，快递单号EMS1234567890，请注意查收。",
+        smsGateway.received(SampleRegistry.RESIDENT.mobile()).get(1).get("text"));
   }
 }
