@@ -3,6 +3,9 @@
 # the four services. Needs only a JDK 17. Ctrl-C stops everything.
 #   deploy/run-local.sh           run the suite
 #   deploy/run-local.sh --demo    run it and drive one card through its whole life
+#   deploy/run-local.sh --factory-simulator   a simulated card factory produces open orders
+# SUITE_BUSINESS_DATE=2025-06-02 runs it as of that day; SUITE_SMS_GATEWAY_URL names a real SMS
+# gateway instead of the simulator on port 8090.
 # SUITE_DB_URL / SUITE_DB_USER / SUITE_DB_PASSWORD and SUITE_KAFKA_BOOTSTRAP_SERVERS make it use an
 # existing PostgreSQL or Kafka instead of starting its own.
 set -euo pipefail
