@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.application.axon;
 
+import cn.bj.hrss.card.application.audit.ChainHashInterceptor;
 import cn.bj.hrss.card.application.card.domain.BusinessClock;
 import cn.bj.hrss.card.application.card.domain.CardAggregate;
 import cn.bj.hrss.card.application.card.domain.ReferenceData;
@@ -93,6 +94,16 @@ public class AxonSetup {
     DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
     KafkaCardEventPublisher publisher = new KafkaCardEventPublisher(producer, topic);
 
+    JdbcEventStorageEngine storage =
+        JdbcEventStorageEngine.builder()
+            .connectionProvider(connections)
+            .transactionManager(transactions)
+            .snapshotSerializer(serializer)
+            .eventSerializer(serializer)
+            .schema(eventSchema())
+            .persistenceExceptionResolver(AxonSetup::isUniqueViolation)
+            .build();
+
     axon =
         DefaultConfigurer.defaultConfiguration()
             .configureTransactionManager(c -> transactions)
@@ -101,16 +112,7 @@ public class AxonSetup {
             .configureMessageSerializer(c -> serializer)
             .configureCorrelationDataProviders(
                 c -> List.of(new SimpleCorrelationDataProvider(CommandMetaData.KEYS)))
-            .configureEmbeddedEventStore(
-                c ->
-                    JdbcEventStorageEngine.builder()
-                        .connectionProvider(connections)
-                        .transactionManager(transactions)
-                        .snapshotSerializer(serializer)
-                        .eventSerializer(serializer)
-                        .schema(eventSchema())
-                        .persistenceExceptionResolver(AxonSetup::isUniqueViolation)
-                        .build())
+            .configureEmbeddedEventStore(c -> storage)
             .registerComponent(ReferenceData.class, c -> referenceData)
             .registerComponent(BusinessClock.class, c -> clock)
             .configureAggregate(CardAggregate.class)
@@ -136,6 +138,8 @@ public class AxonSetup {
                             c -> PropagatingErrorHandler.instance())
                         .registerEventHandler(c -> publisher))
             .buildConfiguration();
+    // Tamper evidence: every stored event carries its chain hash (audit/EventChain).
+    axon.eventStore().registerDispatchInterceptor(new ChainHashInterceptor(storage, serializer));
     axon.start();
     LOG.infof("Axon started; publishing card events to topic %s at %s", topic, bootstrapServers);
   }
