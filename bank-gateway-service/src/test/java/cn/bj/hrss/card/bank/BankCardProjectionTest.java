@@ -1,16 +1,16 @@
 package cn.bj.hrss.card.bank;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import cn.bj.hrss.card.bank.support.BankGatewayTestResources;
+import cn.bj.hrss.card.bank.support.Banks;
 import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDispatched;
 import cn.bj.hrss.card.contract.event.CardProduced;
 import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
 import cn.bj.hrss.card.infra.GoldenEvents;
-import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The golden events, read from a real Kafka topic into the issuing bank's view. */
 @QuarkusTest
-@WithTestResource(SuiteInfrastructureTestResource.class)
+@WithTestResource(BankGatewayTestResources.class)
 class BankCardProjectionTest {
 
   private static void awaitStatus(String cardId, String status) {
@@ -27,7 +27,7 @@ class BankCardProjectionTest {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                given()
+                Banks.as("ICBC")
                     .get("/banks/ICBC/cards/{id}", cardId)
                     .then()
                     .statusCode(200)
@@ -47,7 +47,7 @@ class BankCardProjectionTest {
         SocialFunctionEnabled.class);
     awaitStatus(cardId, "ACTIVE");
 
-    given()
+    Banks.as("ICBC")
         .get("/banks/ICBC/cards/{id}", cardId)
         .then()
         .body("applicantName", equalTo("王小明"))
@@ -64,9 +64,14 @@ class BankCardProjectionTest {
     awaitStatus(cardId, "REQUESTED");
 
     String otherBank =
-        given().get("/banks/CCB/cards/{id}", cardId).then().statusCode(404).extract().asString();
+        Banks.as("CCB")
+            .get("/banks/CCB/cards/{id}", cardId)
+            .then()
+            .statusCode(404)
+            .extract()
+            .asString();
     String noCard =
-        given()
+        Banks.as("CCB")
             .get("/banks/CCB/cards/{id}", UUID.randomUUID().toString())
             .then()
             .statusCode(404)
@@ -86,6 +91,9 @@ class BankCardProjectionTest {
     GoldenEvents.publish(marker, CardRequested.class);
     awaitStatus(marker, "REQUESTED");
 
-    given().get("/banks/ICBC/cards/{id}", cardId).then().body("status", equalTo("DISPATCHED"));
+    Banks.as("ICBC")
+        .get("/banks/ICBC/cards/{id}", cardId)
+        .then()
+        .body("status", equalTo("DISPATCHED"));
   }
 }

@@ -7,7 +7,14 @@ import java.time.Instant;
  * make the card and open the account, so they are not masked here; this view is only ever given to
  * the card's own bank.
  *
- * @param status REQUESTED, PRODUCED, DISPATCHED, COLLECTED, DELIVERED or ACTIVE
+ * @param bankCode the bank that issues the card now (after a retiree's bank change, R-BANK-6, the
+ *     new one)
+ * @param status REQUESTED, PRODUCTION_FAILED, PRODUCED, DISPATCHED, COLLECTED, DELIVERED, ACTIVE or
+ *     REPLACED
+ * @param financialActive whether the financial function is active with this bank
+ * @param reportedLost whether the card is blocked by a loss report (挂失)
+ * @param replacesCardId for a replacement card, the card it replaces
+ * @param replacedBy for a replaced card, its replacement
  */
 public record BankCard(
     String cardId,
@@ -21,5 +28,9 @@ public record BankCard(
     String address,
     String cardNumber,
     String trackingNumber,
+    boolean financialActive,
+    boolean reportedLost,
+    String replacesCardId,
+    String replacedBy,
     Instant requestedAt,
     Instant updatedAt) {}

@@ -3,13 +3,23 @@ package cn.bj.hrss.card.bank.card;
 import static cn.bj.hrss.card.consumer.Jdbc.instant;
 import static cn.bj.hrss.card.consumer.Jdbc.update;
 
+import cn.bj.hrss.card.bank.feed.BankMessages;
+import cn.bj.hrss.card.bank.feed.FeedAppender;
 import cn.bj.hrss.card.consumer.CardEventPositions;
 import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDelivered;
 import cn.bj.hrss.card.contract.event.CardDispatched;
+import cn.bj.hrss.card.contract.event.CardEvent;
 import cn.bj.hrss.card.contract.event.CardProduced;
+import cn.bj.hrss.card.contract.event.CardProductionFailed;
+import cn.bj.hrss.card.contract.event.CardReplaced;
+import cn.bj.hrss.card.contract.event.CardReportedLost;
 import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
+import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
+import cn.bj.hrss.card.contract.event.IssuingBankChanged;
+import cn.bj.hrss.card.contract.event.LossReportCancelled;
+import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,8 +32,11 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Every card as its issuing bank sees it, kept from the card events. Each event is applied at most
- * once ({@link CardEventPositions}), in the transaction that changes the card.
+ * Every card as its issuing bank sees it, kept from the card events, and each bank's feed. Each
+ * event is applied at most once ({@link CardEventPositions}), in one transaction that changes the
+ * card and appends the event's messages to the banks' feeds ({@link BankMessages}). After a
+ * rebuild, an event at or below its card's replay horizon changes the card only: the banks were
+ * told of it before.
  */
 @ApplicationScoped
 public class BankCardProjection {
@@ -36,12 +49,33 @@ public class BankCardProjection {
 
   @Transactional(rollbackOn = Exception.class)
   public void apply(EventEnvelope event) throws SQLException {
-    CardEventPositions.applyOnce(dataSource, event, connection -> change(connection, event));
+    CardEventPositions.applyOnce(
+        dataSource,
+        event,
+        connection -> {
+          BankCard before = find(connection, event.cardId()).orElse(null);
+          change(connection, event);
+          if (event.sequence() > replayHorizon(connection, event.cardId())) {
+            FeedAppender.append(connection, BankMessages.derive(event, before));
+          }
+        });
+  }
+
+  private static long replayHorizon(Connection connection, String cardId) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT last_sequence FROM feed_replay_horizon WHERE card_id = ?")) {
+      select.setString(1, cardId);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? row.getLong(1) : -1;
+      }
+    }
   }
 
   private static void change(Connection connection, EventEnvelope event) throws SQLException {
     Timestamp at = Timestamp.from(event.occurredAt());
-    if (event.payload() instanceof CardRequested requested) {
+    CardEvent payload = event.payload();
+    if (payload instanceof CardRequested requested) {
       update(
           connection,
           "INSERT INTO bank_card (card_id, bank_code, status, applicant_name, id_number, mobile,"
@@ -58,70 +92,145 @@ public class BankCardProjection {
           requested.collection().address(),
           at,
           at);
-    } else if (event.payload() instanceof CardProduced produced) {
+    } else if (payload instanceof ReplacementCardIssued issued) {
       update(
           connection,
-          "UPDATE bank_card SET status = 'PRODUCED', card_number = ?, updated_at = ?"
-              + " WHERE card_id = ?",
-          produced.cardNumber(),
+          "INSERT INTO bank_card (card_id, bank_code, status, applicant_name, id_number, mobile,"
+              + " collection_method, outlet_name, card_number, replaces_card_id, requested_at,"
+              + " updated_at) VALUES (?, ?, 'COLLECTED', ?, ?, ?, 'OUTLET_PICKUP', ?, ?, ?, ?, ?)"
+              + " ON CONFLICT (card_id) DO NOTHING",
+          event.cardId(),
+          issued.bankCode(),
+          issued.applicant().name(),
+          issued.applicant().idNumber(),
+          issued.applicant().mobile(),
+          issued.outletName(),
+          issued.cardNumber(),
+          issued.replacesCardId(),
           at,
-          event.cardId());
-    } else if (event.payload() instanceof CardDispatched dispatched) {
-      update(
+          at);
+    } else if (payload instanceof CardProductionFailed) {
+      set(connection, event, "status = 'PRODUCTION_FAILED'");
+    } else if (payload instanceof CardProduced produced) {
+      set(connection, event, "status = 'PRODUCED', card_number = ?", produced.cardNumber());
+    } else if (payload instanceof CardDispatched dispatched) {
+      set(
           connection,
-          "UPDATE bank_card SET status = 'DISPATCHED', tracking_number = ?,"
-              + " outlet_name = COALESCE(?, outlet_name), updated_at = ? WHERE card_id = ?",
+          event,
+          "status = 'DISPATCHED', tracking_number = ?, outlet_name = COALESCE(?, outlet_name)",
           dispatched.trackingNumber(),
-          dispatched.outletName(),
-          at,
-          event.cardId());
-    } else if (event.payload() instanceof CardCollected) {
-      setStatus(connection, event, "COLLECTED", at);
-    } else if (event.payload() instanceof CardDelivered) {
-      setStatus(connection, event, "DELIVERED", at);
-    } else if (event.payload() instanceof SocialFunctionEnabled) {
-      setStatus(connection, event, "ACTIVE", at);
+          dispatched.outletName());
+    } else if (payload instanceof CardCollected collected) {
+      set(
+          connection,
+          event,
+          "status = 'COLLECTED', outlet_name = COALESCE(?, outlet_name)",
+          collected.outletName());
+    } else if (payload instanceof CardDelivered) {
+      set(connection, event, "status = 'DELIVERED'");
+    } else if (payload instanceof SocialFunctionEnabled) {
+      set(connection, event, "status = 'ACTIVE'");
+    } else if (payload instanceof FinancialFunctionActivated) {
+      set(connection, event, "financial_active = TRUE");
+    } else if (payload instanceof IssuingBankChanged changed) {
+      // R-BANK-6: the new bank owns the card; the financial function is to be opened with it.
+      set(connection, event, "bank_code = ?, financial_active = FALSE", changed.toBankCode());
+    } else if (payload instanceof CardReportedLost) {
+      set(connection, event, "reported_lost = TRUE");
+    } else if (payload instanceof LossReportCancelled) {
+      set(connection, event, "reported_lost = FALSE");
+    } else if (payload instanceof CardReplaced replaced) {
+      set(connection, event, "status = 'REPLACED', replaced_by = ?", replaced.replacementCardId());
     }
+  }
+
+  private static void set(
+      Connection connection, EventEnvelope event, String assignments, Object... values)
+      throws SQLException {
+    Object[] all = new Object[values.length + 2];
+    System.arraycopy(values, 0, all, 0, values.length);
+    all[values.length] = Timestamp.from(event.occurredAt());
+    all[values.length + 1] = event.cardId();
+    update(
+        connection,
+        "UPDATE bank_card SET " + assignments + ", updated_at = ? WHERE card_id = ?",
+        all);
   }
 
   /** The card, if it exists and {@code bankCode} issues it; another bank learns nothing. */
   public Optional<BankCard> find(String bankCode, String cardId) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return find(connection, cardId).filter(card -> card.bankCode().equals(bankCode));
+    }
+  }
+
+  /**
+   * The card with this printed number whose holder has this ID number, whichever bank issues it:
+   * how a retiree's new bank finds the card it takes over (R-BANK-6). Both must match.
+   */
+  public Optional<BankCard> findByCardNumber(String cardNumber, String idNumber)
+      throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
             connection.prepareStatement(
-                "SELECT * FROM bank_card WHERE card_id = ? AND bank_code = ?")) {
-      statement.setString(1, cardId);
-      statement.setString(2, bankCode);
+                "SELECT * FROM bank_card WHERE card_number = ? AND id_number = ?"
+                    + " AND status <> 'REPLACED'")) {
+      statement.setString(1, cardNumber);
+      statement.setString(2, idNumber);
       try (ResultSet row = statement.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new BankCard(
-                row.getString("card_id"),
-                row.getString("bank_code"),
-                row.getString("status"),
-                row.getString("applicant_name"),
-                row.getString("id_number"),
-                row.getString("mobile"),
-                row.getString("collection_method"),
-                row.getString("outlet_name"),
-                row.getString("address"),
-                row.getString("card_number"),
-                row.getString("tracking_number"),
-                instant(row, "requested_at"),
-                instant(row, "updated_at")));
+        return row.next() ? Optional.of(read(row)) : Optional.empty();
       }
     }
   }
 
-  private static void setStatus(
-      Connection connection, EventEnvelope event, String status, Timestamp at) throws SQLException {
-    update(
-        connection,
-        "UPDATE bank_card SET status = ?, updated_at = ? WHERE card_id = ?",
-        status,
-        at,
-        event.cardId());
+  static Optional<BankCard> find(Connection connection, String cardId) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT * FROM bank_card WHERE card_id = ?")) {
+      statement.setString(1, cardId);
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next() ? Optional.of(read(row)) : Optional.empty();
+      }
+    }
+  }
+
+  private static BankCard read(ResultSet row) throws SQLException {
+    return new BankCard(
+        row.getString("card_id"),
+        row.getString("bank_code"),
+        row.getString("status"),
+        row.getString("applicant_name"),
+        row.getString("id_number"),
+        row.getString("mobile"),
+        row.getString("collection_method"),
+        row.getString("outlet_name"),
+        row.getString("address"),
+        row.getString("card_number"),
+        row.getString("tracking_number"),
+        row.getBoolean("financial_active"),
+        row.getBoolean("reported_lost"),
+        row.getString("replaces_card_id"),
+        row.getString("replaced_by"),
+        instant(row, "requested_at"),
+        instant(row, "updated_at"));
+  }
+
+  /**
+   * Empties the projection for a rebuild, after recording each card's applied position as its
+   * replay horizon (kept at the highest seen), so that the replay adds nothing to the feeds.
+   */
+  @Transactional(rollbackOn = Exception.class)
+  public int clearForRebuild() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      int cards =
+          update(
+              connection,
+              "INSERT INTO feed_replay_horizon (card_id, last_sequence)"
+                  + " SELECT card_id, last_sequence FROM card_event_position"
+                  + " ON CONFLICT (card_id) DO UPDATE SET last_sequence ="
+                  + " GREATEST(feed_replay_horizon.last_sequence, EXCLUDED.last_sequence)");
+      update(connection, "DELETE FROM bank_card");
+      update(connection, "DELETE FROM card_event_position");
+      return cards;
+    }
   }
 }

@@ -1,7 +1,7 @@
 package cn.bj.hrss.card.bank.card;
 
+import cn.bj.hrss.card.bank.rest.Refusal;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -10,7 +10,7 @@ import java.sql.SQLException;
 
 /**
  * A bank's view of its own cards. A card of another bank answers 404, exactly like a card that does
- * not exist. (Who may call as which bank is checked by signed tokens in a later issue.)
+ * not exist; only the bank itself gets here ({@code AuthenticationFilter}).
  */
 @Path("/banks/{bankCode}/cards")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,6 +26,6 @@ public class BankCardResource {
   @Path("/{cardId}")
   public BankCard get(@PathParam("bankCode") String bankCode, @PathParam("cardId") String cardId)
       throws SQLException {
-    return cards.find(bankCode, cardId).orElseThrow(() -> new NotFoundException("no such card"));
+    return cards.find(bankCode, cardId).orElseThrow(Refusal::notFound);
   }
 }

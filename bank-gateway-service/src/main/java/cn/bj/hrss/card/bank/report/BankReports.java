@@ -1,0 +1,252 @@
+package cn.bj.hrss.card.bank.report;
+
+import static cn.bj.hrss.card.consumer.Jdbc.instant;
+
+import cn.bj.hrss.card.bank.rest.ApiError;
+import cn.bj.hrss.card.bank.rest.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The banks' reports, stored as received and kept until application-service settled each of them
+ * ({@code bank_report}). Receiving stores; {@link ReportDelivery} delivers.
+ */
+@ApplicationScoped
+public class BankReports {
+
+  /** A stored report, and whether it was stored now (false: its reference was received before). */
+  public record Received(BankReport report, boolean isNew) {}
+
+  static final List<String> STATES = List.of("PENDING", "APPLIED", "DUPLICATE", "REFUSED");
+
+  private final DataSource dataSource;
+
+  BankReports(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Stores the report. A reference this bank sent before with the same facts gives the earlier
+   * report; with other facts it is refused (REPORT-REFERENCE).
+   */
+  public Received receive(String bankCode, ReportLine line) throws SQLException {
+    String reportId = UUID.randomUUID().toString();
+    int inserted =
+        update(
+            "INSERT INTO bank_report (report_id, bank_code, reference, card_id, kind, channel,"
+                + " outlet_name, method, card_number, received_at, state, next_attempt_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), 'PENDING', now())"
+                + " ON CONFLICT ON CONSTRAINT bank_report_reference DO NOTHING",
+            reportId,
+            bankCode,
+            line.reference(),
+            line.cardId(),
+            line.kind().name(),
+            line.channel(),
+            line.outletName(),
+            line.method(),
+            line.cardNumber());
+    if (inserted == 1) {
+      return new Received(find(reportId).orElseThrow(), true);
+    }
+    BankReport before =
+        select(
+                "SELECT * FROM bank_report WHERE bank_code = ? AND reference = ?",
+                List.of(bankCode, line.reference()))
+            .get(0);
+    if (!before.sameFactsAs(line)) {
+      throw new Refusal(
+          409,
+          new ApiError(
+              "REPORT-REFERENCE",
+              "该报告编号已用于另一份报告。",
+              "reference " + line.reference() + " was already used with other facts"));
+    }
+    return new Received(before, false);
+  }
+
+  public Optional<BankReport> find(String reportId) throws SQLException {
+    return select("SELECT * FROM bank_report WHERE report_id = ?", List.of(reportId)).stream()
+        .findFirst();
+  }
+
+  /** Reports in the order received, filtered by bank and state when given. */
+  public List<BankReport> list(String bankCode, String state, int limit, int offset)
+      throws SQLException {
+    List<Object> values = new ArrayList<>();
+    String where = where(bankCode, state, values);
+    values.add(limit);
+    values.add(offset);
+    return select("SELECT * FROM bank_report" + where + " ORDER BY seq LIMIT ? OFFSET ?", values);
+  }
+
+  public long count(String bankCode, String state) throws SQLException {
+    List<Object> values = new ArrayList<>();
+    String sql = "SELECT count(*) FROM bank_report" + where(bankCode, state, values);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = prepare(connection, sql, values);
+        ResultSet row = statement.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  /** How many reports are in each state, for one bank or all. */
+  public Map<String, Long> countByState(String bankCode) throws SQLException {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String state : STATES) {
+      counts.put(state, count(bankCode, state));
+    }
+    return counts;
+  }
+
+  private static String where(String bankCode, String state, List<Object> values) {
+    StringBuilder where = new StringBuilder(" WHERE TRUE");
+    if (bankCode != null) {
+      where.append(" AND bank_code = ?");
+      values.add(bankCode);
+    }
+    if (state != null) {
+      where.append(" AND state = ?");
+      values.add(state);
+    }
+    return where.toString();
+  }
+
+  /**
+   * Takes up to {@code max} due reports, those waiting longest first, only a card's earliest
+   * pending one (so one card's reports reach application-service in the order received), and leases
+   * them for {@code leaseMs} in case this instance dies with them. Counts the attempt.
+   */
+  public List<BankReport> claimDue(int max, long leaseMs) throws SQLException {
+    List<BankReport> claimed =
+        new ArrayList<>(
+            select(
+                "UPDATE bank_report SET attempts = attempts + 1, next_attempt_at = now()"
+                    + " + CAST(? AS double precision) * interval '1 millisecond'"
+                    + " WHERE report_id IN (SELECT r.report_id FROM bank_report r"
+                    + " WHERE r.state = 'PENDING' AND r.next_attempt_at <= now()"
+                    + " AND NOT EXISTS (SELECT 1 FROM bank_report e WHERE e.card_id = r.card_id"
+                    + " AND e.state = 'PENDING' AND e.seq < r.seq)"
+                    + " ORDER BY r.next_attempt_at, r.seq LIMIT ? FOR UPDATE SKIP LOCKED)"
+                    + " RETURNING *",
+                List.of(leaseMs, max)));
+    claimed.sort((a, b) -> Long.compare(a.seq(), b.seq()));
+    return claimed;
+  }
+
+  public void applied(String reportId, String cardStatus, String detail) throws SQLException {
+    settle(reportId, "APPLIED", null, null, detail, cardStatus);
+  }
+
+  public void duplicate(String reportId, String cardStatus, String detail) throws SQLException {
+    settle(reportId, "DUPLICATE", null, null, detail, cardStatus);
+  }
+
+  public void refused(String reportId, ApiError refusal) throws SQLException {
+    settle(reportId, "REFUSED", refusal.rule(), refusal.message(), refusal.detail(), null);
+  }
+
+  private void settle(
+      String reportId, String state, String rule, String message, String detail, String cardStatus)
+      throws SQLException {
+    update(
+        "UPDATE bank_report SET state = ?, outcome_rule = ?, outcome_message = ?,"
+            + " outcome_detail = ?, card_status = ?, decided_at = now(), last_error = NULL"
+            + " WHERE report_id = ? AND state = 'PENDING'",
+        state,
+        truncate(rule, 64),
+        truncate(message, 500),
+        truncate(detail, 1000),
+        cardStatus,
+        reportId);
+  }
+
+  /** The attempt did not settle the report: try again after {@code backoffMs}. */
+  public void retryLater(String reportId, String error, long backoffMs) throws SQLException {
+    update(
+        "UPDATE bank_report SET last_error = ?, next_attempt_at = now()"
+            + " + CAST(? AS double precision) * interval '1 millisecond'"
+            + " WHERE report_id = ? AND state = 'PENDING'",
+        truncate(error, 1000),
+        backoffMs,
+        reportId);
+  }
+
+  /** Claimed but not sent (application-service was seen down in this round): not an attempt. */
+  public void release(String reportId, long backoffMs) throws SQLException {
+    update(
+        "UPDATE bank_report SET attempts = attempts - 1, next_attempt_at = now()"
+            + " + CAST(? AS double precision) * interval '1 millisecond'"
+            + " WHERE report_id = ? AND state = 'PENDING'",
+        backoffMs,
+        reportId);
+  }
+
+  private int update(String sql, Object... values) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = prepare(connection, sql, Arrays.asList(values))) {
+      return statement.executeUpdate();
+    }
+  }
+
+  private List<BankReport> select(String sql, List<?> values) throws SQLException {
+    List<BankReport> reports = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = prepare(connection, sql, values);
+        ResultSet row = statement.executeQuery()) {
+      while (row.next()) {
+        reports.add(read(row));
+      }
+    }
+    return reports;
+  }
+
+  private static PreparedStatement prepare(Connection connection, String sql, List<?> values)
+      throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    for (int i = 0; i < values.size(); i++) {
+      statement.setObject(i + 1, values.get(i));
+    }
+    return statement;
+  }
+
+  private static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+
+  private static BankReport read(ResultSet row) throws SQLException {
+    return new BankReport(
+        row.getString("report_id"),
+        row.getLong("seq"),
+        row.getString("bank_code"),
+        row.getString("reference"),
+        row.getString("card_id"),
+        row.getString("kind"),
+        row.getString("channel"),
+        row.getString("outlet_name"),
+        row.getString("method"),
+        row.getString("card_number"),
+        instant(row, "received_at"),
+        row.getString("state"),
+        row.getInt("attempts"),
+        instant(row, "next_attempt_at"),
+        row.getString("last_error"),
+        row.getString("outcome_rule"),
+        row.getString("outcome_message"),
+        row.getString("outcome_detail"),
+        row.getString("card_status"),
+        instant(row, "decided_at"));
+  }
+}

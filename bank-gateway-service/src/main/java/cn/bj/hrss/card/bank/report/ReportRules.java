@@ -1,0 +1,148 @@
+package cn.bj.hrss.card.bank.report;
+
+import cn.bj.hrss.card.bank.rest.Refusal;
+import java.util.regex.Pattern;
+
+/**
+ * What a bank's report must hold before it is stored. These checks keep out what can never be
+ * applied, naming the rule; whether the card's state allows it is application-service's decision,
+ * later.
+ */
+public final class ReportRules {
+
+  /** The card number printed on the card and stored in its chip (FACTS.md). */
+  static final Pattern CARD_NUMBER = Pattern.compile("[0-9A-Z]{9}");
+
+  /** An 18-character resident ID number (GB 11643-1999); its check character is checked too. */
+  static final Pattern ID_NUMBER = Pattern.compile("[0-9]{17}[0-9X]");
+
+  private ReportRules() {}
+
+  /** The body of a report on one card; which fields count depends on the kind. */
+  public record CardReport(String reference, String outletName, String channel, String method) {}
+
+  /** The body of a retiree's bank change, reported by the new bank (R-BANK-6). */
+  public record BankChange(
+      String reference, String cardNumber, String idNumber, String outletName, String channel) {}
+
+  public static ReportLine check(String cardId, ReportKind kind, CardReport body) {
+    if (body == null) {
+      body = new CardReport(null, null, null, null);
+    }
+    checkReference(body.reference());
+    return switch (kind) {
+      case HANDED_OVER -> {
+        // R-PICK-2: the card is collected at the outlet it was sent to.
+        String outlet = required(body.outletName(), "R-PICK-2", "请注明领卡网点。", "outletName");
+        yield new ReportLine(
+            body.reference(), cardId, kind, channel(kind, body.channel()), outlet, null, null);
+      }
+      case DELIVERED -> {
+        String method = body.method();
+        if (!"MAIL".equals(method) && !"DOOR_TO_DOOR".equals(method)) {
+          throw Refusal.badRequest(
+              "R-PICK-1", "请注明送达方式：邮寄或银行上门送卡。", "method must be MAIL or DOOR_TO_DOOR");
+        }
+        String channel = "MAIL".equals(method) ? "BANK_API" : "BANK_DOOR_TO_DOOR";
+        yield new ReportLine(body.reference(), cardId, kind, channel, null, method, null);
+      }
+      case FINANCIAL_ACTIVATED -> {
+        // R-PICK-3: only in person at an outlet of the issuing bank (R-PICK-4: on delivery).
+        String channel = channel(kind, body.channel());
+        String outlet =
+            "BANK_DOOR_TO_DOOR".equals(channel)
+                ? optional(body.outletName())
+                : required(body.outletName(), "R-PICK-3", "请注明激活金融功能的网点。", "outletName");
+        yield new ReportLine(body.reference(), cardId, kind, channel, outlet, null, null);
+      }
+      case SOCIAL_ENABLED ->
+          new ReportLine(
+              body.reference(),
+              cardId,
+              kind,
+              channel(kind, body.channel()),
+              optional(body.outletName()),
+              null,
+              null);
+      case BANK_CHANGED ->
+          throw new IllegalArgumentException("a bank change names the card by its number");
+    };
+  }
+
+  /** A bank change, before the card is found: the card id is filled in by the caller. */
+  public static ReportLine checkBankChange(BankChange body) {
+    if (body == null) {
+      throw Refusal.badRequest("INPUT-MISSING", "请求内容为空。", "the request has no body");
+    }
+    checkReference(body.reference());
+    if (body.cardNumber() == null || !CARD_NUMBER.matcher(body.cardNumber()).matches()) {
+      throw Refusal.badRequest(
+          "INPUT-CARD-NUMBER", "社保卡卡号应为9位数字或大写字母。", "cardNumber must match [0-9A-Z]{9}");
+    }
+    if (idNumber(body.idNumber()) == null) {
+      throw Refusal.badRequest(
+          "INPUT-ID-NUMBER", "身份证号码有误。", "idNumber must be an 18-character resident ID number");
+    }
+    return new ReportLine(
+        body.reference(),
+        null,
+        ReportKind.BANK_CHANGED,
+        channel(ReportKind.BANK_CHANGED, body.channel()),
+        optional(body.outletName()),
+        null,
+        body.cardNumber());
+  }
+
+  /** The ID number in upper case if it is well formed with a correct check character, else null. */
+  public static String idNumber(String value) {
+    if (value == null) {
+      return null;
+    }
+    String id = value.trim().toUpperCase();
+    if (!ID_NUMBER.matcher(id).matches()) {
+      return null;
+    }
+    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (id.charAt(i) - '0') * weights[i];
+    }
+    return "10X98765432".charAt(sum % 11) == id.charAt(17) ? id : null;
+  }
+
+  private static String channel(ReportKind kind, String given) {
+    String channel = given == null || given.isBlank() ? "BANK_OUTLET" : given;
+    if (!kind.channels().contains(channel)) {
+      if (kind == ReportKind.FINANCIAL_ACTIVATED) {
+        throw Refusal.badRequest(
+            "R-PICK-3",
+            "金融功能须本人持卡到发卡银行网点激活。",
+            "the financial function is activated in person only: channel one of "
+                + kind.channels());
+      }
+      throw Refusal.badRequest(
+          "INPUT-CHANNEL", "无法识别办理渠道。", "channel must be one of " + kind.channels());
+    }
+    return channel;
+  }
+
+  private static void checkReference(String reference) {
+    if (reference != null && (reference.isBlank() || reference.length() > 100)) {
+      throw Refusal.badRequest("INPUT-REFERENCE", "报告编号有误。", "reference must be 1-100 characters");
+    }
+  }
+
+  private static String required(String value, String rule, String message, String field) {
+    if (value == null || value.isBlank() || value.length() > 200) {
+      throw Refusal.badRequest(rule, message, field + " must be given (at most 200 characters)");
+    }
+    return value;
+  }
+
+  private static String optional(String value) {
+    if (value != null && value.length() > 200) {
+      throw Refusal.badRequest("INPUT-OUTLET", "网点名称过长。", "outletName is at most 200 characters");
+    }
+    return value == null || value.isBlank() ? null : value;
+  }
+}
