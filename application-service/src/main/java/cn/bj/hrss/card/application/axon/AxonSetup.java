@@ -153,6 +153,11 @@ public class AxonSetup {
     }
   }
 
+  /** The running Axon configuration, for operator commands on its processors. */
+  public Configuration configuration() {
+    return axon;
+  }
+
   @Produces
   @ApplicationScoped
   CommandGateway commandGateway() {

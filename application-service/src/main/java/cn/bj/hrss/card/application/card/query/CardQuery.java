@@ -7,6 +7,7 @@ import cn.bj.hrss.card.contract.event.Applicant;
 import cn.bj.hrss.card.contract.event.CardEvent;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,11 @@ public class CardQuery {
   }
 
   public Optional<CardView> find(String cardId) {
+    return findAsOf(cardId, null);
+  }
+
+  /** The card as it was at {@code asOf} (its events up to then), or as it is when null. */
+  public Optional<CardView> findAsOf(String cardId, Instant asOf) {
     DomainEventStream events = eventStore.readEvents(cardId);
     CardState state = CardState.NONE;
     Applicant applicant = null;
@@ -44,6 +50,9 @@ public class CardQuery {
     long version = -1;
     while (events.hasNext()) {
       EventEnvelope event = EnvelopeMapper.toEnvelope(events.next());
+      if (asOf != null && event.occurredAt().isAfter(asOf)) {
+        break;
+      }
       CardEvent payload = event.payload();
       state = state.evolve(payload);
       applicant = state.holder();
