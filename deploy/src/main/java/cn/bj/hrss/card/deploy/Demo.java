@@ -24,14 +24,16 @@ final class Demo {
 
   private final ServiceProcesses services;
   private final SmsGatewaySimulator smsGateway;
+  private final BankKeys bankKeys;
   private final HttpClient http = HttpClient.newHttpClient();
 
   /**
    * @param smsGateway the simulator the local run started, or null when a real gateway is used
    */
-  Demo(ServiceProcesses services, SmsGatewaySimulator smsGateway) {
+  Demo(ServiceProcesses services, SmsGatewaySimulator smsGateway, BankKeys bankKeys) {
     this.services = services;
     this.smsGateway = smsGateway;
+    this.bankKeys = bankKeys;
   }
 
   void run() throws Exception {
@@ -87,6 +89,7 @@ final class Demo {
         "bank-gateway-service",
         awaitJson(
             services.url("bank-gateway-service") + "/banks/ICBC/cards/" + cardId,
+            "ICBC",
             n -> "ACTIVE".equals(n.path("status").asText())));
     show(
         "notification-service",
@@ -155,12 +158,19 @@ final class Demo {
   }
 
   private JsonNode awaitJson(String url, Predicate<JsonNode> done) throws Exception {
+    return awaitJson(url, null, done);
+  }
+
+  /** Polls {@code url}, as {@code bank} (HTTP Basic with its key of this run) when not null. */
+  private JsonNode awaitJson(String url, String bank, Predicate<JsonNode> done) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     JsonNode last = null;
     while (Instant.now().isBefore(deadline)) {
       HttpResponse<String> response =
           http.send(
-              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+              withBank(HttpRequest.newBuilder(URI.create(url)), bank)
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 200) {
         last = JSON.readTree(response.body());
@@ -171,6 +181,18 @@ final class Demo {
       Thread.sleep(200);
     }
     throw new IllegalStateException(url + " did not catch up within 30 s; last answer: " + last);
+  }
+
+  private HttpRequest.Builder withBank(HttpRequest.Builder request, String bank) {
+    if (bank == null) {
+      return request;
+    }
+    String basic = bank + ":" + bankKeys.keyOf(bank);
+    return request.header(
+        "Authorization",
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString(basic.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   private static void show(String title, JsonNode view) throws IOException {

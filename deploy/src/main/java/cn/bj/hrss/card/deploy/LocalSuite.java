@@ -59,6 +59,12 @@ public final class LocalSuite {
       say("  card factory simulator on: it produces and dispatches open orders");
     }
     SmsGatewaySimulator gateway = smsGateway;
+    BankKeys bankKeys = BankKeys.generate();
+    environment.putAll(bankKeys.environment());
+    java.nio.file.Files.createDirectories(logs);
+    Path keyFile = logs.resolve("bank-keys.txt");
+    java.nio.file.Files.writeString(keyFile, bankKeys.asText());
+    say("  bank gateway keys for this run (HTTP Basic, user = bank code): " + keyFile);
 
     AtomicReference<ServiceProcesses> services = new AtomicReference<>();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -93,7 +99,7 @@ public final class LocalSuite {
       }
       if (demo) {
         say("");
-        new Demo(services.get(), gateway).run();
+        new Demo(services.get(), gateway, bankKeys).run();
       }
     } catch (Exception e) {
       say("FAILED: " + e.getMessage());

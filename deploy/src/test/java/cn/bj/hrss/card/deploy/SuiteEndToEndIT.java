@@ -29,6 +29,7 @@ class SuiteEndToEndIT {
   private static LocalInfrastructure infra;
   private static ServiceProcesses services;
   private static SmsGatewaySimulator smsGateway;
+  private static final BankKeys BANK_KEYS = BankKeys.generate();
 
   @BeforeAll
   static void startSuite() {
@@ -37,6 +38,7 @@ class SuiteEndToEndIT {
     smsGateway = SmsGatewaySimulator.start(SmsGatewaySimulator.Settings.defaults().withPort(0));
     Map<String, String> environment = new LinkedHashMap<>(infra.serviceEnvironment());
     environment.put("SUITE_SMS_GATEWAY_URL", smsGateway.url());
+    environment.putAll(BANK_KEYS.environment());
     Map<String, Integer> ports = new LinkedHashMap<>();
     ServiceProcesses.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, FreePort.find()));
     services =
@@ -122,6 +124,9 @@ class SuiteEndToEndIT {
             () ->
                 given()
                     .baseUri(services.url("bank-gateway-service"))
+                    .auth()
+                    .preemptive()
+                    .basic("PSBC", BANK_KEYS.keyOf("PSBC"))
                     .get("/banks/PSBC/cards/{id}", cardId)
                     .then()
                     .statusCode(200)
@@ -143,6 +148,14 @@ class SuiteEndToEndIT {
                         equalTo(
                             List.of("APPLICATION_ACCEPTED", "MAILED", "ENABLED_OLD_CARD_INVALID")))
                     .body("[1].body", equalTo("【北京人社】您的社会保障卡已交邮寄送，快递单号EMS1234567890，请注意查收。")));
+    given()
+        .baseUri(services.url("bank-gateway-service"))
+        .auth()
+        .preemptive()
+        .basic("ICBC", BANK_KEYS.keyOf("ICBC"))
+        .get("/banks/ICBC/cards/{id}", cardId)
+        .then()
+        .statusCode(404);
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> smsGateway.received(SampleRegistry.RESIDENT.mobile()).size() == 3);
