@@ -31,7 +31,11 @@ public final class DeliveryDecision {
   /** Not settled; send again later. */
   public record Retry(String error) implements Outcome {}
 
-  /** A 409: read the card before calling the report refused. */
+  /**
+   * A 400 or 409: read the card before calling the report refused. A resend may be refused only
+   * because an earlier attempt of the same report, still in flight when the card was read before
+   * sending, was applied since (a second bank change to the same bank is a 400, R-BANK-6).
+   */
   public record CheckCard(ApiError refusal) implements Outcome {}
 
   /**
@@ -60,7 +64,7 @@ public final class DeliveryDecision {
     if (status == 409 && "CONCURRENT-UPDATE".equals(refusal.rule())) {
       return new Retry("application-service: " + refusal.detail());
     }
-    if (status == 409) {
+    if (status == 409 || status == 400) {
       return new CheckCard(refusal);
     }
     if (status >= 500 || status == 408 || status == 429) {
@@ -70,9 +74,9 @@ public final class DeliveryDecision {
   }
 
   /**
-   * After a 409, with the card as application-service knows it: applied if its history names this
-   * report; a duplicate if the card already shows the report's fact (another request recorded it);
-   * otherwise refused.
+   * After a 400 or 409, with the card as application-service knows it: applied if its history names
+   * this report; a duplicate if the card already shows the report's fact (another request recorded
+   * it); otherwise refused.
    */
   public static Outcome afterConflict(BankReport report, ApiError refusal, Answer card) {
     if (card.status() == 404) {

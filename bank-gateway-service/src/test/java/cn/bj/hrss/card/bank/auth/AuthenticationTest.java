@@ -52,6 +52,17 @@ class AuthenticationTest {
   }
 
   @Test
+  void health_stays_open_and_reports_the_consumer_and_the_background_work() {
+    given()
+        .get("/q/health/live")
+        .then()
+        .statusCode(200)
+        .body(
+            "checks.name",
+            org.hamcrest.Matchers.hasItems("card-events-consumer", "background-work"));
+  }
+
+  @Test
   void a_wrong_key_is_no_credentials_and_says_nothing_more() {
     given()
         .auth()

@@ -104,9 +104,12 @@ class DeliveryDecisionTest {
 
   @Test
   void r_pick_3_a_refused_activation_keeps_its_rule_and_message() {
-    var outcome = DeliveryDecision.afterCommand(refusal(400, "R-PICK-3"));
+    var check = (CheckCard) DeliveryDecision.afterCommand(refusal(400, "R-PICK-3"));
+    BankReport activation = report("r-4", ReportKind.FINANCIAL_ACTIVATED, "ICBC");
+    var outcome = DeliveryDecision.afterConflict(activation, check.refusal(), card("ICBC", false));
     assertEquals("R-PICK-3", ((Refused) outcome).refusal().rule());
     assertEquals("不能办理。", ((Refused) outcome).refusal().message());
+    assertInstanceOf(Refused.class, DeliveryDecision.afterCommand(refusal(404, "CARD-NOT-FOUND")));
   }
 
   @Test
