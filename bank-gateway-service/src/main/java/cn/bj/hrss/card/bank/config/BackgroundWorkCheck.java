@@ -2,6 +2,7 @@ package cn.bj.hrss.card.bank.config;
 
 import cn.bj.hrss.card.bank.feed.FeedRelayLoop;
 import cn.bj.hrss.card.bank.report.ReportDelivery;
+import cn.bj.hrss.card.relay.BackgroundLoop;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;

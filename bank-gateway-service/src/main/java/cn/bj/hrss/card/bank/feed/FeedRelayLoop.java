@@ -1,6 +1,6 @@
 package cn.bj.hrss.card.bank.feed;
 
-import cn.bj.hrss.card.bank.config.BackgroundLoop;
+import cn.bj.hrss.card.relay.BackgroundLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.bank.report;
 
+import cn.bj.hrss.card.relay.StoredReport;
 import java.time.Instant;
 
 /**
@@ -31,7 +32,8 @@ public record BankReport(
     String outcomeMessage,
     String outcomeDetail,
     String cardStatus,
-    Instant decidedAt) {
+    Instant decidedAt)
+    implements StoredReport {
 
   /** Whether this report and a line carry the same facts (a repeated reference must). */
   boolean sameFactsAs(ReportLine line) {

@@ -4,6 +4,8 @@ import static cn.bj.hrss.card.consumer.Jdbc.instant;
 
 import cn.bj.hrss.card.bank.rest.ApiError;
 import cn.bj.hrss.card.bank.rest.Refusal;
+import cn.bj.hrss.card.relay.ReportRelay;
+import cn.bj.hrss.card.relay.ReportTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +25,7 @@ import javax.sql.DataSource;
  * ({@code bank_report}). Receiving stores; {@link ReportDelivery} delivers.
  */
 @ApplicationScoped
-public class BankReports {
+public class BankReports implements ReportRelay.Store<BankReport> {
 
   /** A stored report, and whether it was stored now (false: its reference was received before). */
   public record Received(BankReport report, boolean isNew) {}
@@ -31,9 +33,11 @@ public class BankReports {
   static final List<String> STATES = List.of("PENDING", "APPLIED", "DUPLICATE", "REFUSED");
 
   private final DataSource dataSource;
+  private final ReportTable<BankReport> table;
 
   BankReports(DataSource dataSource) {
     this.dataSource = dataSource;
+    this.table = new ReportTable<>(dataSource, "bank_report", BankReports::read, BankReport::seq);
   }
 
   /**
@@ -126,72 +130,44 @@ public class BankReports {
 
   /**
    * Takes up to {@code max} due reports, those waiting longest first, only a card's earliest
-   * pending one (so one card's reports reach application-service in the order received), and leases
-   * them for {@code leaseMs} in case this instance dies with them. Counts the attempt.
+   * pending one, and leases them for {@code leaseMs}; counts the attempt. See {@link ReportTable}.
    */
+  @Override
   public List<BankReport> claimDue(int max, long leaseMs) throws SQLException {
-    List<BankReport> claimed =
-        new ArrayList<>(
-            select(
-                "UPDATE bank_report SET attempts = attempts + 1, next_attempt_at = now()"
-                    + " + CAST(? AS double precision) * interval '1 millisecond'"
-                    + " WHERE report_id IN (SELECT r.report_id FROM bank_report r"
-                    + " WHERE r.state = 'PENDING' AND r.next_attempt_at <= now()"
-                    + " AND NOT EXISTS (SELECT 1 FROM bank_report e WHERE e.card_id = r.card_id"
-                    + " AND e.state = 'PENDING' AND e.seq < r.seq)"
-                    + " ORDER BY r.next_attempt_at, r.seq LIMIT ? FOR UPDATE SKIP LOCKED)"
-                    + " RETURNING *",
-                List.of(leaseMs, max)));
-    claimed.sort((a, b) -> Long.compare(a.seq(), b.seq()));
-    return claimed;
+    return table.claimDue(max, leaseMs);
   }
 
+  /** application-service recorded the report's fact (now, or in an earlier attempt). */
   public void applied(String reportId, String cardStatus, String detail) throws SQLException {
-    settle(reportId, "APPLIED", null, null, detail, cardStatus);
+    table.settle(reportId, "APPLIED", null, null, detail, cardStatus);
   }
 
+  /** The same fact was already recorded by another request: nothing to do, nothing wrong. */
   public void duplicate(String reportId, String cardStatus, String detail) throws SQLException {
-    settle(reportId, "DUPLICATE", null, null, detail, cardStatus);
+    table.settle(reportId, "DUPLICATE", null, null, detail, cardStatus);
   }
 
+  /** application-service refused the report for good. */
   public void refused(String reportId, ApiError refusal) throws SQLException {
-    settle(reportId, "REFUSED", refusal.rule(), refusal.message(), refusal.detail(), null);
-  }
-
-  private void settle(
-      String reportId, String state, String rule, String message, String detail, String cardStatus)
-      throws SQLException {
-    update(
-        "UPDATE bank_report SET state = ?, outcome_rule = ?, outcome_message = ?,"
-            + " outcome_detail = ?, card_status = ?, decided_at = now(), last_error = NULL"
-            + " WHERE report_id = ? AND state = 'PENDING'",
-        state,
-        truncate(rule, 64),
-        truncate(message, 500),
-        truncate(detail, 1000),
-        cardStatus,
-        reportId);
+    table.settle(
+        reportId,
+        "REFUSED",
+        ReportTable.truncate(refusal.rule(), 64),
+        refusal.message(),
+        refusal.detail(),
+        null);
   }
 
   /** The attempt did not settle the report: try again after {@code backoffMs}. */
+  @Override
   public void retryLater(String reportId, String error, long backoffMs) throws SQLException {
-    update(
-        "UPDATE bank_report SET last_error = ?, next_attempt_at = now()"
-            + " + CAST(? AS double precision) * interval '1 millisecond'"
-            + " WHERE report_id = ? AND state = 'PENDING'",
-        truncate(error, 1000),
-        backoffMs,
-        reportId);
+    table.retryLater(reportId, error, backoffMs);
   }
 
   /** Claimed but not sent (application-service was seen down in this round): not an attempt. */
+  @Override
   public void release(String reportId, long backoffMs) throws SQLException {
-    update(
-        "UPDATE bank_report SET attempts = attempts - 1, next_attempt_at = now()"
-            + " + CAST(? AS double precision) * interval '1 millisecond'"
-            + " WHERE report_id = ? AND state = 'PENDING'",
-        backoffMs,
-        reportId);
+    table.release(reportId, backoffMs);
   }
 
   private int update(String sql, Object... values) throws SQLException {
@@ -220,10 +196,6 @@ public class BankReports {
       statement.setObject(i + 1, values.get(i));
     }
     return statement;
-  }
-
-  private static String truncate(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 
   private static BankReport read(ResultSet row) throws SQLException {

@@ -1,7 +1,9 @@
 package cn.bj.hrss.card.bank.report;
 
-import cn.bj.hrss.card.bank.report.ApplicationServiceClient.Answer;
 import cn.bj.hrss.card.bank.rest.ApiError;
+import cn.bj.hrss.card.relay.Answer;
+import cn.bj.hrss.card.relay.CardHistory;
+import cn.bj.hrss.card.relay.ReportRelay;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
@@ -101,7 +103,7 @@ public final class DeliveryDecision {
     boolean withThisBank = report.bankCode().equals(card.path("bankCode").asText(null));
     return switch (ReportKind.valueOf(report.kind())) {
       case HANDED_OVER, DELIVERED, SOCIAL_ENABLED ->
-          hasEvent(card, ReportKind.valueOf(report.kind()).eventType());
+          CardHistory.hasEvent(card, ReportKind.valueOf(report.kind()).eventType());
       case FINANCIAL_ACTIVATED -> withThisBank && card.path("financialFunctionActive").asBoolean();
       case BANK_CHANGED -> withThisBank;
     };
@@ -109,34 +111,17 @@ public final class DeliveryDecision {
 
   /** Backoff before the next attempt: doubling from {@code firstMs}, at most {@code maxMs}. */
   public static long backoffMs(int attempts, long firstMs, long maxMs) {
-    long backoff = firstMs;
-    for (int i = 1; i < attempts && backoff < maxMs; i++) {
-      backoff *= 2;
-    }
-    return Math.min(backoff, maxMs);
+    return ReportRelay.backoffMs(attempts, firstMs, maxMs);
   }
 
   private static Optional<Applied> appliedBy(BankReport report, JsonNode card) {
     String expected = ReportKind.valueOf(report.kind()).eventType();
-    for (JsonNode event : card.path("history")) {
-      if (report.reportId().equals(event.path("correlationId").asText(null))
-          && expected.equals(event.path("eventType").asText(null))) {
-        return Optional.of(
-            new Applied(
-                card.path("status").asText(null),
-                "recorded as " + expected + " #" + event.path("sequence").asLong()));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static boolean hasEvent(JsonNode card, String eventType) {
-    for (JsonNode event : card.path("history")) {
-      if (eventType.equals(event.path("eventType").asText(null))) {
-        return true;
-      }
-    }
-    return false;
+    return CardHistory.eventOf(card, report.reportId(), expected)
+        .map(
+            event ->
+                new Applied(
+                    card.path("status").asText(null),
+                    "recorded as " + expected + " #" + event.path("sequence").asLong()));
   }
 
   private static ApiError refusal(Answer answer) {

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.bj.hrss.card.bank.report.ApplicationServiceClient.Answer;
 import cn.bj.hrss.card.bank.report.DeliveryDecision.Applied;
 import cn.bj.hrss.card.bank.report.DeliveryDecision.CheckCard;
 import cn.bj.hrss.card.bank.report.DeliveryDecision.Duplicate;
 import cn.bj.hrss.card.bank.report.DeliveryDecision.Refused;
 import cn.bj.hrss.card.bank.report.DeliveryDecision.Retry;
 import cn.bj.hrss.card.bank.rest.ApiError;
+import cn.bj.hrss.card.relay.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,9 @@
 package cn.bj.hrss.card.production.factory;
 
-import cn.bj.hrss.card.production.factory.ApplicationServiceClient.Answer;
 import cn.bj.hrss.card.production.rest.ApiError;
+import cn.bj.hrss.card.relay.Answer;
+import cn.bj.hrss.card.relay.CardHistory;
+import cn.bj.hrss.card.relay.ReportRelay;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
@@ -92,7 +94,7 @@ public final class DeliveryDecision {
     JsonNode body = card.body();
     if (ReportKind.PRODUCED.name().equals(report.kind())
         && report.cardNumber().equals(body.path("cardNumber").asText(null))
-        && hasEvent(body, ReportKind.PRODUCED.eventType())) {
+        && CardHistory.hasEvent(body, ReportKind.PRODUCED.eventType())) {
       return new Duplicate(
           body.path("status").asText(null),
           "card number " + report.cardNumber() + " was already recorded by another request");
@@ -102,34 +104,17 @@ public final class DeliveryDecision {
 
   /** Backoff before the next attempt: doubling from {@code firstMs}, at most {@code maxMs}. */
   public static long backoffMs(int attempts, long firstMs, long maxMs) {
-    long backoff = firstMs;
-    for (int i = 1; i < attempts && backoff < maxMs; i++) {
-      backoff *= 2;
-    }
-    return Math.min(backoff, maxMs);
+    return ReportRelay.backoffMs(attempts, firstMs, maxMs);
   }
 
   private static Optional<Applied> appliedBy(FactoryReport report, JsonNode card) {
     String expected = ReportKind.valueOf(report.kind()).eventType();
-    for (JsonNode event : card.path("history")) {
-      if (report.reportId().equals(event.path("correlationId").asText(null))
-          && expected.equals(event.path("eventType").asText(null))) {
-        return Optional.of(
-            new Applied(
-                card.path("status").asText(null),
-                "recorded as " + expected + " #" + event.path("sequence").asLong()));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static boolean hasEvent(JsonNode card, String eventType) {
-    for (JsonNode event : card.path("history")) {
-      if (eventType.equals(event.path("eventType").asText(null))) {
-        return true;
-      }
-    }
-    return false;
+    return CardHistory.eventOf(card, report.reportId(), expected)
+        .map(
+            event ->
+                new Applied(
+                    card.path("status").asText(null),
+                    "recorded as " + expected + " #" + event.path("sequence").asLong()));
   }
 
   private static ApiError refusal(Answer answer) {

@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.production.factory;
 
+import cn.bj.hrss.card.relay.StoredReport;
 import java.time.Instant;
 
 /**
@@ -37,7 +38,8 @@ public record FactoryReport(
     String outcomeMessage,
     String outcomeDetail,
     String cardStatus,
-    Instant decidedAt) {
+    Instant decidedAt)
+    implements StoredReport {
 
   /** Whether this report and a line carry the same facts (a repeated reference must). */
   boolean sameFactsAs(String factory, ReportLine line) {

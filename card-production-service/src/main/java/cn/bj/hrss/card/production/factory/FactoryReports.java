@@ -4,6 +4,8 @@ import static cn.bj.hrss.card.consumer.Jdbc.instant;
 
 import cn.bj.hrss.card.production.rest.ApiError;
 import cn.bj.hrss.card.production.rest.InvalidInput;
+import cn.bj.hrss.card.relay.ReportRelay;
+import cn.bj.hrss.card.relay.ReportTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -11,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import javax.sql.DataSource;
  * them (the {@code factory_report} table). Receiving stores; {@link ReportDelivery} delivers.
  */
 @ApplicationScoped
-public class FactoryReports {
+public class FactoryReports implements ReportRelay.Store<FactoryReport> {
 
   private static final String INSERT =
       "INSERT INTO factory_report (report_id, factory_id, reference, card_id, kind, card_number,"
@@ -34,9 +35,12 @@ public class FactoryReports {
           + " ON CONFLICT ON CONSTRAINT factory_report_reference DO NOTHING";
 
   private final DataSource dataSource;
+  private final ReportTable<FactoryReport> table;
 
   FactoryReports(DataSource dataSource) {
     this.dataSource = dataSource;
+    this.table =
+        new ReportTable<>(dataSource, "factory_report", FactoryReports::read, FactoryReport::seq);
   }
 
   /**
@@ -211,84 +215,39 @@ public class FactoryReports {
   }
 
   /**
-   * Takes up to {@code max} reports that are due, those waiting longest first, at most one per card
-   * and only a card's earliest pending report (so one card's reports reach application-service in
-   * the order received), and leases them: they are not due again for {@code leaseMs}, in case this
-   * instance dies with them. Counts the attempt.
+   * Takes up to {@code max} due reports, those waiting longest first, only a card's earliest
+   * pending one, and leases them for {@code leaseMs}; counts the attempt. See {@link ReportTable}.
    */
+  @Override
   public List<FactoryReport> claimDue(int max, long leaseMs) throws SQLException {
-    List<FactoryReport> claimed =
-        select(
-            "UPDATE factory_report SET attempts = attempts + 1,"
-                + " next_attempt_at = now() + CAST(? AS double precision) * interval '1 millisecond'"
-                + " WHERE report_id IN (SELECT r.report_id FROM factory_report r"
-                + " WHERE r.state = 'PENDING' AND r.next_attempt_at <= now()"
-                + " AND NOT EXISTS (SELECT 1 FROM factory_report e WHERE e.card_id = r.card_id"
-                + " AND e.state = 'PENDING' AND e.seq < r.seq)"
-                + " ORDER BY r.next_attempt_at, r.seq LIMIT ? FOR UPDATE SKIP LOCKED)"
-                + " RETURNING *",
-            List.of(leaseMs, max));
-    List<FactoryReport> ordered = new ArrayList<>(claimed);
-    ordered.sort((a, b) -> Long.compare(a.seq(), b.seq()));
-    return ordered;
+    return table.claimDue(max, leaseMs);
   }
 
   /** application-service recorded the report's fact (now, or in an earlier attempt). */
   public void applied(String reportId, String cardStatus, String detail) throws SQLException {
-    settle(reportId, "APPLIED", null, null, detail, cardStatus);
+    table.settle(reportId, "APPLIED", null, null, detail, cardStatus);
   }
 
   /** The same fact was already recorded by another request: nothing to do, nothing wrong. */
   public void duplicate(String reportId, String cardStatus, String detail) throws SQLException {
-    settle(reportId, "DUPLICATE", null, null, detail, cardStatus);
+    table.settle(reportId, "DUPLICATE", null, null, detail, cardStatus);
   }
 
   /** application-service refused the report for good. */
   public void refused(String reportId, ApiError refusal) throws SQLException {
-    settle(reportId, "REFUSED", refusal.rule(), refusal.message(), refusal.detail(), null);
-  }
-
-  private void settle(
-      String reportId, String state, String rule, String message, String detail, String cardStatus)
-      throws SQLException {
-    update(
-        "UPDATE factory_report SET state = ?, outcome_rule = ?, outcome_message = ?,"
-            + " outcome_detail = ?, card_status = ?, decided_at = now(), last_error = NULL"
-            + " WHERE report_id = ? AND state = 'PENDING'",
-        state,
-        rule,
-        truncate(message, 500),
-        truncate(detail, 1000),
-        cardStatus,
-        reportId);
+    table.settle(reportId, "REFUSED", refusal.rule(), refusal.message(), refusal.detail(), null);
   }
 
   /** The attempt did not settle the report: try again after {@code backoffMs}. */
+  @Override
   public void retryLater(String reportId, String error, long backoffMs) throws SQLException {
-    update(
-        "UPDATE factory_report SET last_error = ?,"
-            + " next_attempt_at = now() + CAST(? AS double precision) * interval '1 millisecond'"
-            + " WHERE report_id = ? AND state = 'PENDING'",
-        truncate(error, 1000),
-        backoffMs,
-        reportId);
+    table.retryLater(reportId, error, backoffMs);
   }
 
-  /** The report was claimed but not sent (application-service was seen down in this round). */
+  /** Claimed but not sent (application-service was seen down in this round): not an attempt. */
+  @Override
   public void release(String reportId, long backoffMs) throws SQLException {
-    update(
-        "UPDATE factory_report SET attempts = attempts - 1,"
-            + " next_attempt_at = now() + CAST(? AS double precision) * interval '1 millisecond'"
-            + " WHERE report_id = ? AND state = 'PENDING'",
-        backoffMs,
-        reportId);
-  }
-
-  private void update(String sql, Object... values) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = prepare(connection, sql, Arrays.asList(values))) {
-      statement.executeUpdate();
-    }
+    table.release(reportId, backoffMs);
   }
 
   private List<FactoryReport> select(String sql, List<?> values) throws SQLException {
@@ -310,10 +269,6 @@ public class FactoryReports {
       statement.setObject(i + 1, values.get(i));
     }
     return statement;
-  }
-
-  private static String truncate(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 
   private static FactoryReport read(ResultSet row) throws SQLException {

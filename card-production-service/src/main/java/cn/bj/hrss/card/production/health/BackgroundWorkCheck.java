@@ -1,8 +1,8 @@
 package cn.bj.hrss.card.production.health;
 
-import cn.bj.hrss.card.production.config.BackgroundLoop;
 import cn.bj.hrss.card.production.factory.ReportDelivery;
 import cn.bj.hrss.card.production.overdue.OverdueWork;
+import cn.bj.hrss.card.relay.BackgroundLoop;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;

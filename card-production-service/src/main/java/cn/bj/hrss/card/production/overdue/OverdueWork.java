@@ -1,6 +1,6 @@
 package cn.bj.hrss.card.production.overdue;
 
-import cn.bj.hrss.card.production.config.BackgroundLoop;
+import cn.bj.hrss.card.relay.BackgroundLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

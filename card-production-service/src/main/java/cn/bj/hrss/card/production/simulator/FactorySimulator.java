@@ -1,9 +1,9 @@
 package cn.bj.hrss.card.production.simulator;
 
-import cn.bj.hrss.card.production.config.BackgroundLoop;
 import cn.bj.hrss.card.production.factory.FactoryReports;
 import cn.bj.hrss.card.production.factory.ReportLine;
 import cn.bj.hrss.card.production.order.ProductionOrder;
+import cn.bj.hrss.card.relay.BackgroundLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

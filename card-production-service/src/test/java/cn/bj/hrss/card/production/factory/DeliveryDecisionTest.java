@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.bj.hrss.card.production.factory.ApplicationServiceClient.Answer;
 import cn.bj.hrss.card.production.factory.DeliveryDecision.Applied;
 import cn.bj.hrss.card.production.factory.DeliveryDecision.CheckCard;
 import cn.bj.hrss.card.production.factory.DeliveryDecision.Duplicate;
 import cn.bj.hrss.card.production.factory.DeliveryDecision.Refused;
 import cn.bj.hrss.card.production.factory.DeliveryDecision.Retry;
 import cn.bj.hrss.card.production.rest.ApiError;
+import cn.bj.hrss.card.relay.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

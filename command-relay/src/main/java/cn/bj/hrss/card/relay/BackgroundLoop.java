@@ -1,16 +1,16 @@
-package cn.bj.hrss.card.bank.config;
+package cn.bj.hrss.card.relay;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * One background task, run again and again on its own thread: at once while it finds work, after
- * {@code interval} when it found none, after five intervals when it failed. A failure is logged and
- * never ends the loop; only {@link #close()} does. (The same mechanism as card-production-service's
- * loop of the same name; a candidate for a shared module.)
+ * One background task of a service, run again and again on its own thread: at once while it finds
+ * work, after {@code interval} when it found none, after five intervals when it failed. A failure
+ * is logged and never ends the loop; only {@link #close()} does.
  */
 public final class BackgroundLoop implements AutoCloseable {
 
@@ -29,6 +29,7 @@ public final class BackgroundLoop implements AutoCloseable {
   private final Duration interval;
   private final Step step;
   private final ScheduledExecutorService executor;
+  private final AtomicLong rounds = new AtomicLong();
   private volatile String lastFailure;
   private volatile boolean running;
 
@@ -56,14 +57,17 @@ public final class BackgroundLoop implements AutoCloseable {
     }
     long delayMs = interval.toMillis();
     try {
-      if (step.run()) {
+      boolean more = step.run();
+      lastFailure = null;
+      if (more) {
         delayMs = 0;
       }
-      lastFailure = null;
     } catch (Exception e) {
       lastFailure = e.toString();
       LOG.warnf(e, "%s failed; trying again in %s", name, interval.multipliedBy(5));
       delayMs = interval.multipliedBy(5).toMillis();
+    } finally {
+      rounds.incrementAndGet();
     }
     if (running) {
       executor.schedule(this::round, delayMs, TimeUnit.MILLISECONDS);
@@ -79,7 +83,11 @@ public final class BackgroundLoop implements AutoCloseable {
     return running && !executor.isShutdown();
   }
 
-  /** The last round's failure, or null if it went well. */
+  public long rounds() {
+    return rounds.get();
+  }
+
+  /** The last round's failure, or null if the last round went well. */
   public String lastFailure() {
     return lastFailure;
   }

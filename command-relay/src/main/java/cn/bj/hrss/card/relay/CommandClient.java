@@ -1,0 +1,110 @@
+package cn.bj.hrss.card.relay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * application-service's card commands over HTTP: {@code POST /cards/{id}/{command}} with a JSON
+ * body and the caller's headers, and {@code GET /cards/{id}} (status and history) to tell whether a
+ * command was already applied. Plain Java; each service wraps it in its own CDI bean.
+ */
+public final class CommandClient {
+
+  /** What to put as {@code detail} when an answer's body is not JSON. */
+  public enum NonJsonBody {
+    /** The body itself. */
+    QUOTE,
+    /** Only the words "an answer that is not JSON" (the body may hold someone else's data). */
+    HIDE
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String baseUrl;
+  private final Duration timeout;
+  private final NonJsonBody nonJsonBody;
+  private final HttpClient http;
+
+  public CommandClient(String baseUrl, Duration timeout, NonJsonBody nonJsonBody) {
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.timeout = timeout;
+    this.nonJsonBody = nonJsonBody;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+  }
+
+  /** A new, empty JSON object for a command's body. */
+  public static ObjectNode newBody() {
+    return JSON.createObjectNode();
+  }
+
+  /**
+   * Sends one command of a card.
+   *
+   * @param commandPath the command's path under the card, e.g. {@code production}
+   * @throws IOException when no answer came (application-service down, or slower than the timeout)
+   */
+  public Answer send(String cardId, String commandPath, Caller caller, ObjectNode body)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(cardUri(cardId, commandPath))
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("X-Actor-Role", caller.role())
+            .header("X-Actor-Id", caller.actorId())
+            .header("X-Channel", caller.channel())
+            .header("X-Correlation-Id", caller.correlationId())
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build();
+    return answer(request);
+  }
+
+  /** Reads the card as application-service knows it: status, history and the rest of its view. */
+  public Answer card(String cardId) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(cardUri(cardId, null))
+            .timeout(timeout)
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    return answer(request);
+  }
+
+  private URI cardUri(String cardId, String command) {
+    String path = "/cards/" + URLEncoder.encode(cardId, StandardCharsets.UTF_8).replace("+", "%20");
+    return URI.create(baseUrl + path + (command == null ? "" : "/" + command));
+  }
+
+  private Answer answer(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    JsonNode body;
+    try {
+      body =
+          response.body() == null || response.body().isBlank()
+              ? JSON.createObjectNode()
+              : JSON.readTree(response.body());
+    } catch (IOException e) {
+      body =
+          JSON.createObjectNode()
+              .put(
+                  "detail",
+                  nonJsonBody == NonJsonBody.QUOTE
+                      ? response.body()
+                      : "an answer that is not JSON");
+    }
+    return new Answer(response.statusCode(), body);
+  }
+}
