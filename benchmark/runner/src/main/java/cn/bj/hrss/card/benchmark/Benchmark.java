@@ -481,6 +481,7 @@ public final class Benchmark {
             new SmsGatewaySimulator.Settings(d.host(), 0, d.account(), d.secret()));
     Map<String, String> env = new LinkedHashMap<>(infra.serviceEnvironment());
     env.put("SUITE_SMS_GATEWAY_URL", sms.url());
+    env.put("SUITE_BANK_CREDENTIALS", "ICBC:" + sha256(ICBC_KEY));
     int appPort = FreePort.find();
     env.put("SUITE_APPLICATION_URL", "http://127.0.0.1:" + appPort);
     Path logs = out.resolve("logs");
@@ -843,8 +844,28 @@ public final class Benchmark {
         .build();
   }
 
+  /** ICBC's key for the bank gateway's HTTP Basic credentials (ADR 10), fresh for each run. */
+  private static final String ICBC_KEY = java.util.UUID.randomUUID().toString();
+
+  private static String sha256(String value) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private HttpRequest get(String url) {
     return HttpRequest.newBuilder(URI.create(url))
+        .header(
+            "Authorization",
+            "Basic "
+                + java.util.Base64.getEncoder()
+                    .encodeToString(
+                        ("ICBC:" + ICBC_KEY).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
         .header("X-Actor-Role", "BANK")
         .header("X-Actor-Id", "ICBC")
         .header("X-Channel", "BANK_API")
