@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Function;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -140,10 +141,7 @@ public class CardResource {
       @PathParam("cardId") String cardId,
       @BeanParam CallerHeaders headers,
       CardRequests.Produced body) {
-    CallerContext caller = headers.context();
-    requireBody(body);
-    send(caller, new RecordCardProduced(cardId, body.cardNumber()));
-    return get(cardId);
+    return command(cardId, headers, body, b -> new RecordCardProduced(cardId, b.cardNumber()));
   }
 
   @POST
@@ -152,10 +150,7 @@ public class CardResource {
       @PathParam("cardId") String cardId,
       @BeanParam CallerHeaders headers,
       CardRequests.ProductionFailed body) {
-    CallerContext caller = headers.context();
-    requireBody(body);
-    send(caller, new RecordCardProductionFailed(cardId, body.reason()));
-    return get(cardId);
+    return command(cardId, headers, body, b -> new RecordCardProductionFailed(cardId, b.reason()));
   }
 
   @POST
@@ -164,10 +159,11 @@ public class CardResource {
       @PathParam("cardId") String cardId,
       @BeanParam CallerHeaders headers,
       CardRequests.FinancialActivation body) {
-    CallerContext caller = headers.context();
-    requireBody(body);
-    send(caller, new ActivateFinancialFunction(cardId, body.bankCode(), body.outletName()));
-    return get(cardId);
+    return command(
+        cardId,
+        headers,
+        body,
+        b -> new ActivateFinancialFunction(cardId, b.bankCode(), b.outletName()));
   }
 
   @POST
@@ -176,12 +172,11 @@ public class CardResource {
       @PathParam("cardId") String cardId,
       @BeanParam CallerHeaders headers,
       CardRequests.Dispatched body) {
-    CallerContext caller = headers.context();
-    requireBody(body);
-    send(
-        caller,
-        new RecordCardDispatched(cardId, body.method(), body.trackingNumber(), body.outletName()));
-    return get(cardId);
+    return command(
+        cardId,
+        headers,
+        body,
+        b -> new RecordCardDispatched(cardId, b.method(), b.trackingNumber(), b.outletName()));
   }
 
   @POST
@@ -190,10 +185,7 @@ public class CardResource {
       @PathParam("cardId") String cardId,
       @BeanParam CallerHeaders headers,
       CardRequests.Collected body) {
-    CallerContext caller = headers.context();
-    requireBody(body);
-    send(caller, new RecordCardCollected(cardId, body.outletName()));
-    return get(cardId);
+    return command(cardId, headers, body, b -> new RecordCardCollected(cardId, b.outletName()));
   }
 
   @POST
@@ -202,19 +194,14 @@ public class CardResource {
       @PathParam("cardId") String cardId,
       @BeanParam CallerHeaders headers,
       CardRequests.Delivered body) {
-    CallerContext caller = headers.context();
-    requireBody(body);
-    send(caller, new RecordCardDelivered(cardId, body.method()));
-    return get(cardId);
+    return command(cardId, headers, body, b -> new RecordCardDelivered(cardId, b.method()));
   }
 
   @POST
   @Path("/{cardId}/social-function")
   public CardView enableSocialFunction(
       @PathParam("cardId") String cardId, @BeanParam CallerHeaders headers) {
-    CallerContext caller = headers.context();
-    send(caller, new EnableSocialFunction(cardId));
-    return get(cardId);
+    return command(cardId, headers, new EnableSocialFunction(cardId));
   }
 
   /** R-BANK-6: a retiree moves the received card to another bank. */
@@ -224,18 +211,14 @@ public class CardResource {
       @PathParam("cardId") String cardId,
       @BeanParam CallerHeaders headers,
       CardRequests.BankChange body) {
-    CallerContext caller = headers.context();
-    requireBody(body);
-    send(caller, new ChangeIssuingBank(cardId, body.bankCode()));
-    return get(cardId);
+    return command(cardId, headers, body, b -> new ChangeIssuingBank(cardId, b.bankCode()));
   }
 
   /** 挂失: blocks the card at once. */
   @POST
   @Path("/{cardId}/loss-report")
   public CardView reportLost(@PathParam("cardId") String cardId, @BeanParam CallerHeaders headers) {
-    send(headers.context(), new ReportCardLost(cardId));
-    return get(cardId);
+    return command(cardId, headers, new ReportCardLost(cardId));
   }
 
   /** 解挂: while no replacement has been made. */
@@ -243,8 +226,7 @@ public class CardResource {
   @Path("/{cardId}/loss-report/cancellation")
   public CardView cancelLossReport(
       @PathParam("cardId") String cardId, @BeanParam CallerHeaders headers) {
-    send(headers.context(), new CancelLossReport(cardId));
-    return get(cardId);
+    return command(cardId, headers, new CancelLossReport(cardId));
   }
 
   /** R-LOSS-1: replacement or exchange on the spot; answers 201 with the new card. */
@@ -277,6 +259,24 @@ public class CardResource {
     return query
         .find(cardId)
         .orElseThrow(() -> new AggregateNotFoundException(cardId, "no card with this id"));
+  }
+
+  /**
+   * Runs the command made from the request's body, as the caller of {@code headers}, and answers
+   * with the card as it now is; a missing body is refused (INPUT-MISSING).
+   */
+  private <B> CardView command(
+      String cardId, CallerHeaders headers, B body, Function<B, Object> toCommand) {
+    CallerContext caller = headers.context();
+    requireBody(body);
+    send(caller, toCommand.apply(body));
+    return get(cardId);
+  }
+
+  /** Runs a command that takes no body and answers with the card as it now is. */
+  private CardView command(String cardId, CallerHeaders headers, Object command) {
+    send(headers.context(), command);
+    return get(cardId);
   }
 
   private void send(CallerContext caller, Object command) {

@@ -212,6 +212,15 @@ class CardLifecycleResourceTest {
   }
 
   @Test
+  void a_command_without_its_body_is_bad_input() {
+    as("CARD_FACTORY", "ICBC-card-bureau", "CARD_FACTORY_API", "corr-no-body")
+        .post("/cards/{id}/production", UUID.randomUUID().toString())
+        .then()
+        .statusCode(400)
+        .body("rule", equalTo("INPUT-MISSING"));
+  }
+
+  @Test
   void a_command_without_a_known_channel_is_refused() {
     given()
         .contentType(ContentType.JSON)
