@@ -4,8 +4,8 @@ import cn.bj.hrss.card.application.audit.ChainHashInterceptor;
 import cn.bj.hrss.card.application.card.domain.BusinessClock;
 import cn.bj.hrss.card.application.card.domain.CardAggregate;
 import cn.bj.hrss.card.application.card.domain.ReferenceData;
-import cn.bj.hrss.card.application.publishing.CardTopic;
 import cn.bj.hrss.card.application.publishing.KafkaCardEventPublisher;
+import cn.bj.hrss.card.consumer.KeptTopics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,7 +84,7 @@ public class AxonSetup {
   void start(@Observes StartupEvent startup) {
     Properties kafka = new Properties();
     kafka.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    CardTopic.ensureExists(kafka, topic, partitions, replicationFactor);
+    KeptTopics.ensure(kafka, topic, partitions, replicationFactor);
     producer =
         new KafkaProducer<>(
             producerProperties(kafka), new StringSerializer(), new ByteArraySerializer());

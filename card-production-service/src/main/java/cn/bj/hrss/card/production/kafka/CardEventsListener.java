@@ -1,23 +1,14 @@
 package cn.bj.hrss.card.production.kafka;
 
 import cn.bj.hrss.card.consumer.CardEventConsumer;
+import cn.bj.hrss.card.consumer.ConsumerGroups;
 import cn.bj.hrss.card.production.order.ProductionOrderProjection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -81,37 +72,7 @@ public class CardEventsListener {
     Properties props = new Properties();
     props.put("bootstrap.servers", bootstrapServers);
     try (Admin admin = Admin.create(props)) {
-      int partitions =
-          admin
-              .describeTopics(List.of(topic))
-              .allTopicNames()
-              .get(30, TimeUnit.SECONDS)
-              .get(topic)
-              .partitions()
-              .size();
-      Map<TopicPartition, OffsetSpec> earliest =
-          java.util.stream.IntStream.range(0, partitions)
-              .mapToObj(p -> new TopicPartition(topic, p))
-              .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.earliest()));
-      Map<TopicPartition, ListOffsetsResultInfo> offsets =
-          admin.listOffsets(earliest).all().get(30, TimeUnit.SECONDS);
-      Map<TopicPartition, OffsetAndMetadata> start =
-          offsets.entrySet().stream()
-              .collect(
-                  Collectors.toMap(
-                      Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue().offset())));
-      for (int attempt = 1; ; attempt++) {
-        try {
-          admin.alterConsumerGroupOffsets(groupId, start).all().get(30, TimeUnit.SECONDS);
-          return;
-        } catch (ExecutionException e) {
-          // The group may not be empty yet while the closed consumer's leave is processed.
-          if (attempt >= 20) {
-            throw e;
-          }
-          Thread.sleep(500);
-        }
-      }
+      ConsumerGroups.rewindToStart(admin, groupId, topic);
     }
   }
 

@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.production.overdue;
 
+import cn.bj.hrss.card.consumer.KeptTopics;
 import cn.bj.hrss.card.contract.alert.ProductionOverdue;
 import cn.bj.hrss.card.contract.codec.AlertCodec;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -120,7 +121,7 @@ public class AlertRelay {
 
   private void ensureTopic() throws Exception {
     if (!topicReady) {
-      AlertTopic.ensureExists(adminProperties(), topic, partitions, replicationFactor);
+      KeptTopics.ensure(adminProperties(), topic, partitions, replicationFactor);
       topicReady = true;
     }
   }

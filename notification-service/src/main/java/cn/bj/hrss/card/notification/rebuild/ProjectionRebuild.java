@@ -1,23 +1,13 @@
 package cn.bj.hrss.card.notification.rebuild;
 
+import cn.bj.hrss.card.consumer.ConsumerGroups;
 import cn.bj.hrss.card.notification.kafka.CardEventsListener;
 import cn.bj.hrss.card.notification.sms.SmsProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.GroupNotEmptyException;
-import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.Liveness;
 import org.jboss.logging.Logger;
@@ -68,7 +58,7 @@ public class ProjectionRebuild {
     LOG.infof("rebuilding the projection of %s from its start", topic);
     listener.stopConsuming();
     try (Admin admin = admin()) {
-      resetToEarliest(admin);
+      ConsumerGroups.rewindToStart(admin, groupId, topic);
       horizonCards = projection.clearForRebuild();
       lastRebuildAt = Instant.now();
     } finally {
@@ -81,55 +71,9 @@ public class ProjectionRebuild {
   /** The last rebuild and how many events of the topic are not applied yet. */
   public Status status() throws Exception {
     try (Admin admin = admin()) {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin
-              .listConsumerGroupOffsets(groupId)
-              .partitionsToOffsetAndMetadata()
-              .get(TIMEOUT_S, TimeUnit.SECONDS);
-      long lag = 0;
-      for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end :
-          offsets(admin, OffsetSpec.latest()).entrySet()) {
-        OffsetAndMetadata done = committed.get(end.getKey());
-        lag += end.getValue().offset() - (done == null ? 0 : done.offset());
-      }
+      long lag = ConsumerGroups.lag(admin, groupId, topic);
       return new Status(lastRebuildAt, horizonCards, lag);
     }
-  }
-
-  private void resetToEarliest(Admin admin) throws Exception {
-    Map<TopicPartition, OffsetAndMetadata> earliest =
-        offsets(admin, OffsetSpec.earliest()).entrySet().stream()
-            .collect(
-                Collectors.toMap(
-                    Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue().offset())));
-    for (int attempt = 1; ; attempt++) {
-      try {
-        admin.alterConsumerGroupOffsets(groupId, earliest).all().get(TIMEOUT_S, TimeUnit.SECONDS);
-        return;
-      } catch (ExecutionException e) {
-        boolean stillLeaving =
-            e.getCause() instanceof GroupNotEmptyException
-                || e.getCause() instanceof UnknownMemberIdException;
-        if (!stillLeaving || attempt >= 60) {
-          throw e;
-        }
-        Thread.sleep(500);
-      }
-    }
-  }
-
-  private Map<TopicPartition, ListOffsetsResultInfo> offsets(Admin admin, OffsetSpec spec)
-      throws Exception {
-    TopicDescription description =
-        admin
-            .describeTopics(List.of(topic))
-            .allTopicNames()
-            .get(TIMEOUT_S, TimeUnit.SECONDS)
-            .get(topic);
-    Map<TopicPartition, OffsetSpec> specs =
-        description.partitions().stream()
-            .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> spec));
-    return admin.listOffsets(specs).all().get(TIMEOUT_S, TimeUnit.SECONDS);
   }
 
   private Admin admin() {

@@ -1,4 +1,4 @@
-package cn.bj.hrss.card.application.publishing;
+package cn.bj.hrss.card.consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,12 +13,12 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
-/** Against the real broker: the card topic always ends up kept forever. */
-class CardTopicTest {
+/** Against the real broker: a suite topic always ends up kept forever. */
+class KeptTopicsTest {
 
   private final Properties admin = new Properties();
 
-  CardTopicTest() {
+  KeptTopicsTest() {
     admin.put(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
         LocalInfrastructure.shared().kafka().bootstrapServers());
@@ -41,7 +41,7 @@ class CardTopicTest {
   void a_new_topic_is_created_with_its_partitions_and_kept_forever() throws Exception {
     String topic = "card-topic-test-" + UUID.randomUUID();
 
-    CardTopic.ensureExists(admin, topic, 3, (short) 1);
+    KeptTopics.ensure(admin, topic, 3, (short) 1);
 
     assertEquals("-1", retentionOf(topic));
     try (Admin client = Admin.create(admin)) {
@@ -69,7 +69,7 @@ class CardTopicTest {
           .get();
     }
 
-    CardTopic.ensureExists(admin, topic, 6, (short) 1);
+    KeptTopics.ensure(admin, topic, 6, (short) 1);
 
     assertEquals("-1", retentionOf(topic));
   }

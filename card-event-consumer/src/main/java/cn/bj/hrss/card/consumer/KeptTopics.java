@@ -1,4 +1,4 @@
-package cn.bj.hrss.card.production.overdue;
+package cn.bj.hrss.card.consumer;
 
 import java.util.List;
 import java.util.Map;
@@ -15,29 +15,36 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the alert topic if it is missing, keyed by card id and kept forever (retention.ms=-1),
- * like application-service's card topic; an existing topic with another retention is set to keep
- * forever.
+ * The suite's topics are kept forever ({@code retention.ms=-1}) so that any reader can start again
+ * from the first record: each producing service creates its topics with this, and an existing topic
+ * with another retention (a broker that auto-creates topics, say) is set to keep forever.
  */
-final class AlertTopic {
+public final class KeptTopics {
 
-  private static final Logger LOG = Logger.getLogger(AlertTopic.class);
+  private static final Logger LOG = Logger.getLogger(KeptTopics.class);
   private static final long TIMEOUT_S = 30;
 
-  private AlertTopic() {}
+  private KeptTopics() {}
 
-  static void ensureExists(
-      Properties adminProperties, String topic, int partitions, short replicationFactor)
-      throws Exception {
+  /** Creates {@code topic} if it is missing, or makes it keep forever if it exists. */
+  public static void ensure(
+      Properties adminProperties, String topic, int partitions, short replicationFactor) {
     try (Admin admin = Admin.create(adminProperties)) {
-      NewTopic newTopic =
-          new NewTopic(topic, partitions, replicationFactor)
-              .configs(
-                  Map.of(
-                      "retention.ms",
-                      "-1",
-                      "min.insync.replicas",
-                      Integer.toString(Math.min(2, replicationFactor))));
+      ensure(admin, topic, partitions, replicationFactor);
+    }
+  }
+
+  /** The same with an open admin client. */
+  public static void ensure(Admin admin, String topic, int partitions, short replicationFactor) {
+    NewTopic newTopic =
+        new NewTopic(topic, partitions, replicationFactor)
+            .configs(
+                Map.of(
+                    "retention.ms",
+                    "-1",
+                    "min.insync.replicas",
+                    Integer.toString(Math.min(2, replicationFactor))));
+    try {
       try {
         admin.createTopics(List.of(newTopic)).all().get(TIMEOUT_S, TimeUnit.SECONDS);
         LOG.infof("created topic %s (%d partitions, kept forever)", topic, partitions);
@@ -47,6 +54,12 @@ final class AlertTopic {
         }
         keepForever(admin, topic);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while preparing topic " + topic, e);
+    } catch (Exception e) {
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      throw new IllegalStateException("could not prepare topic " + topic, cause);
     }
   }
 
