@@ -51,9 +51,15 @@ public final class CardEventPositions {
   public static void applyOnce(DataSource dataSource, EventEnvelope event, ProjectionChange change)
       throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      if (claim(connection, event.cardId(), event.sequence())) {
-        change.apply(connection);
-      }
+      applyOnce(connection, event, change);
+    }
+  }
+
+  /** The same, on a connection the caller holds in its transaction (a rebuild's copy). */
+  public static void applyOnce(Connection connection, EventEnvelope event, ProjectionChange change)
+      throws SQLException {
+    if (claim(connection, event.cardId(), event.sequence())) {
+      change.apply(connection);
     }
   }
 

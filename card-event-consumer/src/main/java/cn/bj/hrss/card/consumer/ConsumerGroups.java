@@ -15,8 +15,8 @@ import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.UnknownMemberIdException;
 
 /**
- * What a projection's rebuild and its status need of a consumer group: moving the group back to the
- * start of its topic, and how many records of the topic it has not committed yet.
+ * What a projection's rebuild and its status need of a consumer group: setting its offsets, and how
+ * many records of the topic it has not committed yet.
  */
 public final class ConsumerGroups {
 
@@ -25,18 +25,17 @@ public final class ConsumerGroups {
   private ConsumerGroups() {}
 
   /**
-   * Moves {@code groupId}'s offsets on {@code topic} to the earliest records. The group's consumer
-   * must have been closed; while the broker still counts it as a member, this waits (up to 30 s).
+   * Sets {@code groupId}'s offsets. The group's consumer must have been closed; while the broker
+   * still counts it as a member, this waits (up to 30 s).
    */
-  public static void rewindToStart(Admin admin, String groupId, String topic) throws Exception {
-    Map<TopicPartition, OffsetAndMetadata> earliest =
-        offsets(admin, topic, OffsetSpec.earliest()).entrySet().stream()
-            .collect(
-                Collectors.toMap(
-                    Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue().offset())));
+  public static void moveTo(Admin admin, String groupId, Map<TopicPartition, Long> offsets)
+      throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> target =
+        offsets.entrySet().stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
     for (int attempt = 1; ; attempt++) {
       try {
-        admin.alterConsumerGroupOffsets(groupId, earliest).all().get(TIMEOUT_S, TimeUnit.SECONDS);
+        admin.alterConsumerGroupOffsets(groupId, target).all().get(TIMEOUT_S, TimeUnit.SECONDS);
         return;
       } catch (ExecutionException e) {
         boolean stillLeaving =

@@ -51,7 +51,10 @@ public final class BankKeys {
     return operatorKey;
   }
 
-  /** The environment bank-gateway-service reads: hashes only. */
+  /**
+   * The environment the services read: bank-gateway-service gets hashes only; application-service
+   * gets the operators' key, with which its reconciliation reads the bank gateway's projection.
+   */
   public Map<String, String> environment() {
     return Map.of(
         "SUITE_BANK_CREDENTIALS",
@@ -59,7 +62,9 @@ public final class BankKeys {
             .map(e -> e.getKey() + ":" + sha256(e.getValue()))
             .collect(Collectors.joining(",")),
         "SUITE_BANK_GATEWAY_OPERATOR_CREDENTIAL",
-        sha256(operatorKey));
+        sha256(operatorKey),
+        "SUITE_BANK_GATEWAY_OPERATOR_KEY",
+        operatorKey);
   }
 
   /** The keys as lines "BANK key", for the person running the suite locally. */

@@ -42,9 +42,18 @@ public final class ServiceProcesses implements AutoCloseable {
     this.logDirectory = logDirectory;
     this.suiteHome = suiteHome;
     this.environment.putAll(environment);
-    if (ports.containsKey("application-service")) {
-      this.environment.put("SUITE_APPLICATION_URL", url("application-service"));
-    }
+    Map<String, String> urls =
+        Map.of(
+            "application-service", "SUITE_APPLICATION_URL",
+            "card-production-service", "SUITE_CARD_PRODUCTION_URL",
+            "bank-gateway-service", "SUITE_BANK_GATEWAY_URL",
+            "notification-service", "SUITE_NOTIFICATION_URL");
+    urls.forEach(
+        (service, variable) -> {
+          if (ports.containsKey(service)) {
+            this.environment.put(variable, url(service));
+          }
+        });
   }
 
   private static Map<String, Integer> defaultPorts() {

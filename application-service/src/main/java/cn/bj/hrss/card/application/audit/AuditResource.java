@@ -27,11 +27,17 @@ public class AuditResource {
   private final ChainVerifier verifier;
   private final CardQuery cards;
   private final StoreRepublisher republisher;
+  private final Reconciliation reconciliation;
 
-  AuditResource(ChainVerifier verifier, CardQuery cards, StoreRepublisher republisher) {
+  AuditResource(
+      ChainVerifier verifier,
+      CardQuery cards,
+      StoreRepublisher republisher,
+      Reconciliation reconciliation) {
     this.verifier = verifier;
     this.cards = cards;
     this.republisher = republisher;
+    this.reconciliation = reconciliation;
   }
 
   /**
@@ -108,5 +114,18 @@ public class AuditResource {
       @BeanParam CallerHeaders headers, @QueryParam("cardId") String cardId) throws SQLException {
     headers.context().requireRole("OPERATOR", "AUDITOR");
     return verifier.verify(cardId);
+  }
+
+  /**
+   * Compares every consumer service's projection with the event store: per service, the cards in
+   * step, behind (events on their way: see the lag), missing, ahead or unknown to the store, with
+   * the list of cards that differ; the store's cards per latest event beside each service's counts
+   * per status.
+   */
+  @GET
+  @Path("/reconciliation")
+  public Reconciliation.Report reconcile(@BeanParam CallerHeaders headers) throws SQLException {
+    headers.context().requireRole("OPERATOR", "AUDITOR");
+    return reconciliation.run();
   }
 }

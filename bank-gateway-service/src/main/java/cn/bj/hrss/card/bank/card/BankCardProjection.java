@@ -34,9 +34,9 @@ import javax.sql.DataSource;
 /**
  * Every card as its issuing bank sees it, kept from the card events, and each bank's feed. Each
  * event is applied at most once ({@link CardEventPositions}), in one transaction that changes the
- * card and appends the event's messages to the banks' feeds ({@link BankMessages}). After a
- * rebuild, an event at or below its card's replay horizon changes the card only: the banks were
- * told of it before.
+ * card and appends the event's messages to the banks' feeds ({@link BankMessages}). A rebuild
+ * replays into a copy whose feeds are thrown away (card-event-consumer's ProjectionRebuild): the
+ * banks hear of each event once.
  */
 @ApplicationScoped
 public class BankCardProjection {
@@ -49,30 +49,22 @@ public class BankCardProjection {
 
   @Transactional(rollbackOn = Exception.class)
   public void apply(EventEnvelope event) throws SQLException {
-    CardEventPositions.applyOnce(
-        dataSource,
-        event,
-        connection -> {
-          BankCard before = find(connection, event.cardId()).orElse(null);
-          change(connection, event);
-          if (event.sequence() > replayHorizon(connection, event.cardId())) {
-            FeedAppender.append(connection, BankMessages.derive(event, before));
-          }
-        });
+    CardEventPositions.applyOnce(dataSource, event, connection -> change(connection, event));
   }
 
-  private static long replayHorizon(Connection connection, String cardId) throws SQLException {
-    try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT last_sequence FROM feed_replay_horizon WHERE card_id = ?")) {
-      select.setString(1, cardId);
-      try (ResultSet row = select.executeQuery()) {
-        return row.next() ? row.getLong(1) : -1;
-      }
-    }
+  /** Applies the event on {@code connection}, in its transaction (a rebuild's copy). */
+  public void applyOn(Connection connection, EventEnvelope event) throws SQLException {
+    CardEventPositions.applyOnce(connection, event, c -> change(c, event));
   }
 
+  /** The card's change and the messages it gives the banks' feeds, in one transaction. */
   private static void change(Connection connection, EventEnvelope event) throws SQLException {
+    BankCard before = find(connection, event.cardId()).orElse(null);
+    changeCard(connection, event);
+    FeedAppender.append(connection, BankMessages.derive(event, before));
+  }
+
+  private static void changeCard(Connection connection, EventEnvelope event) throws SQLException {
     Timestamp at = Timestamp.from(event.occurredAt());
     CardEvent payload = event.payload();
     if (payload instanceof CardRequested requested) {
@@ -212,25 +204,5 @@ public class BankCardProjection {
         row.getString("replaced_by"),
         instant(row, "requested_at"),
         instant(row, "updated_at"));
-  }
-
-  /**
-   * Empties the projection for a rebuild, after recording each card's applied position as its
-   * replay horizon (kept at the highest seen), so that the replay adds nothing to the feeds.
-   */
-  @Transactional(rollbackOn = Exception.class)
-  public int clearForRebuild() throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      int cards =
-          update(
-              connection,
-              "INSERT INTO feed_replay_horizon (card_id, last_sequence)"
-                  + " SELECT card_id, last_sequence FROM card_event_position"
-                  + " ON CONFLICT (card_id) DO UPDATE SET last_sequence ="
-                  + " GREATEST(feed_replay_horizon.last_sequence, EXCLUDED.last_sequence)");
-      update(connection, "DELETE FROM bank_card");
-      update(connection, "DELETE FROM card_event_position");
-      return cards;
-    }
   }
 }

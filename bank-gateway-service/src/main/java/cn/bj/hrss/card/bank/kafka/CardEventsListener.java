@@ -1,79 +1,77 @@
 package cn.bj.hrss.card.bank.kafka;
 
 import cn.bj.hrss.card.bank.card.BankCardProjection;
-import cn.bj.hrss.card.consumer.CardEventConsumer;
+import cn.bj.hrss.card.consumer.LiveCardEvents;
+import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Feeds the card topic into the banks' cards and feeds, from start-up to shutdown, and reports
- * whether that is still happening (liveness). A rebuild stops it and starts a fresh consumer.
+ * Feeds the card topic into the banks' cards and feeds, from start-up to shutdown, reports whether
+ * that is still happening (liveness), and gives the operator's rebuild its consumer and tables.
  */
 @Liveness
 @ApplicationScoped
 public class CardEventsListener implements HealthCheck {
 
-  private final BankCardProjection cards;
-  private final String bootstrapServers;
-  private final String topic;
-  private final String groupId;
-  private volatile CardEventConsumer consumer;
-  private volatile boolean stopped;
+  /**
+   * The projection is the bank cards and the positions. The feeds (what each bank was given and
+   * acknowledged) and the banks' reports are the service's own records: a rebuild keeps them, and
+   * what its replay appends to feeds stays in the copy and is dropped.
+   */
+  static final ProjectionRebuild.Layout TABLES =
+      new ProjectionRebuild.Layout(
+          "bank_gateway",
+          List.of("bank_card", "card_event_position"),
+          List.of(),
+          Map.of(),
+          List.of(),
+          "SELECT status, count(*) FROM bank_card GROUP BY status ORDER BY status");
 
-  CardEventsListener(
-      BankCardProjection cards,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-      @ConfigProperty(name = "card-events.topic") String topic,
-      @ConfigProperty(name = "card-events.group-id") String groupId) {
-    this.cards = cards;
-    this.bootstrapServers = bootstrapServers;
-    this.topic = topic;
-    this.groupId = groupId;
+  private final LiveCardEvents live;
+  private final ProjectionRebuild rebuild;
+
+  CardEventsListener(BankCardProjection cards, DataSource dataSource) {
+    this.live = new LiveCardEvents(cards::apply);
+    this.rebuild =
+        new ProjectionRebuild(
+            "bank-gateway-service",
+            dataSource,
+            live.bootstrapServers(),
+            TABLES,
+            live,
+            cards::applyOn);
   }
 
   void start(@Observes StartupEvent startup) {
-    startConsuming();
+    live.startConsuming();
   }
 
   void stop(@Observes ShutdownEvent shutdown) {
-    stopConsuming();
+    live.stopConsuming();
   }
 
-  public synchronized void startConsuming() {
-    consumer = new CardEventConsumer(bootstrapServers, groupId, topic, cards::apply);
-    consumer.start();
-    stopped = false;
+  @Produces
+  @Singleton
+  ProjectionRebuild rebuild() {
+    return rebuild;
   }
 
-  /** Stops and closes the consumer; its group is left, so its offsets can be moved. */
-  public synchronized void stopConsuming() {
-    stopped = true;
-    if (consumer != null) {
-      consumer.close();
-    }
-  }
-
-  public String topic() {
-    return topic;
-  }
-
-  public String groupId() {
-    return groupId;
-  }
-
-  /** Alive while the consuming thread runs (or while a rebuild has stopped it on purpose). */
   @Override
   public HealthCheckResponse call() {
-    CardEventConsumer current = consumer;
     return HealthCheckResponse.named("card-events-consumer")
-        .status(stopped || (current != null && current.isRunning()))
-        .withData("handled", current == null ? 0 : current.handledCount())
+        .status(live.alive())
+        .withData("handled", live.handledCount())
         .build();
   }
 }

@@ -1,6 +1,8 @@
 package cn.bj.hrss.card.bank.feed;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,8 +26,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bank cards rebuilt from the card topic come out identical, and the rebuild adds nothing to
- * any bank's feed: its replay gives no bank a message twice.
+ * The bank cards rebuilt from the card topic into a copy come out identical, and the rebuild adds
+ * nothing to any bank's feed: its replay gives no bank a message twice.
  */
 @QuarkusTest
 @WithTestResource(BankGatewayTestResources.class)
@@ -47,7 +49,19 @@ class ProjectionRebuildTest {
     List<Map<String, Object>> feed = rows("SELECT * FROM bank_feed_message ORDER BY id");
     List<Map<String, Object>> banks = rows("SELECT * FROM bank_feed ORDER BY bank_code");
 
-    Banks.asOperator().post("/bank-feeds/rebuild").then().statusCode(202);
+    Banks.asOperator().post("/projection/rebuild").then().statusCode(202);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                List.of("DONE", "FAILED")
+                    .contains(Banks.asOperator().get("/projection/rebuild").path("state")));
+    Banks.asOperator()
+        .get("/projection/rebuild")
+        .then()
+        .body("state", equalTo("DONE"))
+        .body("identical", equalTo(true))
+        .body("comparedWithPrevious.bank_card.rows", greaterThanOrEqualTo(2));
     awaitReplayed();
 
     assertTrue(cards.size() >= 2);
@@ -63,7 +77,7 @@ class ProjectionRebuildTest {
         .atMost(Duration.ofSeconds(60))
         .until(
             () ->
-                Banks.asOperator().get("/bank-feeds/rebuild").jsonPath().getLong("lag") == 0
+                Banks.asOperator().get("/projection/summary").jsonPath().getLong("lag") == 0
                     && Banks.asOperator()
                         .get("/bank-feeds")
                         .jsonPath()

@@ -1,88 +1,76 @@
 package cn.bj.hrss.card.production.kafka;
 
-import cn.bj.hrss.card.consumer.CardEventConsumer;
-import cn.bj.hrss.card.consumer.ConsumerGroups;
+import cn.bj.hrss.card.consumer.LiveCardEvents;
+import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild;
 import cn.bj.hrss.card.production.order.ProductionOrderProjection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Feeds the card topic into the production orders, from start-up to shutdown. It can also start
- * over from the beginning of the topic, for a rebuild of the projection.
+ * Feeds the card topic into the production orders, from start-up to shutdown, reports whether that
+ * is still happening (liveness), and gives the operator's rebuild its consumer and tables.
  */
+@Liveness
 @ApplicationScoped
-public class CardEventsListener {
+public class CardEventsListener implements HealthCheck {
 
-  private static final Logger LOG = Logger.getLogger(CardEventsListener.class);
+  /**
+   * The projection is the orders and the positions. The overdue alerts and the factory reports are
+   * the service's own records: a rebuild keeps them as they are.
+   */
+  static final ProjectionRebuild.Layout TABLES =
+      new ProjectionRebuild.Layout(
+          "production",
+          List.of("production_order", "card_event_position"),
+          List.of(),
+          Map.of(),
+          List.of(),
+          "SELECT status, count(*) FROM production_order GROUP BY status ORDER BY status");
 
-  private final ProductionOrderProjection orders;
-  private final String bootstrapServers;
-  private final String topic;
-  private final String groupId;
-  private volatile CardEventConsumer consumer;
+  private final LiveCardEvents live;
+  private final ProjectionRebuild rebuild;
 
-  CardEventsListener(
-      ProductionOrderProjection orders,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-      @ConfigProperty(name = "card-events.topic") String topic,
-      @ConfigProperty(name = "card-events.group-id") String groupId) {
-    this.orders = orders;
-    this.bootstrapServers = bootstrapServers;
-    this.topic = topic;
-    this.groupId = groupId;
-    this.consumer = newConsumer();
-  }
-
-  private CardEventConsumer newConsumer() {
-    return new CardEventConsumer(bootstrapServers, groupId, topic, orders::apply);
+  CardEventsListener(ProductionOrderProjection orders, DataSource dataSource) {
+    this.live = new LiveCardEvents(orders::apply);
+    this.rebuild =
+        new ProjectionRebuild(
+            "card-production-service",
+            dataSource,
+            live.bootstrapServers(),
+            TABLES,
+            live,
+            orders::applyOn);
   }
 
   void start(@Observes StartupEvent startup) {
-    consumer.start();
+    live.startConsuming();
   }
 
   void stop(@Observes ShutdownEvent shutdown) {
-    consumer.close();
+    live.stopConsuming();
   }
 
-  /**
-   * Stops consuming, moves the group's offsets to the start of the topic, runs {@code reset} (which
-   * empties the projection), and consumes again from the start. Meant for one running instance of
-   * the service: other members of the group would go on consuming meanwhile.
-   */
-  public synchronized void replayFromTheStart(Runnable reset) throws Exception {
-    consumer.close();
-    try {
-      rewindGroup();
-      reset.run();
-    } finally {
-      consumer = newConsumer();
-      consumer.start();
-    }
-    LOG.infof("replaying %s from the start into a fresh projection", topic);
+  @Produces
+  @Singleton
+  ProjectionRebuild rebuild() {
+    return rebuild;
   }
 
-  private void rewindGroup() throws Exception {
-    Properties props = new Properties();
-    props.put("bootstrap.servers", bootstrapServers);
-    try (Admin admin = Admin.create(props)) {
-      ConsumerGroups.rewindToStart(admin, groupId, topic);
-    }
-  }
-
-  /** Whether the consuming thread runs. */
-  public boolean isRunning() {
-    return consumer.isRunning();
-  }
-
-  /** Events handled by the current consumer (since start-up or the last replay). */
-  public long handledCount() {
-    return consumer.handledCount();
+  @Override
+  public HealthCheckResponse call() {
+    return HealthCheckResponse.named("card-events-consumer")
+        .status(live.alive())
+        .withData("handled", live.handledCount())
+        .build();
   }
 }

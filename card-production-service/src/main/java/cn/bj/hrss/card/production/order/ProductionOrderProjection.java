@@ -50,15 +50,9 @@ public class ProductionOrderProjection {
     CardEventPositions.applyOnce(dataSource, event, connection -> change(connection, event));
   }
 
-  /**
-   * Empties the projection: every order and every card's position. The overdue alerts and the
-   * factory reports are the service's own records, not the projection's, and stay.
-   */
-  @Transactional(rollbackOn = Exception.class)
-  public void clear() throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      update(connection, "TRUNCATE production_order, card_event_position");
-    }
+  /** Applies the event on {@code connection}, in its transaction (a rebuild's copy). */
+  public void applyOn(Connection connection, EventEnvelope event) throws SQLException {
+    CardEventPositions.applyOnce(connection, event, c -> change(c, event));
   }
 
   private void change(Connection connection, EventEnvelope event) throws SQLException {

@@ -1,60 +1,86 @@
 package cn.bj.hrss.card.notification.kafka;
 
-import cn.bj.hrss.card.consumer.CardEventConsumer;
+import cn.bj.hrss.card.consumer.LiveCardEvents;
+import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild;
+import cn.bj.hrss.card.contract.Topics;
 import cn.bj.hrss.card.notification.sms.SmsProjection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Feeds the card topic into the holders' messages, from start-up to shutdown, and reports whether
- * that is still happening (liveness). A rebuild stops it and starts a new consumer.
+ * Feeds the card topic into the holders' messages, from start-up to shutdown, reports whether that
+ * is still happening (liveness), and gives the operator's rebuild its consumer and tables.
  */
 @Liveness
 @ApplicationScoped
 public class CardEventsListener implements HealthCheck {
 
-  private final SmsProjection messages;
-  private volatile CardEventConsumer consumer;
-  private volatile boolean stopping;
+  /**
+   * The projection is what the card topic gives: positions, contacts, mobile changes and the card
+   * events' messages. The alert messages in sms_message are carried over as they are; the outbox,
+   * receipts and alerts are the service's own records and stay. The catalogue (templates, banks,
+   * outlets) is read by the replay, so it is copied with its rows. A message the replay queued that
+   * was never sent (the catalogue grew since its event) is recorded as NOT_SENT_REPLAY: history.
+   */
+  static final ProjectionRebuild.Layout TABLES =
+      new ProjectionRebuild.Layout(
+          "notification",
+          List.of("card_event_position", "card_contact", "mobile_change", "sms_message"),
+          List.of("sms_template", "bank", "outlet"),
+          Map.of("sms_message", "source <> '" + Topics.CARD_LIFECYCLE + "'"),
+          // A message the replay queued that was never sent (the catalogue grew since its event)
+          // is history: recorded, never sent, as the copy's outbox is dropped.
+          List.of(
+              "UPDATE {copy}.sms_message SET decision = 'NOT_SENT_REPLAY' WHERE decision = 'QUEUED'"
+                  + " AND message_id NOT IN (SELECT message_id FROM {live}.sms_outbox)"),
+          "SELECT decision, count(*) FROM sms_message WHERE source = '"
+              + Topics.CARD_LIFECYCLE
+              + "' GROUP BY decision ORDER BY decision");
 
-  CardEventsListener(SmsProjection messages) {
-    this.messages = messages;
+  private final LiveCardEvents live;
+  private final ProjectionRebuild rebuild;
+
+  CardEventsListener(SmsProjection messages, DataSource dataSource) {
+    this.live = new LiveCardEvents(messages::apply);
+    this.rebuild =
+        new ProjectionRebuild(
+            "notification-service",
+            dataSource,
+            live.bootstrapServers(),
+            TABLES,
+            live,
+            messages::applyOn);
   }
 
   void start(@Observes StartupEvent startup) {
-    startConsuming();
+    live.startConsuming();
   }
 
   void stop(@Observes ShutdownEvent shutdown) {
-    stopConsuming();
+    live.stopConsuming();
   }
 
-  public synchronized void startConsuming() {
-    consumer = CardEventConsumer.fromConfig(messages::apply);
-    consumer.start();
-    stopping = false;
+  @Produces
+  @Singleton
+  ProjectionRebuild rebuild() {
+    return rebuild;
   }
 
-  /** Stops the consumer; it has left its group when this returns. */
-  public synchronized void stopConsuming() {
-    stopping = true;
-    if (consumer != null) {
-      consumer.close();
-    }
-  }
-
-  /** Alive while the consuming thread runs (or while a rebuild restarts it). */
   @Override
   public HealthCheckResponse call() {
-    CardEventConsumer current = consumer;
     return HealthCheckResponse.named("card-events-consumer")
-        .status(stopping || (current != null && current.isRunning()))
-        .withData("handled", current == null ? 0 : current.handledCount())
+        .status(live.alive())
+        .withData("handled", live.handledCount())
         .build();
   }
 }

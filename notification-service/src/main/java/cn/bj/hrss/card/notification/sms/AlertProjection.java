@@ -84,8 +84,7 @@ public class AlertProjection {
               at),
           "ProductionOverdue",
           Map.of("dueDate", CHINESE_DATE.format(alert.dueDate())),
-          null,
-          false);
+          null);
     }
   }
 }

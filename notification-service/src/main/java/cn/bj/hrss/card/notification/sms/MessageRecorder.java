@@ -28,8 +28,8 @@ import org.jboss.logging.Logger;
  * <ul>
  *   <li>BLOCKED: the policy (or a missing bank name or value) refused it. Never sent; the reason is
  *       kept for operators.
- *   <li>NOT_SENT_REPLAY: the event was handled before a rebuild and the message is not in the
- *       outbox: it is history, and is never sent now.
+ *   <li>NOT_SENT_REPLAY: set by a rebuild's switch (CardEventsListener) on a message its replay
+ *       queued that was never sent, since the catalogue grew after the event: history, not news.
  *   <li>QUEUED: handed to the outbox in the same transaction; the sender sends it.
  * </ul>
  */
@@ -64,15 +64,13 @@ public class MessageRecorder {
    *
    * @param values the template's values from the event
    * @param bankCode the bank that signs a bank-signed message; null for the card's issuing bank
-   * @param replayed whether the event was already handled before a rebuild (never send then)
    */
   public void record(
       Connection connection,
       EventRef event,
       String trigger,
       Map<String, String> values,
-      String bankCode,
-      boolean replayed)
+      String bankCode)
       throws SQLException {
     Optional<MessageTemplate> found = data.template(connection, trigger);
     if (found.isEmpty()) {
@@ -108,10 +106,7 @@ public class MessageRecorder {
     }
     String reason = problem != null ? problem : AntiFraudPolicy.checkOutgoing(text).reason();
     UUID messageId = MessageIds.of(event.cardId(), event.eventKey(), recipient);
-    String decision =
-        reason != null
-            ? BLOCKED
-            : replayed && !inOutbox(connection, messageId) ? NOT_SENT_REPLAY : QUEUED;
+    String decision = reason != null ? BLOCKED : QUEUED;
     int recorded =
         update(
             connection,
@@ -192,16 +187,6 @@ public class MessageRecorder {
                 row.getString("mobile"),
                 row.getString("bank_code"),
                 produced == null ? null : produced.toInstant()));
-      }
-    }
-  }
-
-  private static boolean inOutbox(Connection connection, UUID messageId) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement("SELECT 1 FROM sms_outbox WHERE message_id = ?")) {
-      statement.setObject(1, messageId);
-      try (ResultSet row = statement.executeQuery()) {
-        return row.next();
       }
     }
   }

@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param status QUEUED (waiting to be sent), SENT (the gateway accepted it), DELIVERED or
  *     UNDELIVERED (the gateway's receipt), BLOCKED (never sent: the anti-fraud policy refused it),
  *     REJECTED (the gateway refused the request), FAILED (gave up after the maximum attempts),
- *     NOT_SENT_REPLAY (recorded again by a rebuild, never sent)
+ *     NOT_SENT_REPLAY (recorded by a rebuild for an event that gave no message when it happened;
+ *     never sent)
  * @param reason why it is blocked, rejected, failed or still waiting; else null
  * @param eventOccurredAt when the event (or alert) happened
  * @param sentAt when the gateway accepted it

@@ -37,8 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * CardProductionFailed and OldCardInvalidated (the enabling message already says the old card
  * stopped working, R-OLD-2) have none. Unknown types are skipped.
  *
- * <p>An event at or below the card's replay horizon (set by a rebuild) is history: its messages are
- * recorded as they were, and never sent again.
+ * <p>A rebuild replays into a copy whose outbox is thrown away (card-event-consumer's
+ * ProjectionRebuild): nothing is sent twice.
  */
 @ApplicationScoped
 public class SmsProjection {
@@ -61,8 +61,12 @@ public class SmsProjection {
     CardEventPositions.applyOnce(dataSource, event, connection -> change(connection, event));
   }
 
+  /** Applies the event on {@code connection}, in its transaction (a rebuild's copy). */
+  public void applyOn(Connection connection, EventEnvelope event) throws SQLException {
+    CardEventPositions.applyOnce(connection, event, c -> change(c, event));
+  }
+
   private void change(Connection connection, EventEnvelope event) throws SQLException {
-    boolean replayed = isReplayed(connection, event);
     EventRef ref =
         new EventRef(
             Topics.CARD_LIFECYCLE,
@@ -119,7 +123,7 @@ public class SmsProjection {
       values.put("outlet", MessageRecorder.outlet(activated.outletName()));
       signingBank = activated.bankCode();
     }
-    recorder.record(connection, ref, trigger, values, signingBank, replayed);
+    recorder.record(connection, ref, trigger, values, signingBank);
   }
 
   /**
@@ -168,42 +172,6 @@ public class SmsProjection {
               at);
         }
       }
-    }
-  }
-
-  private static boolean isReplayed(Connection connection, EventEnvelope event)
-      throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement("SELECT last_sequence FROM replay_horizon WHERE card_id = ?")) {
-      statement.setString(1, event.cardId());
-      try (ResultSet row = statement.executeQuery()) {
-        return row.next() && event.sequence() <= row.getLong(1);
-      }
-    }
-  }
-
-  /**
-   * Clears what the card topic gave, keeping what was sent: each card's position becomes its replay
-   * horizon (events up to it never send again), then positions, contacts, mobile changes and the
-   * card events' messages are deleted. The outbox, receipts and alert messages stay.
-   *
-   * @return the number of cards whose horizon was set
-   */
-  @Transactional(rollbackOn = Exception.class)
-  public int clearForRebuild() throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      int cards =
-          update(
-              connection,
-              "INSERT INTO replay_horizon (card_id, last_sequence)"
-                  + " SELECT card_id, last_sequence FROM card_event_position"
-                  + " ON CONFLICT (card_id) DO UPDATE SET last_sequence ="
-                  + " GREATEST(replay_horizon.last_sequence, EXCLUDED.last_sequence)");
-      update(connection, "DELETE FROM card_event_position");
-      update(connection, "DELETE FROM mobile_change");
-      update(connection, "DELETE FROM card_contact");
-      update(connection, "DELETE FROM sms_message WHERE source = ?", Topics.CARD_LIFECYCLE);
-      return cards;
     }
   }
 }

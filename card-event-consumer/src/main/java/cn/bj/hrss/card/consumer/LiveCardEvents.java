@@ -1,0 +1,70 @@
+package cn.bj.hrss.card.consumer;
+
+import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * A consumer service's live consumer of the card topic, as its configuration sets it up ({@code
+ * kafka.bootstrap.servers}, {@code card-events.topic}, {@code card-events.group-id}): started at
+ * start-up, stopped at shutdown, and stopped and started again by a projection rebuild's switch.
+ */
+public final class LiveCardEvents implements ProjectionRebuild.LiveConsumer {
+
+  private final CardEventHandler handler;
+  private final String bootstrapServers;
+  private final String topic;
+  private final String groupId;
+  private volatile CardEventConsumer consumer;
+  private volatile boolean stopped = true;
+
+  public LiveCardEvents(CardEventHandler handler) {
+    Config config = ConfigProvider.getConfig();
+    this.handler = handler;
+    this.bootstrapServers = config.getValue("kafka.bootstrap.servers", String.class);
+    this.topic = config.getValue("card-events.topic", String.class);
+    this.groupId = config.getValue("card-events.group-id", String.class);
+  }
+
+  @Override
+  public synchronized void startConsuming() {
+    consumer = new CardEventConsumer(bootstrapServers, groupId, topic, handler);
+    consumer.start();
+    stopped = false;
+  }
+
+  /** Stops the consumer; it has left its group when this returns. */
+  @Override
+  public synchronized void stopConsuming() {
+    stopped = true;
+    if (consumer != null) {
+      consumer.close();
+    }
+  }
+
+  @Override
+  public String topic() {
+    return topic;
+  }
+
+  @Override
+  public String groupId() {
+    return groupId;
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** Alive: consuming, or stopped on purpose (shutdown, a rebuild's switch). */
+  public boolean alive() {
+    CardEventConsumer current = consumer;
+    return stopped || (current != null && current.isRunning());
+  }
+
+  /** Events handled since the consumer last started. */
+  public long handledCount() {
+    CardEventConsumer current = consumer;
+    return current == null ? 0 : current.handledCount();
+  }
+}

@@ -1,0 +1,132 @@
+package cn.bj.hrss.card.consumer.rebuild;
+
+import cn.bj.hrss.card.consumer.ConsumerGroups;
+import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild.AlreadyRunning;
+import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild.Progress;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * The operator's view of a consumer service's projection, the same in every consumer service: its
+ * rebuild (start it, follow it), and what reconciliation compares with application-service (each
+ * card's applied position, the counts per status, the consumer's lag). A service serves it by
+ * extending it with {@code @Path("/projection")}; application-service, which uses this library for
+ * its topics only, does not.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public abstract class ProjectionResource {
+
+  private final ProjectionRebuild rebuild;
+
+  protected ProjectionResource(ProjectionRebuild rebuild) {
+    this.rebuild = rebuild;
+  }
+
+  /** Starts a rebuild from the start of the card topic into a copy: 202, or 409 if one runs. */
+  @POST
+  @Path("/rebuild")
+  public Response startRebuild() {
+    try {
+      return Response.accepted(rebuild.start()).build();
+    } catch (AlreadyRunning e) {
+      Map<String, Object> problem = new LinkedHashMap<>();
+      problem.put("type", "about:blank");
+      problem.put("title", "已有重建任务在运行，请等待其完成。");
+      problem.put("status", 409);
+      problem.put("detail", e.getMessage());
+      problem.put("rule", "REBUILD-RUNNING");
+      return Response.status(409)
+          .type("application/problem+json")
+          .entity(problem)
+          .header("Retry-After", "10")
+          .build();
+    }
+  }
+
+  /** The running or last rebuild: events applied, events per second, events left, the outcome. */
+  @GET
+  @Path("/rebuild")
+  public Progress rebuildProgress() {
+    return rebuild.progress();
+  }
+
+  /** Cards, counts per status and the consumer's lag (records of the topic not applied yet). */
+  @GET
+  @Path("/summary")
+  public Map<String, Object> summary() throws Exception {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (Connection connection = rebuild.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      try (ResultSet row = statement.executeQuery("SELECT count(*) FROM card_event_position")) {
+        row.next();
+        summary.put("cards", row.getLong(1));
+      }
+      try (ResultSet rows = statement.executeQuery(rebuild.layout().countsQuery())) {
+        while (rows.next()) {
+          counts.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+    }
+    summary.put("countsPerStatus", counts);
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, rebuild.bootstrapServers()))) {
+      summary.put(
+          "lag", ConsumerGroups.lag(admin, rebuild.live().groupId(), rebuild.live().topic()));
+    }
+    return summary;
+  }
+
+  /** Every card's last applied sequence, one {@code cardId,sequence} line each, by card id. */
+  @GET
+  @Path("/positions")
+  @Produces("text/csv")
+  public StreamingOutput positions() {
+    return output -> {
+      try (Connection connection = rebuild.dataSource().getConnection()) {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false); // a cursor: the rows are not all held in memory
+        try (PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT card_id, last_sequence FROM card_event_position ORDER BY card_id COLLATE \"C\"")) {
+          statement.setFetchSize(5000);
+          BufferedWriter writer =
+              new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+          writer.write("cardId,sequence\n");
+          try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              writer.write(rows.getString(1));
+              writer.write(',');
+              writer.write(Long.toString(rows.getLong(2)));
+              writer.write('\n');
+            }
+          }
+          writer.flush();
+        } finally {
+          connection.rollback();
+          connection.setAutoCommit(autoCommit);
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("could not read the positions", e);
+      }
+    };
+  }
+}

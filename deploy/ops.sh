@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The operator's command line for a running suite (the local run, or any deployment whose URLs are
+# given in SUITE_APPLICATION_URL, SUITE_CARD_PRODUCTION_URL, SUITE_BANK_GATEWAY_URL and
+# SUITE_NOTIFICATION_URL). Needs curl.
+#
+#   deploy/ops.sh rebuild SERVICE|all   rebuild projections into a copy and switch; follows progress
+#   deploy/ops.sh progress SERVICE      the running or last rebuild of one service
+#   deploy/ops.sh summary SERVICE       cards, counts per status and lag of one service
+#   deploy/ops.sh reconcile             every projection against the event store
+#   deploy/ops.sh verify [CARD_ID]      the tamper-evidence chain of one card or the whole store
+#   deploy/ops.sh history CARD_ID [ASOF] [csv]  a card's history (as of an ISO-8601 instant)
+#   deploy/ops.sh republish             publish the whole event store to Kafka again
+#
+# SERVICE is card-production-service, bank-gateway-service or notification-service. The bank
+# gateway wants the operators' key: SUITE_BANK_GATEWAY_OPERATOR_KEY, or the local run's
+# target/local-run-logs/bank-keys.txt.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+app="${SUITE_APPLICATION_URL:-http://127.0.0.1:8081}"
+declare -A url=(
+  [card-production-service]="${SUITE_CARD_PRODUCTION_URL:-http://127.0.0.1:8082}"
+  [bank-gateway-service]="${SUITE_BANK_GATEWAY_URL:-http://127.0.0.1:8083}"
+  [notification-service]="${SUITE_NOTIFICATION_URL:-http://127.0.0.1:8084}"
+)
+operator_key="${SUITE_BANK_GATEWAY_OPERATOR_KEY:-}"
+keys_file="$here/../target/local-run-logs/bank-keys.txt"
+if [ -z "$operator_key" ] && [ -f "$keys_file" ]; then
+  operator_key="$(awk '$1 == "operator" {print $2}' "$keys_file")"
+fi
+headers=(-H "X-Actor-Role: OPERATOR" -H "X-Actor-Id: ${USER:-operator}" -H "X-Channel: OPERATOR_CONSOLE")
+
+call() { # METHOD SERVICE PATH [curl args...]
+  local method="$1" service="$2" path="$3"; shift 3
+  local base auth=()
+  if [ "$service" = application-service ]; then base="$app"; else base="${url[$service]:-}"; fi
+  [ -n "$base" ] || { echo "unknown service $service" >&2; exit 2; }
+  if [ "$service" = bank-gateway-service ] && [ -n "$operator_key" ]; then
+    auth=(-u "operator:$operator_key")
+  fi
+  curl -sS --fail-with-body -X "$method" "${headers[@]}" "${auth[@]}" "$@" "$base$path"
+}
+
+field() { # JSON FIELD: a top-level number, string or boolean
+  sed -n "s/.*\"$2\":\(\"[^\"]*\"\|[-0-9.]*\|true\|false\|null\).*/\1/p" <<<"$1" | tr -d '"'
+}
+
+services_of() {
+  if [ "$1" = all ]; then echo card-production-service bank-gateway-service notification-service
+  else echo "$1"; fi
+}
+
+case "${1:-}" in
+  rebuild)
+    targets=$(services_of "${2:?SERVICE or all}")
+    for s in $targets; do call POST "$s" /projection/rebuild >/dev/null; echo "$s: rebuild started"; done
+    status=0
+    for s in $targets; do
+      while :; do
+        p="$(call GET "$s" /projection/rebuild)"
+        state="$(field "$p" state)"
+        printf '%s: %-9s %8s events applied, %6s/s, %8s left\n' "$s" "$state" \
+          "$(field "$p" eventsApplied)" "$(field "$p" eventsPerSecond)" "$(field "$p" eventsLeft)"
+        case "$state" in DONE|FAILED) break ;; esac
+        sleep 2
+      done
+      echo "$s: $p"
+      if [ "$state" != DONE ]; then status=1; fi
+      if [ "$(field "$p" identical)" != true ]; then echo "$s: the rebuilt projection differs from the one it replaced (see comparedWithPrevious)"; fi
+    done
+    exit $status ;;
+  progress) call GET "${2:?SERVICE}" /projection/rebuild; echo ;;
+  summary) call GET "${2:?SERVICE}" /projection/summary; echo ;;
+  reconcile) call GET application-service /audit/reconciliation; echo ;;
+  verify)
+    if [ -n "${2:-}" ]; then call GET application-service "/audit/verify?cardId=$2"; else call GET application-service /audit/verify; fi
+    echo ;;
+  history)
+    q=""; [ -n "${3:-}" ] && q="?asOf=$3"
+    if [ "${4:-}" = csv ]; then call GET application-service "/audit/cards/${2:?CARD_ID}$q" -H "Accept: text/csv"
+    else call GET application-service "/audit/cards/${2:?CARD_ID}$q"; echo; fi ;;
+  republish) call POST application-service /audit/republish; echo "republishing the event store from its first event" ;;
+  *) sed -n '2,20p' "$0"; exit 2 ;;
+esac
