@@ -55,7 +55,17 @@ public final class ProductionDeadlines {
    * @throws DateOutsideCalendarException if the period needs a day the calendar does not cover
    */
   public ProductionDeadline forApplication(String channel, Instant appliedAt) {
-    LocalDate applied = appliedAt.atZone(BEIJING).toLocalDate();
+    return forApplication(channel, appliedAt.atZone(BEIJING).toLocalDate());
+  }
+
+  /**
+   * The deadline of an application made through {@code channel} on {@code applied}, the legal
+   * application date (CardRequested's {@code applicationDate}, version 2).
+   *
+   * @throws NoProductionPeriodException if the channel is not an application channel
+   * @throws DateOutsideCalendarException if the period needs a day the calendar does not cover
+   */
+  public ProductionDeadline forApplication(String channel, LocalDate applied) {
     calendar.requireCovered(applied);
     if (channel != null && ONLINE.contains(channel)) {
       return new ProductionDeadline("R-SLA-1", applied, naturalDays(applied, ONLINE_NATURAL_DAYS));

@@ -132,6 +132,15 @@ class ProductionDeadlinesTest {
   }
 
   @Test
+  void R_SLA_5_a_given_application_date_counts_as_that_day_whatever_the_time_of_recording() {
+    // CardRequested v2 carries the date decided by application-service (its business date).
+    ProductionDeadline dated = deadlines.forApplication("BUREAU_WEBSITE", day("2025-03-03"));
+    assertEquals(day("2025-03-03"), dated.applicationDate());
+    assertEquals(
+        deadlines.forApplication("BUREAU_WEBSITE", Instant.parse("2025-03-02T16:30:00Z")), dated);
+  }
+
+  @Test
   void a_period_reaching_beyond_the_calendar_is_refused_not_guessed() {
     DateOutsideCalendarException refused =
         assertThrows(DateOutsideCalendarException.class, () -> due("BUREAU_WEBSITE", "2026-12-15"));

@@ -102,6 +102,9 @@ public class AxonSetup {
             .eventSerializer(serializer)
             .schema(eventSchema())
             .persistenceExceptionResolver(AxonSetup::isUniqueViolation)
+            // Stored events of a superseded contract version are read at the current one
+            // (docs/adr/0012). The engine is built here, so the chain is given to it directly.
+            .upcasterChain(ContractEventUpcaster.chain())
             .build();
 
     axon =

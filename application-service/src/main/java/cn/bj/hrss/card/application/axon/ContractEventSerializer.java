@@ -30,9 +30,11 @@ final class ContractEventSerializer extends JacksonSerializer {
 
   /**
    * A contract name (no package, as every stored card event has) resolves through {@link
-   * EventTypes}; an unknown contract name or version fails loudly, because Axon would otherwise
-   * read it as an unknown type and the publisher would skip it for good. Other names (metadata,
-   * tokens) are Java class names.
+   * EventTypes} at its current version only; an unknown contract name or version fails loudly,
+   * because Axon would otherwise read it as an unknown type and the publisher would skip it for
+   * good. A superseded version fails too: it reaches the serializer only if the upcaster did not
+   * run, and it must not become a payload record silently missing its new fields. Other names
+   * (metadata, tokens) are Java class names.
    */
   @Override
   protected String resolveClassName(SerializedType serializedType) {
@@ -45,14 +47,19 @@ final class ContractEventSerializer extends JacksonSerializer {
         .flatMap(version -> EventTypes.of(name, version))
         .map(EventType::payloadClass)
         .map(Class::getName)
-        .orElseThrow(
-            () ->
-                new SerializationException(
-                    "stored event type "
-                        + name
-                        + " version "
-                        + revision
-                        + " is unknown to this build: deploy a build that knows it"));
+        .orElseThrow(() -> new SerializationException(notCurrent(name, revision)));
+  }
+
+  private static String notCurrent(String name, String revision) {
+    boolean superseded =
+        parseVersion(revision).flatMap(v -> EventTypes.superseded(name, v)).isPresent();
+    return "stored event type "
+        + name
+        + " version "
+        + revision
+        + (superseded
+            ? " is superseded and must be upcast before it is read (ContractEventUpcaster)"
+            : " is unknown to this build: deploy a build that knows it");
   }
 
   private static Optional<Integer> parseVersion(String revision) {

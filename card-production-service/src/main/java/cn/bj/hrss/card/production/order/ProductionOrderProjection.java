@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -113,13 +114,17 @@ public class ProductionOrderProjection {
   private void order(
       Connection connection, EventEnvelope event, CardRequested requested, Timestamp at)
       throws SQLException {
-    Date applicationDate =
-        Date.valueOf(event.occurredAt().atZone(ProductionDeadlines.BEIJING).toLocalDate());
+    // CardRequested v2 carries the legal application date (EventCodec derives it for v1).
+    LocalDate applied =
+        requested.applicationDate() != null
+            ? requested.applicationDate()
+            : event.occurredAt().atZone(ProductionDeadlines.BEIJING).toLocalDate();
+    Date applicationDate = Date.valueOf(applied);
     Date dueDate = null;
     String rule = null;
     String problem = null;
     try {
-      ProductionDeadline deadline = deadlines.forApplication(event.channel(), event.occurredAt());
+      ProductionDeadline deadline = deadlines.forApplication(event.channel(), applied);
       dueDate = Date.valueOf(deadline.dueDate());
       rule = deadline.rule();
     } catch (DateOutsideCalendarException | NoProductionPeriodException e) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,9 @@ import java.time.format.DateTimeParseException;
  * Reads and writes {@link EventEnvelope}s as the JSON documented in docs/event-contract.md. The
  * reader is tolerant: unknown fields are ignored, and an unknown event type or version becomes an
  * {@link UnknownCardEvent} instead of an error, so that an older consumer survives a newer
- * producer.
+ * producer. A superseded version ({@link EventTypes#SUPERSEDED}, as records published before a
+ * version change are) is upcast with {@link ContractUpcasts} while it is read: the envelope comes
+ * back at the type's current version, equal to what the same event republished today decodes to.
  */
 public final class EventCodec {
 
@@ -70,20 +73,34 @@ public final class EventCodec {
     if (root == null || !root.isObject()) {
       throw new MalformedEventException("not a JSON object", null);
     }
+    String eventId = requireText(root, "eventId");
     String eventType = requireText(root, "eventType");
     int eventVersion = requireNumber(root, "eventVersion").intValue();
+    String cardId = requireText(root, "cardId");
+    long sequence = requireNumber(root, "sequence").longValue();
+    Instant occurredAt = requireInstant(root, "occurredAt");
+    JsonNode payload = root.path("payload");
+    if (EventTypes.superseded(eventType, eventVersion).isPresent()) {
+      if (!payload.isObject()) {
+        throw new MalformedEventException(
+            "payload of " + eventType + " v" + eventVersion + " is not an object", null);
+      }
+      ObjectNode upcast = payload.deepCopy();
+      eventVersion = ContractUpcasts.toCurrent(eventType, eventVersion, upcast, occurredAt);
+      payload = upcast;
+    }
     JsonNode actor = root.path("actor");
     return new EventEnvelope(
-        requireText(root, "eventId"),
+        eventId,
         eventType,
         eventVersion,
-        requireText(root, "cardId"),
-        requireNumber(root, "sequence").longValue(),
-        requireInstant(root, "occurredAt"),
+        cardId,
+        sequence,
+        occurredAt,
         new Actor(textOrNull(actor, "role"), textOrNull(actor, "id")),
         textOrNull(root, "channel"),
         textOrNull(root, "correlationId"),
-        payload(eventType, eventVersion, root.path("payload")));
+        payload(eventType, eventVersion, payload));
   }
 
   private static CardEvent payload(String eventType, int eventVersion, JsonNode payload) {

@@ -1,7 +1,10 @@
 package cn.bj.hrss.card.contract.event;
 
+import java.time.LocalDate;
+
 /**
- * A person's application for a third-generation card was accepted (申领).
+ * A person's application for a third-generation card was accepted (申领). Version 2; version 1 had no
+ * {@code applicationDate} and is upcast (docs/event-contract.md, "Versions and upcasting").
  *
  * @param cardId the id of the card application; also the envelope's card id
  * @param applicant who the card is for
@@ -12,6 +15,11 @@ package cn.bj.hrss.card.contract.event;
  *     optional field (absent in events written before it)
  * @param guardian the parent or guardian who applied for a minor (R-BANK-4) and receives the card's
  *     notices; null otherwise
+ * @param applicationDate the legal application date (申领日期): the business day in Beijing on which
+ *     application-service accepted the application and checked its dated rules, and the day the
+ *     production time limits count from (R-SLA-1..5; the day itself is not counted). Required from
+ *     version 2, decided once by the writer; for a version 1 event it is derived from when the
+ *     event was recorded, as the day in Asia/Shanghai
  */
 public record CardRequested(
     String cardId,
@@ -19,5 +27,21 @@ public record CardRequested(
     String bankCode,
     Collection collection,
     String category,
-    Applicant guardian)
-    implements CardEvent {}
+    Applicant guardian,
+    LocalDate applicationDate)
+    implements CardEvent {
+
+  /**
+   * The version 1 shape, without the application date: for code that only needs the other fields
+   * (tests, a consumer's stand-in for a replacement card). application-service never writes it.
+   */
+  public CardRequested(
+      String cardId,
+      Applicant applicant,
+      String bankCode,
+      Collection collection,
+      String category,
+      Applicant guardian) {
+    this(cardId, applicant, bankCode, collection, category, guardian, null);
+  }
+}

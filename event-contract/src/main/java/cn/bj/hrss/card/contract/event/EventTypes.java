@@ -6,6 +6,11 @@ import java.util.Optional;
 /**
  * The published event types: logical name and version for each payload record. This table is the
  * contract; a payload change that is not backwards compatible gets a new version and an upcaster.
+ *
+ * <p>{@link #ALL} holds the version of each type that is written today, one per type. {@link
+ * #SUPERSEDED} holds the older versions that are no longer written but may still be read (from the
+ * event store, or from records already on the topic): each is upcast to the current version ({@code
+ * codec.ContractUpcasts}) before it becomes its payload record.
  */
 public final class EventTypes {
 
@@ -14,7 +19,7 @@ public final class EventTypes {
 
   public static final List<EventType> ALL =
       List.of(
-          new EventType("CardRequested", 1, CardRequested.class),
+          new EventType("CardRequested", 2, CardRequested.class),
           new EventType("CardProductionFailed", 1, CardProductionFailed.class),
           new EventType("CardProduced", 1, CardProduced.class),
           new EventType("CardDispatched", 1, CardDispatched.class),
@@ -29,14 +34,26 @@ public final class EventTypes {
           new EventType("CardReplaced", 1, CardReplaced.class),
           new EventType("ReplacementCardIssued", 1, ReplacementCardIssued.class));
 
+  /** Older versions still read, each upcast to its type's version in {@link #ALL}. */
+  public static final List<EventType> SUPERSEDED =
+      List.of(new EventType("CardRequested", 1, CardRequested.class));
+
   private EventTypes() {}
 
   public static Optional<EventType> of(Class<?> payloadClass) {
     return ALL.stream().filter(t -> t.payloadClass().equals(payloadClass)).findFirst();
   }
 
+  /** The current type of that name and version; empty for a superseded or unknown version. */
   public static Optional<EventType> of(String name, int version) {
     return ALL.stream().filter(t -> t.name().equals(name) && t.version() == version).findFirst();
+  }
+
+  /** The superseded type of that name and version, if it is one. */
+  public static Optional<EventType> superseded(String name, int version) {
+    return SUPERSEDED.stream()
+        .filter(t -> t.name().equals(name) && t.version() == version)
+        .findFirst();
   }
 
   public static EventType require(Class<?> payloadClass) {

@@ -34,6 +34,7 @@ import cn.bj.hrss.card.contract.event.LossReportCancelled;
 import cn.bj.hrss.card.contract.event.OldCardInvalidated;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
@@ -61,12 +62,15 @@ public class CardAggregate {
   @CommandHandler
   public CardAggregate(
       SubmitCardApplication command, ReferenceData data, BusinessClock clock, MetaData metaData) {
+    // One business date: the dated rules are checked on it, and it is the legal application date
+    // the event carries, from which the production time limits count (R-SLA-5).
+    LocalDate today = clock.today();
     ApplicationPolicy.Caller caller =
         new ApplicationPolicy.Caller(
             text(metaData, CommandMetaData.ACTOR_ROLE),
             text(metaData, CommandMetaData.ACTOR_ID),
             text(metaData, CommandMetaData.CHANNEL),
-            clock.today());
+            today);
     InsuredPerson person =
         ApplicationPolicy.check(
             new ApplicationPolicy.Request(
@@ -80,7 +84,8 @@ public class CardAggregate {
             command.bankCode(),
             command.collection(),
             person.category().name(),
-            command.guardian()));
+            command.guardian(),
+            today));
   }
 
   private static String text(MetaData metaData, String key) {

@@ -51,10 +51,11 @@ public class CardProgressQuery {
       CardEvent payload = event.payload();
       state = state.evolve(payload);
       Instant at = event.occurredAt();
-      if (payload instanceof CardRequested) {
+      if (payload instanceof CardRequested requested) {
         done.put("APPLIED", step("APPLIED", "已申领", at, event.channel()));
         try {
-          deadline = DEADLINES.forApplication(event.channel(), at);
+          // Stored at version 2 with the date, or at version 1 and upcast with it derived.
+          deadline = DEADLINES.forApplication(event.channel(), requested.applicationDate());
         } catch (DateOutsideCalendarException | NoProductionPeriodException e) {
           dueNote = e.getMessage();
         }

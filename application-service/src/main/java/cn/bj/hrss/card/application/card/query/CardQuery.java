@@ -5,9 +5,11 @@ import cn.bj.hrss.card.application.card.domain.Masking;
 import cn.bj.hrss.card.application.publishing.EnvelopeMapper;
 import cn.bj.hrss.card.contract.event.Applicant;
 import cn.bj.hrss.card.contract.event.CardEvent;
+import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +48,7 @@ public class CardQuery {
     DomainEventStream events = eventStore.readEvents(cardId);
     CardState state = CardState.NONE;
     Applicant applicant = null;
+    LocalDate applicationDate = null;
     List<CardView.HistoryEntry> history = new ArrayList<>();
     long version = -1;
     while (events.hasNext()) {
@@ -54,6 +57,9 @@ public class CardQuery {
         break;
       }
       CardEvent payload = event.payload();
+      if (payload instanceof CardRequested requested) {
+        applicationDate = requested.applicationDate();
+      }
       state = state.evolve(payload);
       applicant = state.holder();
       version = event.sequence();
@@ -61,6 +67,7 @@ public class CardQuery {
           new CardView.HistoryEntry(
               event.sequence(),
               event.eventType(),
+              event.eventVersion(),
               event.occurredAt(),
               event.actor().role(),
               event.actor().id(),
@@ -77,6 +84,7 @@ public class CardQuery {
             state.status().chineseName(),
             state.bankCode(),
             state.collection().method().name(),
+            applicationDate,
             state.cardNumber(),
             Masking.name(applicant.name()),
             Masking.idNumber(applicant.idNumber()),

@@ -1,11 +1,14 @@
 package cn.bj.hrss.card.application.card.query;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * A card as application-service knows it, for REST readers. Personal data is masked.
  *
+ * @param applicationDate the legal application date the production deadline counts from
+ *     (CardRequested); null for a replacement card
  * @param version the sequence number of the card's last event
  */
 public record CardView(
@@ -14,6 +17,7 @@ public record CardView(
     String statusName,
     String bankCode,
     String collectionMethod,
+    LocalDate applicationDate,
     String cardNumber,
     String applicantName,
     String applicantIdNumber,
@@ -40,10 +44,14 @@ public record CardView(
     public static final Fees NONE = new Fees(0, 0);
   }
 
-  /** One event of the card's life, with who did it and through which channel. */
+  /**
+   * One event of the card's life, with who did it and through which channel; {@code eventVersion}
+   * is the contract version it is read at (a stored older version is upcast to the current one).
+   */
   public record HistoryEntry(
       long sequence,
       String eventType,
+      int eventVersion,
       Instant occurredAt,
       String actorRole,
       String actorId,

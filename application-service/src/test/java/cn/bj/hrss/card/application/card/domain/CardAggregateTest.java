@@ -52,10 +52,14 @@ class CardAggregateTest {
       new Collection(CollectionMethod.OUTLET_PICKUP, "工商银行北京朝阳门支行", null);
   private static final Collection BY_MAIL =
       new Collection(CollectionMethod.MAIL, null, "北京市东城区东四十条1号");
+
+  /** The business date of every test: the application date the events carry. */
+  private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+
   private static final CardRequested REQUESTED_AT_OUTLET =
-      new CardRequested(CARD, WANG, "ICBC", AT_OUTLET, "RETIREE", null);
+      new CardRequested(CARD, WANG, "ICBC", AT_OUTLET, "RETIREE", null, TODAY);
   private static final CardRequested REQUESTED_BY_MAIL =
-      new CardRequested(CARD, WANG, "ICBC", BY_MAIL, "RETIREE", null);
+      new CardRequested(CARD, WANG, "ICBC", BY_MAIL, "RETIREE", null, TODAY);
   private static final CardProduced PRODUCED = new CardProduced("A12345678");
   private static final CardDispatched TO_OUTLET =
       new CardDispatched(CollectionMethod.OUTLET_PICKUP, null, "工商银行北京朝阳门支行");
@@ -68,7 +72,7 @@ class CardAggregateTest {
   void setUp() {
     fixture = new AggregateTestFixture<>(CardAggregate.class);
     fixture.registerInjectableResource(new SampleReferenceData());
-    fixture.registerInjectableResource((BusinessClock) () -> LocalDate.of(2026, 3, 2));
+    fixture.registerInjectableResource((BusinessClock) () -> TODAY);
   }
 
   private static RuleViolationMatcher refusedBy(String ruleId) {

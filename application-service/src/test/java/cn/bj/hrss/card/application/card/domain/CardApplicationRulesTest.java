@@ -85,9 +85,9 @@ class CardApplicationRulesTest {
     result.expectNoEvents().expectException(Matchers.matches(new RuleViolationMatcher(rule)));
   }
 
-  private static CardRequested requested(
-      Applicant who, String bank, Collection c, String category) {
-    return new CardRequested(CARD, who, bank, c, category, null);
+  /** The event of an accepted application, dated on the business date it was decided on. */
+  private CardRequested requested(Applicant who, String bank, Collection c, String category) {
+    return new CardRequested(CARD, who, bank, c, category, null, today.get());
   }
 
   @Test
@@ -297,7 +297,9 @@ class CardApplicationRulesTest {
             GUARDIAN,
             "CMB",
             BY_MAIL)
-        .expectEvents(new CardRequested(CARD, MINOR, "CMB", BY_MAIL, "MINOR", GUARDIAN));
+        .expectEvents(
+            new CardRequested(
+                CARD, MINOR, "CMB", BY_MAIL, "MINOR", GUARDIAN, LocalDate.parse("2025-08-01")));
   }
 
   @Test

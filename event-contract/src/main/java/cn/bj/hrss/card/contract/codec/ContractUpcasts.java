@@ -1,0 +1,84 @@
+package cn.bj.hrss.card.contract.codec;
+
+import cn.bj.hrss.card.contract.event.EventTypes;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How each superseded version of an event type ({@link EventTypes#SUPERSEDED}) becomes the next
+ * version, as a change of the payload's JSON. The same steps serve application-service's Axon
+ * upcaster (events in the event store) and {@link EventCodec} (records already on the topic), so an
+ * old event reads the same wherever it is read, and a projection rebuilt from old records equals
+ * one rebuilt after the store was republished at the new version.
+ */
+public final class ContractUpcasts {
+
+  /** Beijing time: the legal application date is a calendar day in Beijing. */
+  public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+  /** A change of one payload from its version to the next, in place. */
+  @FunctionalInterface
+  public interface Change {
+    /**
+     * @param payload the payload's JSON at the step's version, changed in place to the next
+     * @param recordedAt when application-service recorded the event (its timestamp in the event
+     *     store, the envelope's {@code occurredAt} on the topic)
+     */
+    void apply(ObjectNode payload, Instant recordedAt);
+  }
+
+  /** One step: {@code eventType} from {@code fromVersion} to {@code fromVersion + 1}. */
+  public record Step(String eventType, int fromVersion, Change change) {
+    public int toVersion() {
+      return fromVersion + 1;
+    }
+  }
+
+  /** Every step, one per superseded version. */
+  public static final List<Step> STEPS =
+      List.of(new Step("CardRequested", 1, ContractUpcasts::cardRequestedV1ToV2));
+
+  private ContractUpcasts() {}
+
+  /** The step that upcasts {@code eventType} at {@code version}, if that version is superseded. */
+  public static Optional<Step> from(String eventType, int version) {
+    return STEPS.stream()
+        .filter(s -> s.eventType().equals(eventType) && s.fromVersion() == version)
+        .findFirst();
+  }
+
+  /**
+   * Upcasts {@code payload} in place, step by step, from {@code version} to the type's current
+   * version, and returns the version reached ({@code version} itself when it is not superseded).
+   */
+  public static int toCurrent(
+      String eventType, int version, ObjectNode payload, Instant recordedAt) {
+    int reached = version;
+    for (Optional<Step> step = from(eventType, reached);
+        step.isPresent();
+        step = from(eventType, reached)) {
+      step.get().change().apply(payload, recordedAt);
+      reached = step.get().toVersion();
+    }
+    return reached;
+  }
+
+  /**
+   * CardRequested v1 to v2: adds {@code applicationDate}, the day in Beijing on which the event was
+   * recorded. A version 1 writer decided the application on its business date, which in production
+   * is today in Beijing, the day it recorded the event; it is also the day every consumer derived
+   * from {@code occurredAt} before version 2, so their projections stay as they were.
+   */
+  static void cardRequestedV1ToV2(ObjectNode payload, Instant recordedAt) {
+    payload.put("applicationDate", applicationDateOf(recordedAt).toString());
+  }
+
+  /** The day in Beijing of {@code recordedAt}. */
+  public static LocalDate applicationDateOf(Instant recordedAt) {
+    return recordedAt.atZone(BEIJING).toLocalDate();
+  }
+}

@@ -1,0 +1,89 @@
+package cn.bj.hrss.card.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.bj.hrss.card.contract.codec.ContractUpcasts;
+import cn.bj.hrss.card.contract.codec.EventCodec;
+import cn.bj.hrss.card.contract.codec.GoldenSamples;
+import cn.bj.hrss.card.contract.event.CardRequested;
+import cn.bj.hrss.card.contract.event.EventEnvelope;
+import cn.bj.hrss.card.contract.event.EventTypes;
+import cn.bj.hrss.card.contract.event.EventTypes.EventType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Superseded versions: each has a golden sample and upcasts to its type's current version. */
+class ContractUpcastsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final EventType CARD_REQUESTED_V1 =
+      EventTypes.superseded("CardRequested", 1).orElseThrow();
+
+  static Stream<EventType> superseded() {
+    return EventTypes.SUPERSEDED.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("superseded")
+  void a_superseded_version_upcasts_to_the_current_version_of_its_type(EventType old)
+      throws Exception {
+    EventType current = EventTypes.require(old.payloadClass());
+    ObjectNode payload = (ObjectNode) JSON.readTree(GoldenSamples.json(old)).get("payload");
+
+    int reached =
+        ContractUpcasts.toCurrent(
+            old.name(), old.version(), payload, GoldenSamples.envelope(current).occurredAt());
+
+    assertEquals(current.name(), old.name());
+    assertTrue(old.version() < current.version());
+    assertEquals(current.version(), reached);
+    assertEquals(JSON.readTree(GoldenSamples.json(current)).get("payload"), payload);
+  }
+
+  @ParameterizedTest
+  @MethodSource("superseded")
+  void an_old_record_on_the_topic_decodes_exactly_as_its_republication_at_the_current_version(
+      EventType old) {
+    EventEnvelope fromOldRecord = GoldenSamples.envelope(old);
+
+    assertEquals(GoldenSamples.envelope(EventTypes.require(old.payloadClass())), fromOldRecord);
+  }
+
+  @Test
+  void card_requested_v1_gets_the_application_date_of_beijing_not_of_utc() {
+    // 16:30 UTC on 2 March is 00:30 on 3 March in Beijing.
+    String late =
+        GoldenSamples.json(CARD_REQUESTED_V1)
+            .replace("2025-03-03T01:15:30Z", "2025-03-02T16:30:00Z");
+
+    EventEnvelope envelope = EventCodec.decode(late.getBytes(StandardCharsets.UTF_8));
+
+    assertEquals(2, envelope.eventVersion());
+    assertEquals(
+        LocalDate.parse("2025-03-03"), ((CardRequested) envelope.payload()).applicationDate());
+  }
+
+  @Test
+  void a_current_version_is_left_as_it_is() throws Exception {
+    ObjectNode payload =
+        (ObjectNode)
+            JSON.readTree(GoldenSamples.json(EventTypes.require(CardRequested.class)))
+                .get("payload");
+    ObjectNode before = payload.deepCopy();
+
+    int reached =
+        ContractUpcasts.toCurrent(
+            "CardRequested", 2, payload, Instant.parse("2030-01-01T00:00:00Z"));
+
+    assertEquals(2, reached);
+    assertEquals(before, payload);
+  }
+}
