@@ -909,10 +909,14 @@ class KubernetesManifestsTest {
         }
       }
     }
+    // The reports as commands; application-service's reconciliation reads each projection.
     Set<String> expected =
         Set.of(
             "bank-gateway-service -> application-service:8081",
-            "card-production-service -> application-service:8081");
+            "card-production-service -> application-service:8081",
+            "application-service -> card-production-service:8082",
+            "application-service -> bank-gateway-service:8083",
+            "application-service -> notification-service:8084");
     if (!calls.equals(expected)) {
       problems.add("calls between the services allowed: " + calls + ", expected only " + expected);
     }
