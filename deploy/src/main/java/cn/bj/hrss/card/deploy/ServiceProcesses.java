@@ -91,9 +91,18 @@ public final class ServiceProcesses implements AutoCloseable {
     }
   }
 
+  /**
+   * The service an instance name runs: "card-production-service#2" is a second instance of
+   * card-production-service (the cluster mode's drills run two of each).
+   */
+  public static String serviceOf(String name) {
+    int hash = name.indexOf('#');
+    return hash < 0 ? name : name.substring(0, hash);
+  }
+
   private void startOne(String name, boolean again) throws IOException {
     int port = ports.get(name);
-    Path jar = suiteHome.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    Path jar = suiteHome.resolve(serviceOf(name)).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build the suite first (./mvnw package)");
     }
@@ -166,6 +175,19 @@ public final class ServiceProcesses implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Kills one service at once (SIGKILL, as a crash would); {@link #restart} starts it again. */
+  public void kill(String name) {
+    Process process = processes.get(name);
+    if (process == null) {
+      throw new IllegalArgumentException("no service " + name);
+    }
+    try {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -56,6 +57,12 @@ class RebuildEveryProjectionIT {
   private static final BankKeys BANK_KEYS = BankKeys.generate();
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final Path LOGS =
+      Path.of(System.getProperty("suite.home", ".."))
+          .toAbsolutePath()
+          .normalize()
+          .resolve("deploy/target/rebuild-it-logs");
+
   private static LocalInfrastructure infra;
   private static ServiceProcesses services;
   private static SmsGatewaySimulator smsGateway;
@@ -72,9 +79,7 @@ class RebuildEveryProjectionIT {
     environment.putAll(BANK_KEYS.environment());
     Map<String, Integer> ports = new LinkedHashMap<>();
     ServiceProcesses.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, FreePort.find()));
-    services =
-        ServiceProcesses.start(
-            home, environment, ports, home.resolve("deploy/target/rebuild-it-logs"));
+    services = ServiceProcesses.start(home, environment, ports, LOGS);
     services.awaitReady(Duration.ofMinutes(3));
   }
 
@@ -183,6 +188,23 @@ class RebuildEveryProjectionIT {
         feedsAfter.values().stream().mapToLong(Long::longValue).sum()
             - feedsBefore.values().stream().mapToLong(Long::longValue).sum();
     assertEquals(during.size(), added, "bank messages added: " + feedsBefore + " -> " + feedsAfter);
+
+    // Issue 8, point 3: no service logged anyone's ID number, mobile, name or address unmasked.
+    List<String> leaks = new ArrayList<>();
+    for (String service : ServiceProcesses.DEFAULT_PORTS.keySet()) {
+      String log = Files.readString(LOGS.resolve(service + ".log"), StandardCharsets.UTF_8);
+      for (int i = 0; i < CARDS + DURING; i++) {
+        for (String personal : List.of(idNumber(i), mobile(i), "建国路" + i + "号")) {
+          if (log.contains(personal)) {
+            leaks.add(service + " logged " + personal);
+          }
+        }
+      }
+      if (log.contains("测试")) {
+        leaks.add(service + " logged an applicant's name");
+      }
+    }
+    assertEquals(List.of(), leaks.subList(0, Math.min(10, leaks.size())));
   }
 
   // ------------------------------------------------------------------ the cards

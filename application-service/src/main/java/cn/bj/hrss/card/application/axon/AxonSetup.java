@@ -26,6 +26,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -56,8 +57,10 @@ public class AxonSetup {
   private final int partitions;
   private final short replicationFactor;
   private final int publishBatchSize;
+  private final int publishSegments;
 
   private Configuration axon;
+  private SegmentBalancer balancer;
   private KafkaProducer<String, byte[]> producer;
 
   AxonSetup(
@@ -69,7 +72,8 @@ public class AxonSetup {
       @ConfigProperty(name = "card-events.topic") String topic,
       @ConfigProperty(name = "card-events.partitions") int partitions,
       @ConfigProperty(name = "card-events.replication-factor") short replicationFactor,
-      @ConfigProperty(name = "card-events.publish-batch-size") int publishBatchSize) {
+      @ConfigProperty(name = "card-events.publish-batch-size") int publishBatchSize,
+      @ConfigProperty(name = "card-events.publish-segments") int publishSegments) {
     this.dataSource = dataSource;
     this.jta = jta;
     this.referenceData = referenceData;
@@ -79,6 +83,7 @@ public class AxonSetup {
     this.partitions = partitions;
     this.replicationFactor = replicationFactor;
     this.publishBatchSize = publishBatchSize;
+    this.publishSegments = publishSegments;
   }
 
   void start(@Observes StartupEvent startup) {
@@ -134,7 +139,12 @@ public class AxonSetup {
                             KafkaCardEventPublisher.PROCESSING_GROUP,
                             c -> c.eventStore(),
                             c ->
-                                TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                // Segments split the cards (all of a card's events in one segment,
+                                // so in order); every instance may publish every segment, and
+                                // SegmentBalancer spreads them over the running instances.
+                                TrackingEventProcessorConfiguration.forParallelProcessing(
+                                        publishSegments)
+                                    .andInitialSegmentsCount(publishSegments)
                                     .andBatchSize(publishBatchSize))
                         .registerListenerInvocationErrorHandler(
                             KafkaCardEventPublisher.PROCESSING_GROUP,
@@ -144,10 +154,26 @@ public class AxonSetup {
     // Tamper evidence: every stored event carries its chain hash (audit/EventChain).
     axon.eventStore().registerDispatchInterceptor(new ChainHashInterceptor(storage, serializer));
     axon.start();
-    LOG.infof("Axon started; publishing card events to topic %s at %s", topic, bootstrapServers);
+    balancer =
+        new SegmentBalancer(
+            dataSource,
+            axon.eventProcessingConfiguration()
+                .eventProcessor(
+                    KafkaCardEventPublisher.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .orElseThrow(),
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getName()
+                + "/"
+                + java.util.UUID.randomUUID());
+    balancer.start();
+    LOG.infof(
+        "Axon started; publishing card events to topic %s at %s in %d segments",
+        topic, bootstrapServers, publishSegments);
   }
 
   void stop(@Observes ShutdownEvent shutdown) {
+    if (balancer != null) {
+      balancer.close();
+    }
     if (axon != null) {
       axon.shutdown();
     }
