@@ -29,4 +29,4 @@ if [ ! -s "$classpath_file" ]; then
   "$root/mvnw" -B -q -f "$here/kafka-tools/pom.xml" dependency:build-classpath \
     -Dmdep.outputFile="$classpath_file" >&2
 fi
-exec java -cp "$(cat "$classpath_file")" "$main" "$@"
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$(cat "$classpath_file")" "$main" "$@"

@@ -41,7 +41,7 @@ call() { # METHOD SERVICE PATH [curl args...]
 }
 
 field() { # JSON FIELD: a top-level number, string or boolean
-  sed -n "s/.*\"$2\":\(\"[^\"]*\"\|[-0-9.]*\|true\|false\|null\).*/\1/p" <<<"$1" | tr -d '"'
+  sed -n "s/.*\"$2\":\(true\|false\|null\|\"[^\"]*\"\|-\?[0-9][0-9.]*\).*/\1/p" <<<"$1" | tr -d '"'
 }
 
 services_of() {
