@@ -2,6 +2,7 @@ package cn.bj.hrss.card.infra;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The database and the broker the suite needs, started together (or taken from the environment) and
@@ -31,6 +32,22 @@ public final class LocalInfrastructure implements AutoCloseable {
   }
 
   /**
+   * The same with a Kafka cluster of {@code brokers} brokers, each a process of its own, instead of
+   * the single broker (see {@link LocalKafkaCluster}); a drill reaches it through {@link
+   * #cluster()}. {@code SUITE_KAFKA_BOOTSTRAP_SERVERS}, if set, still names the cluster to use.
+   */
+  public static LocalInfrastructure startCluster(
+      Map<String, String> env, int postgresPort, int brokers) {
+    LocalPostgres postgres = LocalPostgres.startOrUseExisting(env, postgresPort);
+    try {
+      return new LocalInfrastructure(postgres, LocalKafka.startClusterOrUseExisting(env, brokers));
+    } catch (RuntimeException e) {
+      postgres.close();
+      throw e;
+    }
+  }
+
+  /**
    * One infrastructure per JVM for tests, started on first use on free ports and stopped when the
    * JVM exits, so that all test classes of a module share it.
    */
@@ -50,13 +67,29 @@ public final class LocalInfrastructure implements AutoCloseable {
     return kafka;
   }
 
-  /** The settings every service reads, as environment variables. */
+  /** The Kafka cluster started here by {@link #startCluster}, for drills; empty otherwise. */
+  public Optional<LocalKafkaCluster> cluster() {
+    return kafka.cluster();
+  }
+
+  /**
+   * The settings every service reads, as environment variables. With a cluster started here, the
+   * services create their topics (card-lifecycle.v1, production-alerts.v1, bank.*.cards.v1, all
+   * through {@code SUITE_CARD_TOPIC_REPLICATION}) with 3 replicas, or as many as there are brokers.
+   */
   public Map<String, String> serviceEnvironment() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("SUITE_DB_URL", postgres.jdbcUrl());
     env.put("SUITE_DB_USER", postgres.user());
     env.put("SUITE_DB_PASSWORD", postgres.password());
     env.put("SUITE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    cluster()
+        .ifPresent(
+            cluster ->
+                env.put(
+                    "SUITE_CARD_TOPIC_REPLICATION",
+                    Integer.toString(
+                        LocalKafkaCluster.replicationFactorFor(cluster.brokerIds().size()))));
     return env;
   }
 
