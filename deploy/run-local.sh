@@ -4,6 +4,8 @@
 #   deploy/run-local.sh           run the suite
 #   deploy/run-local.sh --demo    run it and drive one card through its whole life
 #   deploy/run-local.sh --factory-simulator   a simulated card factory produces open orders
+#   deploy/run-local.sh --cluster three Kafka brokers (replication 3, min.insync.replicas 2) and
+#                                 two instances of every service (8081-8084 and 8091-8094)
 # SUITE_BUSINESS_DATE=2025-06-02 runs it as of that day; SUITE_SMS_GATEWAY_URL names a real SMS
 # gateway instead of the simulator on port 8090.
 # SUITE_DB_URL / SUITE_DB_USER / SUITE_DB_PASSWORD and SUITE_KAFKA_BOOTSTRAP_SERVERS make it use an

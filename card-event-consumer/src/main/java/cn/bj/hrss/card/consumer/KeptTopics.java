@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,12 +66,24 @@ public final class KeptTopics {
 
   private static void keepForever(Admin admin, String topic) throws Exception {
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-    Config config =
-        admin
-            .describeConfigs(List.of(resource))
-            .all()
-            .get(TIMEOUT_S, TimeUnit.SECONDS)
-            .get(resource);
+    Config config = null;
+    // Another instance may have created the topic a moment ago: on a cluster, the broker asked
+    // may not know it yet (UnknownTopicOrPartition). Ask again for up to 30 s.
+    for (int attempt = 1; config == null; attempt++) {
+      try {
+        config =
+            admin
+                .describeConfigs(List.of(resource))
+                .all()
+                .get(TIMEOUT_S, TimeUnit.SECONDS)
+                .get(resource);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || attempt >= 60) {
+          throw e;
+        }
+        Thread.sleep(500);
+      }
+    }
     String retention = config.get("retention.ms").value();
     if (!"-1".equals(retention)) {
       LOG.warnf("topic %s had retention.ms=%s; setting it to -1 (keep forever)", topic, retention);

@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * The whole suite on one machine: PostgreSQL and a single-node Kafka broker (or the ones named by
  * SUITE_DB_URL and SUITE_KAFKA_BOOTSTRAP_SERVERS), then the four services. Ctrl-C stops the
  * services, the broker and the database, in that order. With {@code --demo}, one card is driven
- * through its whole lifecycle and each service's view of it is printed.
+ * through its whole lifecycle and each service's view of it is printed. With {@code --cluster}:
+ * three Kafka brokers, each its own process (replication factor 3, min.insync.replicas 2), and two
+ * instances of every service, the second on 8091-8094 (issue 10, ADR 14).
  */
 public final class LocalSuite {
 
@@ -26,12 +28,18 @@ public final class LocalSuite {
   public static void main(String[] args) throws Exception {
     boolean demo = List.of(args).contains("--demo");
     boolean factorySimulator = List.of(args).contains("--factory-simulator");
+    boolean cluster = List.of(args).contains("--cluster");
     Path home = Path.of(System.getProperty("suite.home", ".")).toAbsolutePath().normalize();
     Path logs = home.resolve("target/local-run-logs");
 
-    say("starting PostgreSQL and Kafka ...");
+    say(
+        cluster
+            ? "starting PostgreSQL and three Kafka brokers ..."
+            : "starting PostgreSQL and Kafka ...");
     LocalInfrastructure infra =
-        LocalInfrastructure.start(System.getenv(), POSTGRES_PORT, KAFKA_PORT);
+        cluster
+            ? LocalInfrastructure.startCluster(System.getenv(), POSTGRES_PORT, 3)
+            : LocalInfrastructure.start(System.getenv(), POSTGRES_PORT, KAFKA_PORT);
     say(
         "  PostgreSQL  "
             + infra.postgres().jdbcUrl()
@@ -89,11 +97,16 @@ public final class LocalSuite {
                 "stop-local-suite"));
     try {
       say("starting the services (logs in " + logs + ") ...");
-      services.set(ServiceProcesses.start(home, environment, ServiceProcesses.DEFAULT_PORTS, logs));
-      services.get().awaitReady(Duration.ofMinutes(3));
+      Map<String, Integer> ports = new LinkedHashMap<>(ServiceProcesses.DEFAULT_PORTS);
+      if (cluster) {
+        // A second instance of each service, on 8091-8094 (ADR 14).
+        ServiceProcesses.DEFAULT_PORTS.forEach((name, port) -> ports.put(name + "#2", port + 10));
+      }
+      services.set(ServiceProcesses.start(home, environment, ports, logs));
+      services.get().awaitReady(Duration.ofMinutes(cluster ? 6 : 3));
       say("");
       say("The suite is up:");
-      for (String name : ServiceProcesses.DEFAULT_PORTS.keySet()) {
+      for (String name : ports.keySet()) {
         String url = services.get().url(name);
         say(String.format("  %-24s %s   (OpenAPI: %s/q/openapi)", name, url, url));
       }

@@ -130,9 +130,14 @@ public final class ServiceProcesses implements AutoCloseable {
    * Waits until every service answers its readiness check, or fails naming the ones that do not.
    */
   public void awaitReady(Duration timeout) {
+    awaitReady(timeout, new ArrayList<>(processes.keySet()));
+  }
+
+  /** Waits until the named services answer their readiness check (after a restart, say). */
+  public void awaitReady(Duration timeout, List<String> names) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(timeout);
-    List<String> waiting = new ArrayList<>(processes.keySet());
+    List<String> waiting = new ArrayList<>(names);
     while (!waiting.isEmpty()) {
       for (String name : List.copyOf(waiting)) {
         if (!processes.get(name).isAlive()) {
