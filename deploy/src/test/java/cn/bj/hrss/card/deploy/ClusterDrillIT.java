@@ -146,6 +146,23 @@ class ClusterDrillIT {
         count(
             "SELECT count(DISTINCT owner) FROM application.token_entry"
                 + " WHERE processor_name = 'kafka-publisher'"));
+    // The consumer services' two instances share their group's partitions.
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(
+            Map.of("bootstrap.servers", (Object) kafka.bootstrapServers()))) {
+      List<String> groups = List.of(SERVICES).subList(1, 4);
+      var described = admin.describeConsumerGroups(groups).all().get();
+      for (String group : groups) {
+        var members = described.get(group).members();
+        System.out.printf(
+            "group %s: %s%n",
+            group, members.stream().map(m -> m.assignment().topicPartitions().size()).toList());
+        assertEquals(2, members.size(), group + " members");
+        assertTrue(
+            members.stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty()),
+            group + ": an instance without partitions");
+      }
+    }
     load.resume();
 
     // Drill 1: one broker dies (kill -9) under load, and comes back.
