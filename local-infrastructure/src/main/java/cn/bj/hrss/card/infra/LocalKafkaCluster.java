@@ -202,7 +202,27 @@ public final class LocalKafkaCluster implements AutoCloseable {
    */
   private static void writeClassPath(Broker broker) throws IOException {
     Files.writeString(
-        broker.classPathArgs(), "-cp\n" + quoted(System.getProperty("java.class.path")) + "\n");
+        broker.classPathArgs(),
+        "-cp\n" + quoted(absolute(System.getProperty("java.class.path"))) + "\n");
+  }
+
+  /**
+   * Every entry made absolute, a trailing {@code *} kept: the deploy launcher runs with {@code -cp
+   * deploy/target/classes:deploy/target/lib/*}, relative to its own working directory.
+   */
+  static String absolute(String classPath) {
+    List<String> entries = new ArrayList<>();
+    for (String entry : classPath.split(java.io.File.pathSeparator)) {
+      if (entry.isEmpty()) {
+        continue;
+      }
+      boolean wildcard = entry.equals("*") || entry.endsWith(java.io.File.separator + "*");
+      String base = wildcard ? entry.substring(0, entry.length() - 1) : entry;
+      String resolved =
+          Path.of(base.isEmpty() ? "." : base).toAbsolutePath().normalize().toString();
+      entries.add(wildcard ? resolved + java.io.File.separator + "*" : resolved);
+    }
+    return String.join(java.io.File.pathSeparator, entries);
   }
 
   /** {@code java [options] @classpath.args kafka.Kafka server.properties}. */
