@@ -1,6 +1,8 @@
 package cn.bj.hrss.card.production;
 
 import cn.bj.hrss.card.contract.Topics;
+import cn.bj.hrss.card.contract.codec.EventCodec;
+import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.infra.TopicProbe;
 import java.nio.charset.StandardCharsets;
@@ -24,21 +26,31 @@ public final class CardEvents {
   /** A card applied for through {@code channel} at {@code occurredAt}, to be collected by mail. */
   public static void requestedByMail(
       String cardId, String bank, String channel, String occurredAt) {
-    publish(
+    publish(cardId, requestedByMailJson(cardId, bank, channel, occurredAt));
+  }
+
+  /** The same event, not published: for a test that applies it to the projection itself. */
+  public static EventEnvelope requestedByMailEvent(
+      String cardId, String bank, String channel, String occurredAt) {
+    return EventCodec.decode(
+        requestedByMailJson(cardId, bank, channel, occurredAt).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String requestedByMailJson(
+      String cardId, String bank, String channel, String occurredAt) {
+    return envelope(
         cardId,
-        envelope(
-            cardId,
-            0,
-            "CardRequested",
-            occurredAt,
-            "CITIZEN",
-            channel,
-            "{\"cardId\":\""
-                + cardId
-                + "\",\"applicant\":{\"idNumber\":\"11010519491231002X\",\"name\":\"王小明\","
-                + "\"mobile\":\"13800138000\"},\"bankCode\":\""
-                + bank
-                + "\",\"collection\":{\"method\":\"MAIL\",\"address\":\"北京市东城区1号\"}}"));
+        0,
+        "CardRequested",
+        occurredAt,
+        "CITIZEN",
+        channel,
+        "{\"cardId\":\""
+            + cardId
+            + "\",\"applicant\":{\"idNumber\":\"11010519491231002X\",\"name\":\"王小明\","
+            + "\"mobile\":\"13800138000\"},\"bankCode\":\""
+            + bank
+            + "\",\"collection\":{\"method\":\"MAIL\",\"address\":\"北京市东城区1号\"}}");
   }
 
   /** A card applied for through {@code channel}, to be collected at {@code outlet}. */
@@ -64,16 +76,26 @@ public final class CardEvents {
   }
 
   public static void produced(String cardId, long sequence, String occurredAt, String number) {
-    publish(
+    publish(cardId, producedJson(cardId, sequence, occurredAt, number));
+  }
+
+  /** The same event, not published. */
+  public static EventEnvelope producedEvent(
+      String cardId, long sequence, String occurredAt, String number) {
+    return EventCodec.decode(
+        producedJson(cardId, sequence, occurredAt, number).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String producedJson(
+      String cardId, long sequence, String occurredAt, String number) {
+    return envelope(
         cardId,
-        envelope(
-            cardId,
-            sequence,
-            "CardProduced",
-            occurredAt,
-            "CARD_FACTORY",
-            "CARD_FACTORY_API",
-            "{\"cardNumber\":\"" + number + "\"}"));
+        sequence,
+        "CardProduced",
+        occurredAt,
+        "CARD_FACTORY",
+        "CARD_FACTORY_API",
+        "{\"cardNumber\":\"" + number + "\"}");
   }
 
   public static void productionFailed(String cardId, long sequence, String occurredAt) {
