@@ -3,7 +3,9 @@
 # given in SUITE_APPLICATION_URL, SUITE_CARD_PRODUCTION_URL, SUITE_BANK_GATEWAY_URL and
 # SUITE_NOTIFICATION_URL). Needs curl.
 #
-#   deploy/ops.sh rebuild SERVICE|all   rebuild projections into a copy and switch; follows progress
+#   deploy/ops.sh rebuild SERVICE|all [FROM]   rebuild projections into a copy and switch; follows
+#                                       progress. FROM (ISO-8601 instant): only the cards with events
+#                                       since then are rebuilt, the others carried over as they stand
 #   deploy/ops.sh progress SERVICE      the running or last rebuild of one service
 #   deploy/ops.sh summary SERVICE       cards, counts per status and lag of one service
 #   deploy/ops.sh reconcile             every projection against the event store
@@ -52,7 +54,11 @@ services_of() {
 case "${1:-}" in
   rebuild)
     targets=$(services_of "${2:?SERVICE or all}")
-    for s in $targets; do call POST "$s" /projection/rebuild >/dev/null; echo "$s: rebuild started"; done
+    from="${3:-}"
+    for s in $targets; do
+      call POST "$s" "/projection/rebuild${from:+?from=$from}" >/dev/null
+      echo "$s: rebuild started${from:+ from $from}"
+    done
     status=0
     for s in $targets; do
       while :; do

@@ -6,6 +6,7 @@ import cn.bj.hrss.card.contract.codec.EventCodec;
 import cn.bj.hrss.card.contract.codec.EventCodec.MalformedEventException;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -124,6 +125,11 @@ public final class ProjectionRebuild {
   /**
    * Where a rebuild is.
    *
+   * @param from null: every card rebuilt from the start of the topic; else the point in time: the
+   *     cards with events at or after it are rebuilt from their whole history, the others carried
+   *     over from the live projection as they stand
+   * @param cardsRebuilt with {@code from}, the cards with events at or after it
+   * @param cardsCarriedOver with {@code from}, the cards carried over
    * @param eventsLeft records of the topic not replayed yet (an estimate while the topic grows)
    * @param liveConsumerPausedMillis how long the live consumer was stopped for the switch
    * @param comparedWithPrevious per projection table, the rebuilt rows against the replaced ones
@@ -132,6 +138,9 @@ public final class ProjectionRebuild {
   public record Progress(
       String service,
       State state,
+      Instant from,
+      Long cardsRebuilt,
+      Long cardsCarriedOver,
       Instant startedAt,
       Instant finishedAt,
       long eventsApplied,
@@ -175,7 +184,22 @@ public final class ProjectionRebuild {
     this.apply = apply;
     this.schema = new ShadowSchema(layout.schema());
     this.progress =
-        new Progress(service, State.NEVER_RUN, null, null, 0, 0, 0, 0, null, Map.of(), null, null);
+        new Progress(
+            service,
+            State.NEVER_RUN,
+            null,
+            null,
+            null,
+            null,
+            null,
+            0,
+            0,
+            0,
+            0,
+            null,
+            Map.of(),
+            null,
+            null);
   }
 
   public Layout layout() {
@@ -194,15 +218,39 @@ public final class ProjectionRebuild {
     return dataSource;
   }
 
-  /** Starts a rebuild in the background and returns at once. */
+  /** Starts a rebuild from the start of the topic in the background and returns at once. */
   public synchronized Progress start() {
+    return start(null);
+  }
+
+  /**
+   * Starts a rebuild in the background and returns at once.
+   *
+   * @param from null for every card; else only the cards with events at or after this moment are
+   *     rebuilt (from their whole history), and the others are carried over as they stand
+   */
+  public synchronized Progress start(Instant from) {
     if (worker != null && worker.isAlive()) {
       throw new AlreadyRunning(service);
     }
     progress =
         new Progress(
-            service, State.COPYING, Instant.now(), null, 0, 0, 0, 0, null, Map.of(), null, null);
-    worker = new Thread(this::run, service + "-projection-rebuild");
+            service,
+            State.COPYING,
+            from,
+            null,
+            null,
+            Instant.now(),
+            null,
+            0,
+            0,
+            0,
+            0,
+            null,
+            Map.of(),
+            null,
+            null);
+    worker = new Thread(() -> run(from), service + "-projection-rebuild");
     worker.setDaemon(true);
     worker.start();
     return progress;
@@ -224,7 +272,7 @@ public final class ProjectionRebuild {
     return progress;
   }
 
-  private void run() {
+  private void run(Instant from) {
     Replay replay = new Replay();
     boolean liveStopped = false;
     try (Connection connection = dataSource.getConnection()) {
@@ -234,6 +282,9 @@ public final class ProjectionRebuild {
         LOG.infof("rebuild of %s: copying the tables of schema %s", service, schema.live());
         schema.create(connection, layout.referenceTables());
         connection.setAutoCommit(false);
+        if (from != null) {
+          carryOver(connection, from, replay);
+        }
         searchPath(connection, schema.shadow());
         try (KafkaConsumer<String, byte[]> kafka = consumer()) {
           List<TopicPartition> partitions =
@@ -321,6 +372,8 @@ public final class ProjectionRebuild {
     long skipped;
     long left;
     Long paused;
+    Long rebuilt;
+    Long carried;
     Map<String, Comparison> compared = Map.of();
   }
 
@@ -427,6 +480,9 @@ public final class ProjectionRebuild {
         new Progress(
             service,
             state,
+            progress.from(),
+            replay.rebuilt,
+            replay.carried,
             started,
             finished ? Instant.now() : null,
             replay.applied,
@@ -437,6 +493,74 @@ public final class ProjectionRebuild {
             replay.compared,
             identical,
             error);
+  }
+
+  /**
+   * A rebuild from a point in time: the cards with a record at or after {@code from} (read from the
+   * first such offset of each partition to the current end) are rebuilt; every other card's rows
+   * (and its position) are copied from the live projection into the copy, in one snapshot. The
+   * replay then reads the whole topic as usual: a carried-over card's earlier events are skipped by
+   * its copied position, and its later events are applied.
+   */
+  private void carryOver(Connection connection, Instant from, Replay replay) throws SQLException {
+    java.util.Set<String> rebuilt = new java.util.HashSet<>();
+    try (KafkaConsumer<String, byte[]> kafka = consumer()) {
+      List<TopicPartition> partitions =
+          kafka.partitionsFor(live.topic()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
+      Map<TopicPartition, Long> times = new HashMap<>();
+      partitions.forEach(p -> times.put(p, from.toEpochMilli()));
+      Map<TopicPartition, Long> start = new HashMap<>();
+      kafka
+          .offsetsForTimes(times)
+          .forEach((p, found) -> start.put(p, found == null ? end.get(p) : found.offset()));
+      kafka.assign(partitions);
+      start.forEach(kafka::seek);
+      while (partitions.stream().anyMatch(p -> kafka.position(p) < end.get(p))) {
+        for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
+          TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+          if (record.offset() < end.get(partition) && record.key() != null) {
+            rebuilt.add(record.key());
+          }
+        }
+      }
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE "
+              + schema.shadow()
+              + ".rebuild_from_cards (card_id VARCHAR(64) PRIMARY KEY)");
+    }
+    try (java.sql.PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO " + schema.shadow() + ".rebuild_from_cards (card_id) VALUES (?)")) {
+      for (String card : rebuilt) {
+        insert.setString(1, card);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    connection.commit();
+    // One snapshot of the live projection: every carried card's rows match its position.
+    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    for (String table : layout.projectionTables()) {
+      schema.carryOver(connection, table, layout.keptRows().get(table), "rebuild_from_cards");
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT count(*) FROM " + schema.shadow() + ".card_event_position")) {
+      row.next();
+      replay.carried = row.getLong(1);
+    }
+    connection.commit();
+    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    replay.rebuilt = (long) rebuilt.size();
+    LOG.infof(
+        "rebuild of %s from %s: %d cards with events since then are rebuilt, %d carried over",
+        service, from, replay.rebuilt, replay.carried);
   }
 
   private void dropCopy() {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -18,6 +19,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -39,12 +42,29 @@ public abstract class ProjectionResource {
     this.rebuild = rebuild;
   }
 
-  /** Starts a rebuild from the start of the card topic into a copy: 202, or 409 if one runs. */
+  /**
+   * Starts a rebuild into a copy: 202, or 409 if one runs. Without {@code from}, every card from
+   * the start of the card topic; with {@code from} (an ISO-8601 instant), the cards with events at
+   * or after it, from their whole history, the others carried over as they stand.
+   */
   @POST
   @Path("/rebuild")
-  public Response startRebuild() {
+  public Response startRebuild(@QueryParam("from") String from) {
+    Instant moment;
     try {
-      return Response.accepted(rebuild.start()).build();
+      moment = from == null || from.isBlank() ? null : Instant.parse(from);
+    } catch (DateTimeParseException e) {
+      Map<String, Object> problem = new LinkedHashMap<>();
+      problem.put("type", "about:blank");
+      problem.put("title", "时间格式有误。");
+      problem.put("status", 400);
+      problem.put("detail", "from must be an ISO-8601 instant, e.g. 2025-03-01T00:00:00Z");
+      problem.put("rule", "INPUT-MALFORMED");
+      problem.put("field", "from");
+      return Response.status(400).type("application/problem+json").entity(problem).build();
+    }
+    try {
+      return Response.accepted(rebuild.start(moment)).build();
     } catch (AlreadyRunning e) {
       Map<String, Object> problem = new LinkedHashMap<>();
       problem.put("type", "about:blank");

@@ -225,6 +225,36 @@ final class ShadowSchema {
     execute(connection, "DROP SCHEMA " + shadow + " CASCADE");
   }
 
+  /**
+   * Copies into the copy the live table's rows of every card not listed in {@code rebuiltCards} (a
+   * table of the copy), leaving out rows the replay does not make; columns a sequence fills get new
+   * values.
+   */
+  void carryOver(Connection connection, String table, String keptRows, String rebuiltCards)
+      throws SQLException {
+    String columns = String.join(", ", comparedColumns(connection, table));
+    execute(
+        connection,
+        "INSERT INTO "
+            + shadow
+            + "."
+            + table
+            + " ("
+            + columns
+            + ") SELECT "
+            + columns
+            + " FROM "
+            + live
+            + "."
+            + table
+            + " WHERE card_id NOT IN (SELECT card_id FROM "
+            + shadow
+            + "."
+            + rebuiltCards
+            + ")"
+            + (keptRows == null ? "" : " AND NOT (" + keptRows + ")"));
+  }
+
   /** Drops the copy (a failed or abandoned rebuild). */
   void drop(Connection connection) throws SQLException {
     execute(connection, "DROP SCHEMA IF EXISTS " + shadow + " CASCADE");
