@@ -13,7 +13,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 for s in application-service card-production-service bank-gateway-service notification-service; do
   [ -f "$s/target/quarkus-app/quarkus-run.jar" ] || echo "warning: $s has no built jar; it is left out" >&2
 done
-./mvnw -B -q -o -pl benchmark,benchmark/trivial-rest,benchmark/runner package -DskipTests
+./mvnw -B -q -pl benchmark,benchmark/trivial-rest,benchmark/runner -am package -DskipTests
 exec java -Xmx1g -Dsuite.home="$PWD" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "benchmark/runner/target/classes:benchmark/runner/target/lib/*" \
   cn.bj.hrss.card.benchmark.Benchmark "$@"
