@@ -13,9 +13,9 @@
 #   deploy/ops.sh history CARD_ID [ASOF] [csv]  a card's history (as of an ISO-8601 instant)
 #   deploy/ops.sh republish             publish the whole event store to Kafka again
 #
-# SERVICE is card-production-service, bank-gateway-service or notification-service. The bank
-# gateway wants the operators' key: SUITE_BANK_GATEWAY_OPERATOR_KEY, or the local run's
-# target/local-run-logs/bank-keys.txt.
+# SERVICE is card-production-service, bank-gateway-service or notification-service. Every call
+# carries an operator's signed token (ADR 16): SUITE_OPERATOR_TOKEN, or, for the local run, one
+# that deploy/token.sh signs with the run's development issuer.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 app="${SUITE_APPLICATION_URL:-http://127.0.0.1:8081}"
@@ -24,22 +24,18 @@ declare -A url=(
   [bank-gateway-service]="${SUITE_BANK_GATEWAY_URL:-http://127.0.0.1:8083}"
   [notification-service]="${SUITE_NOTIFICATION_URL:-http://127.0.0.1:8084}"
 )
-operator_key="${SUITE_BANK_GATEWAY_OPERATOR_KEY:-}"
-keys_file="$here/../target/local-run-logs/bank-keys.txt"
-if [ -z "$operator_key" ] && [ -f "$keys_file" ]; then
-  operator_key="$(awk '$1 == "operator" {print $2}' "$keys_file")"
+token="${SUITE_OPERATOR_TOKEN:-}"
+if [ -z "$token" ] && [ -n "${1:-}" ]; then
+  token="$("$here/token.sh" operator "${USER:-operator}" 60)"
 fi
-headers=(-H "X-Actor-Role: OPERATOR" -H "X-Actor-Id: ${USER:-operator}" -H "X-Channel: OPERATOR_CONSOLE")
+headers=(-H "Authorization: Bearer $token" -H "X-Channel: OPERATOR_CONSOLE")
 
 call() { # METHOD SERVICE PATH [curl args...]
   local method="$1" service="$2" path="$3"; shift 3
-  local base auth=()
+  local base
   if [ "$service" = application-service ]; then base="$app"; else base="${url[$service]:-}"; fi
   [ -n "$base" ] || { echo "unknown service $service" >&2; exit 2; }
-  if [ "$service" = bank-gateway-service ] && [ -n "$operator_key" ]; then
-    auth=(-u "operator:$operator_key")
-  fi
-  curl -sS --fail-with-body -X "$method" "${headers[@]}" "${auth[@]}" "$@" "$base$path"
+  curl -sS --fail-with-body -X "$method" "${headers[@]}" "$@" "$base$path"
 }
 
 field() { # JSON FIELD: a top-level number, string or boolean

@@ -1,7 +1,8 @@
 -- wrk script of the benchmark: walks a pre-generated list of requests, each once.
 -- Arguments (after --): requests file, number of wrk threads, progress-file prefix ("-" for none).
 -- Environment: WRK_DELAY_MS (a pause before each request on a connection: a paced, lower rate).
--- Requests file: one request a line, tab-separated: METHOD PATH ROLE ACTOR-ID CHANNEL BODY.
+-- Requests file: one request a line, tab-separated: METHOD PATH AUTHORIZATION - CHANNEL BODY
+-- (AUTHORIZATION is the whole header value, "Bearer <token>").
 local threads = {}
 local counter = 0
 
@@ -28,8 +29,7 @@ function init(args)
       local f = split(line)
       local headers = {
         ["Content-Type"] = "application/json",
-        ["X-Actor-Role"] = f[3],
-        ["X-Actor-Id"] = f[4],
+        ["Authorization"] = f[3],
         ["X-Channel"] = f[5],
       }
       local body = f[6]

@@ -1,6 +1,5 @@
 package cn.bj.hrss.card.production;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -26,7 +25,7 @@ class ProductionOrderProjectionTest {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                given()
+                TestCallers.operator()
                     .get("/production-orders/{id}", cardId)
                     .then()
                     .statusCode(200)
@@ -42,7 +41,7 @@ class ProductionOrderProjectionTest {
     GoldenEvents.publish(cardId, CardProduced.class, CardDispatched.class);
     awaitStatus(cardId, "DISPATCHED");
 
-    given()
+    TestCallers.operator()
         .get("/production-orders/{id}", cardId)
         .then()
         .body("bankCode", equalTo("ICBC"))
@@ -69,11 +68,17 @@ class ProductionOrderProjectionTest {
     GoldenEvents.publish(marker, CardRequested.class);
     awaitStatus(marker, "ORDERED");
 
-    given().get("/production-orders/{id}", cardId).then().body("status", equalTo("HANDED_OVER"));
+    TestCallers.operator()
+        .get("/production-orders/{id}", cardId)
+        .then()
+        .body("status", equalTo("HANDED_OVER"));
   }
 
   @Test
   void an_unknown_card_is_not_found() {
-    given().get("/production-orders/{id}", UUID.randomUUID().toString()).then().statusCode(404);
+    TestCallers.operator()
+        .get("/production-orders/{id}", UUID.randomUUID().toString())
+        .then()
+        .statusCode(404);
   }
 }

@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.relay;
 
+import cn.bj.hrss.card.identity.ServiceToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,12 +33,20 @@ public final class CommandClient {
   private final String baseUrl;
   private final Duration timeout;
   private final NonJsonBody nonJsonBody;
+  private final ServiceToken token;
   private final HttpClient http;
 
-  public CommandClient(String baseUrl, Duration timeout, NonJsonBody nonJsonBody) {
+  /**
+   * @param token this service's own token (role bank-gateway-service or card-production-service),
+   *     sent with every request; application-service then lets it act for the bank or factory the
+   *     {@link Caller} names, and only as one
+   */
+  public CommandClient(
+      String baseUrl, Duration timeout, NonJsonBody nonJsonBody, ServiceToken token) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.timeout = timeout;
     this.nonJsonBody = nonJsonBody;
+    this.token = token;
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -58,29 +67,27 @@ public final class CommandClient {
    */
   public Answer send(String cardId, String commandPath, Caller caller, ObjectNode body)
       throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(cardUri(cardId, commandPath))
-            .timeout(timeout)
+    HttpRequest.Builder request =
+        as(caller, HttpRequest.newBuilder(cardUri(cardId, commandPath)))
             .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .header("X-Actor-Role", caller.role())
-            .header("X-Actor-Id", caller.actorId())
-            .header("X-Channel", caller.channel())
-            .header("X-Correlation-Id", caller.correlationId())
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-            .build();
-    return answer(request);
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    return answer(request.build());
   }
 
   /** Reads the card as application-service knows it: status, history and the rest of its view. */
-  public Answer card(String cardId) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(cardUri(cardId, null))
-            .timeout(timeout)
-            .header("Accept", "application/json")
-            .GET()
-            .build();
-    return answer(request);
+  public Answer card(String cardId, Caller caller) throws IOException, InterruptedException {
+    return answer(as(caller, HttpRequest.newBuilder(cardUri(cardId, null))).GET().build());
+  }
+
+  private HttpRequest.Builder as(Caller caller, HttpRequest.Builder request) {
+    token.authorization().ifPresent(value -> request.header("Authorization", value));
+    return request
+        .timeout(timeout)
+        .header("Accept", "application/json")
+        .header("X-Actor-Role", caller.role())
+        .header("X-Actor-Id", caller.actorId())
+        .header("X-Channel", caller.channel())
+        .header("X-Correlation-Id", caller.correlationId());
   }
 
   private URI cardUri(String cardId, String command) {

@@ -95,7 +95,7 @@ public final class ConsumerScaling {
                 "SUITE_DB_URL",
                 infra.postgres().jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"));
             environment.put("SUITE_SMS_GATEWAY_URL", sms.url());
-            environment.putAll(BankKeys.generate().environment());
+            environment.putAll(SuiteTokens.startInTemporaryDirectory().environment());
             environment.put("CARD_EVENTS_TOPIC", topic);
             environment.put("CARD_EVENTS_GROUP_ID", group);
             Map<String, Integer> ports = new LinkedHashMap<>();

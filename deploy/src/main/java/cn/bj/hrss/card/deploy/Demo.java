@@ -24,21 +24,21 @@ final class Demo {
 
   private final ServiceProcesses services;
   private final SmsGatewaySimulator smsGateway;
-  private final BankKeys bankKeys;
+  private final SuiteTokens tokens;
   private final HttpClient http = HttpClient.newHttpClient();
 
   /**
    * @param smsGateway the simulator the local run started, or null when a real gateway is used
    */
-  Demo(ServiceProcesses services, SmsGatewaySimulator smsGateway, BankKeys bankKeys) {
+  Demo(ServiceProcesses services, SmsGatewaySimulator smsGateway, SuiteTokens tokens) {
     this.services = services;
     this.smsGateway = smsGateway;
-    this.bankKeys = bankKeys;
+    this.tokens = tokens;
   }
 
   void run() throws Exception {
     String app = services.url("application-service");
-    SampleRegistry.loadInto(app, 200);
+    SampleRegistry.loadInto(app, 200, tokens.issuer());
     LocalSuite.say(
         "demo: sample registry loaded (6 named and 200 generated insured persons, one employer,"
             + " one university)");
@@ -46,7 +46,7 @@ final class Demo {
         post(
             app + "/cards",
             "CITIZEN",
-            "wx-openid-demo",
+            "11010519491231002X",
             "JINGTONG_MINI_PROGRAM",
             """
             {"applicant": {"idNumber": "11010519491231002X", "name": "王小明", "mobile": "13800138000"},
@@ -142,8 +142,7 @@ final class Demo {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/json")
-            .header("X-Actor-Role", role)
-            .header("X-Actor-Id", actorId)
+            .header("Authorization", "Bearer " + tokens.token(tokenRole(role), actorId))
             .header("X-Channel", channel)
             .header("X-Correlation-Id", UUID.randomUUID().toString())
             .timeout(Duration.ofSeconds(30))
@@ -157,11 +156,17 @@ final class Demo {
     return JSON.readTree(response.body());
   }
 
+  /** The token role of an actor role (CITIZEN: citizen, CARD_FACTORY: card-factory, ...). */
+  private static String tokenRole(String actorRole) {
+    return actorRole.toLowerCase().replace('_', '-');
+  }
+
+  /** Polls {@code url} as an operator. */
   private JsonNode awaitJson(String url, Predicate<JsonNode> done) throws Exception {
     return awaitJson(url, null, done);
   }
 
-  /** Polls {@code url}, as {@code bank} (HTTP Basic with its key of this run) when not null. */
+  /** Polls {@code url}, as {@code bank} when not null, else as an operator. */
   private JsonNode awaitJson(String url, String bank, Predicate<JsonNode> done) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     JsonNode last = null;
@@ -184,15 +189,11 @@ final class Demo {
   }
 
   private HttpRequest.Builder withBank(HttpRequest.Builder request, String bank) {
-    if (bank == null) {
-      return request;
-    }
-    String basic = bank + ":" + bankKeys.keyOf(bank);
-    return request.header(
-        "Authorization",
-        "Basic "
-            + java.util.Base64.getEncoder()
-                .encodeToString(basic.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    String token =
+        bank == null ? tokens.token("operator", "operator-demo") : tokens.token("bank", bank);
+    return request
+        .header("Authorization", "Bearer " + token)
+        .header("X-Channel", "OPERATOR_CONSOLE");
   }
 
   private static void show(String title, JsonNode view) throws IOException {

@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class LocalSuite {
 
+  /** Where the local run's token issuer keeps its keys and the services' tokens. */
+  static final String JWT_DIR = "target/local-run-logs/jwt";
+
   private static final int POSTGRES_PORT = 15432;
   private static final int KAFKA_PORT = 9092;
 
@@ -67,12 +70,12 @@ public final class LocalSuite {
       say("  card factory simulator on: it produces and dispatches open orders");
     }
     SmsGatewaySimulator gateway = smsGateway;
-    BankKeys bankKeys = BankKeys.generate();
-    environment.putAll(bankKeys.environment());
-    java.nio.file.Files.createDirectories(logs);
-    Path keyFile = logs.resolve("bank-keys.txt");
-    java.nio.file.Files.writeString(keyFile, bankKeys.asText());
-    say("  bank gateway keys for this run (HTTP Basic, user = bank code): " + keyFile);
+    SuiteTokens tokens = SuiteTokens.start(home.resolve(JWT_DIR));
+    environment.putAll(tokens.environment());
+    say(
+        "  token issuer  keys made for this run in "
+            + home.resolve(JWT_DIR)
+            + "; a token for any role: deploy/token.sh ROLE SUBJECT");
 
     AtomicReference<ServiceProcesses> services = new AtomicReference<>();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -112,7 +115,7 @@ public final class LocalSuite {
       }
       if (demo) {
         say("");
-        new Demo(services.get(), gateway, bankKeys).run();
+        new Demo(services.get(), gateway, tokens).run();
       }
     } catch (Exception e) {
       say("FAILED: " + e.getMessage());

@@ -24,6 +24,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcesses implements AutoCloseable {
 
+  /**
+   * Where the services' own tokens are ({@link SuiteTokens}): each service is given its file,
+   * NAME.token, as SUITE_SERVICE_TOKEN_FILE.
+   */
+  public static final String SERVICE_TOKEN_DIRECTORY = "SUITE_SERVICE_TOKEN_DIRECTORY";
+
   /** The services, in the order they are started, with their default ports. */
   public static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
 
@@ -115,6 +121,12 @@ public final class ServiceProcesses implements AutoCloseable {
                     ? ProcessBuilder.Redirect.appendTo(log(name).toFile())
                     : ProcessBuilder.Redirect.to(log(name).toFile()));
     builder.environment().putAll(environment);
+    if (environment.containsKey(SERVICE_TOKEN_DIRECTORY)) {
+      Path token = Path.of(environment.get(SERVICE_TOKEN_DIRECTORY), serviceOf(name) + ".token");
+      if (Files.isRegularFile(token)) {
+        builder.environment().put("SUITE_SERVICE_TOKEN_FILE", token.toString());
+      }
+    }
     processes.put(name, builder.start());
   }
 

@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +25,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +58,7 @@ class ClusterDrillIT {
   private static final String[] MAIL_BANKS = {"ICBC", "CCB", "BOC", "PSBC"};
   private static final int PERSONS = 3_000;
   private static final int CONCURRENT_PAIRS = 20;
-  private static final BankKeys BANK_KEYS = BankKeys.generate();
+  private static final SuiteTokens TOKENS = SuiteTokens.startInTemporaryDirectory();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -85,7 +83,7 @@ class ClusterDrillIT {
     Map<String, String> environment = new LinkedHashMap<>(infra.serviceEnvironment());
     environment.put("SUITE_CARD_TOPIC_REPLICATION", "3");
     environment.put("SUITE_SMS_GATEWAY_URL", smsGateway.url());
-    environment.putAll(BANK_KEYS.environment());
+    environment.putAll(TOKENS.environment());
     Map<String, Integer> ports = new LinkedHashMap<>();
     for (String service : SERVICES) {
       ports.put(service, FreePort.find());
@@ -313,7 +311,7 @@ class ClusterDrillIT {
                     instance,
                     "/cards",
                     "CITIZEN",
-                    "wx-drill-" + person,
+                    idNumber(person),
                     "JINGTONG_MINI_PROGRAM",
                     application(person),
                     "drill-" + person);
@@ -389,8 +387,7 @@ class ClusterDrillIT {
     HttpResponse<String> answer =
         HTTP.send(
             headers(HttpRequest.newBuilder(uri("application-service", "/insured-persons/import")))
-                .header("X-Actor-Role", "OPERATOR")
-                .header("X-Actor-Id", "drill")
+                .header("Authorization", TOKENS.authorization("OPERATOR", "drill"))
                 .header("X-Channel", "OPERATOR_CONSOLE")
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
@@ -405,8 +402,7 @@ class ClusterDrillIT {
     HttpResponse<String> answer =
         HTTP.send(
             headers(HttpRequest.newBuilder(uri("application-service", "/audit/reconciliation")))
-                .header("X-Actor-Role", "AUDITOR")
-                .header("X-Actor-Id", "drill")
+                .header("Authorization", TOKENS.authorization("AUDITOR", "drill"))
                 .header("X-Channel", "OPERATOR_CONSOLE")
                 .GET()
                 .build(),
@@ -503,8 +499,7 @@ class ClusterDrillIT {
     HttpRequest.Builder request =
         headers(HttpRequest.newBuilder(uri(instance, path)))
             .header("Content-Type", "application/json")
-            .header("X-Actor-Role", role)
-            .header("X-Actor-Id", actor)
+            .header("Authorization", TOKENS.authorization(role, actor))
             .header("X-Channel", channel)
             .POST(HttpRequest.BodyPublishers.ofString(body));
     if (idempotencyKey != null) {
@@ -517,16 +512,8 @@ class ClusterDrillIT {
       throws IOException, InterruptedException {
     return HTTP.send(
         headers(HttpRequest.newBuilder(uri(service, path)))
-            .header("X-Actor-Role", "OPERATOR")
-            .header("X-Actor-Id", "drill")
+            .header("Authorization", TOKENS.authorization("OPERATOR", "drill"))
             .header("X-Channel", "OPERATOR_CONSOLE")
-            .header(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString(
-                            ("operator:" + BANK_KEYS.operatorKey())
-                                .getBytes(StandardCharsets.UTF_8)))
             .method(method, HttpRequest.BodyPublishers.noBody())
             .build(),
         HttpResponse.BodyHandlers.ofString());

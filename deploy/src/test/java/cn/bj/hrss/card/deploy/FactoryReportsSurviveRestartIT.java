@@ -32,6 +32,7 @@ class FactoryReportsSurviveRestartIT {
   private static final String APPLICATION = "application-service";
   private static final String PRODUCTION = "card-production-service";
   private static final String FACTORY = "PSBC-card-bureau";
+  private static final SuiteTokens TOKENS = SuiteTokens.startInTemporaryDirectory();
   private static final int CARDS = 40;
   private static final String SIMULATED_BANK = "CEB";
 
@@ -46,6 +47,7 @@ class FactoryReportsSurviveRestartIT {
     ports.put(APPLICATION, FreePort.find());
     ports.put(PRODUCTION, FreePort.find());
     Map<String, String> environment = new LinkedHashMap<>(infra.serviceEnvironment());
+    environment.putAll(TOKENS.environment());
     environment.put("FACTORY_REPORTS_RETRY_MAX_BACKOFF", "2s");
     // The simulated card bureau works for CEB only, failing a third of its productions.
     environment.put("SUITE_FACTORY_SIMULATOR", "true");
@@ -57,7 +59,7 @@ class FactoryReportsSurviveRestartIT {
         ServiceProcesses.start(
             home, environment, ports, home.resolve("deploy/target/restart-it-logs"));
     services.awaitReady(Duration.ofMinutes(3));
-    SampleRegistry.loadInto(services.url(APPLICATION), 300);
+    SampleRegistry.loadInto(services.url(APPLICATION), 300, TOKENS.issuer());
   }
 
   @AfterAll
@@ -68,6 +70,7 @@ class FactoryReportsSurviveRestartIT {
     if (infra != null) {
       infra.close();
     }
+    TOKENS.close();
   }
 
   private static String apply(SampleRegistry.Person person, int i) {
@@ -78,8 +81,7 @@ class FactoryReportsSurviveRestartIT {
     return given()
         .baseUri(services.url(APPLICATION))
         .contentType(ContentType.JSON)
-        .header("X-Actor-Role", "CITIZEN")
-        .header("X-Actor-Id", "wx-restart-" + i)
+        .header("Authorization", TOKENS.authorization("CITIZEN", person.idNumber()))
         .header("X-Channel", "MINSHENG_ONE_CARD_MINI_PROGRAM")
         .body(
             """
@@ -114,6 +116,7 @@ class FactoryReportsSurviveRestartIT {
     }
     given()
         .baseUri(services.url(PRODUCTION))
+        .header("Authorization", TOKENS.authorization("CARD_FACTORY", FACTORY))
         .contentType(ContentType.JSON)
         .body("{\"reports\":[" + String.join(",", lines) + "]}")
         .post("/factories/{f}/reports", FACTORY)
@@ -130,6 +133,7 @@ class FactoryReportsSurviveRestartIT {
   private static int reports(String state) {
     return given()
         .baseUri(services.url(PRODUCTION))
+        .header("Authorization", TOKENS.authorization("OPERATOR", "restart-drill"))
         .queryParam("factoryId", FACTORY)
         .queryParam("state", state)
         .queryParam("limit", 1)
@@ -141,6 +145,7 @@ class FactoryReportsSurviveRestartIT {
   private static JsonPath card(String cardId) {
     return given()
         .baseUri(services.url(APPLICATION))
+        .header("Authorization", TOKENS.authorization("OPERATOR", "restart-drill"))
         .get("/cards/{id}", cardId)
         .then()
         .statusCode(200)
@@ -169,6 +174,7 @@ class FactoryReportsSurviveRestartIT {
     reportBatch(firstHalf);
     given()
         .baseUri(services.url(PRODUCTION))
+        .header("Authorization", TOKENS.authorization("CARD_FACTORY", FACTORY))
         .contentType(ContentType.JSON)
         .body("{\"reason\":\"chip personalisation failed\"}")
         .post("/factories/{f}/cards/{c}/production-failures", FACTORY, failedFirst)
@@ -177,6 +183,7 @@ class FactoryReportsSurviveRestartIT {
     // A second produced report with another number: it can never be applied.
     given()
         .baseUri(services.url(PRODUCTION))
+        .header("Authorization", TOKENS.authorization("CARD_FACTORY", FACTORY))
         .contentType(ContentType.JSON)
         .body("{\"cardNumber\":\"X00000000\"}")
         .post("/factories/{f}/cards/{c}/produced", FACTORY, firstHalf.get(0))
@@ -188,6 +195,7 @@ class FactoryReportsSurviveRestartIT {
             () ->
                 given()
                     .baseUri(services.url(PRODUCTION))
+                    .header("Authorization", TOKENS.authorization("OPERATOR", "restart-drill"))
                     .queryParam("cardId", failedFirst)
                     .get("/factory-reports")
                     .then()
@@ -223,6 +231,7 @@ class FactoryReportsSurviveRestartIT {
     JsonPath applied =
         given()
             .baseUri(services.url(PRODUCTION))
+            .header("Authorization", TOKENS.authorization("OPERATOR", "restart-drill"))
             .queryParam("factoryId", FACTORY)
             .queryParam("state", "APPLIED")
             .queryParam("limit", 500)
@@ -236,6 +245,7 @@ class FactoryReportsSurviveRestartIT {
     assertEquals(0, reports("DUPLICATE"));
     given()
         .baseUri(services.url(PRODUCTION))
+        .header("Authorization", TOKENS.authorization("OPERATOR", "restart-drill"))
         .queryParam("factoryId", FACTORY)
         .queryParam("state", "REFUSED")
         .get("/factory-reports")
@@ -259,6 +269,7 @@ class FactoryReportsSurviveRestartIT {
           card.getString("history.find { it.eventType == 'CardProduced' }.correlationId");
       given()
           .baseUri(services.url(PRODUCTION))
+          .header("Authorization", TOKENS.authorization("OPERATOR", "restart-drill"))
           .get("/factory-reports/{id}", producedBy)
           .then()
           .statusCode(200)
@@ -271,6 +282,7 @@ class FactoryReportsSurviveRestartIT {
             () ->
                 given()
                     .baseUri(services.url(PRODUCTION))
+                    .header("Authorization", TOKENS.authorization("OPERATOR", "restart-drill"))
                     .queryParam("bankCode", "PSBC")
                     .queryParam("status", "DISPATCHED")
                     .get("/production-orders")

@@ -24,7 +24,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ class RebuildEveryProjectionIT {
       List.of("card-production-service", "bank-gateway-service", "notification-service");
   private static final String[] MAIL_BANKS = {"ICBC", "CCB", "BOC", "PSBC"};
   private static final String OUTLET = "工商银行北京朝阳门支行";
-  private static final BankKeys BANK_KEYS = BankKeys.generate();
+  private static final SuiteTokens TOKENS = SuiteTokens.startInTemporaryDirectory();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final Path LOGS =
@@ -76,7 +75,7 @@ class RebuildEveryProjectionIT {
     smsGateway = SmsGatewaySimulator.start(SmsGatewaySimulator.Settings.defaults().withPort(0));
     Map<String, String> environment = new LinkedHashMap<>(infra.serviceEnvironment());
     environment.put("SUITE_SMS_GATEWAY_URL", smsGateway.url());
-    environment.putAll(BANK_KEYS.environment());
+    environment.putAll(TOKENS.environment());
     Map<String, Integer> ports = new LinkedHashMap<>();
     ServiceProcesses.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, FreePort.find()));
     services = ServiceProcesses.start(home, environment, ports, LOGS);
@@ -256,7 +255,7 @@ class RebuildEveryProjectionIT {
       tasks.add(
           () -> {
             HttpResponse<String> answer =
-                command("/cards", "CITIZEN", "wx-" + person, "JINGTONG_MINI_PROGRAM", body);
+                command("/cards", "CITIZEN", idNumber(person), "JINGTONG_MINI_PROGRAM", body);
             assertEquals(201, answer.statusCode(), answer.body());
             return json(answer).path("cardId").asText();
           });
@@ -320,7 +319,7 @@ class RebuildEveryProjectionIT {
                       ? command(
                           "/cards/" + card + "/social-function",
                           "CITIZEN",
-                          "wx-" + person,
+                          idNumber(person),
                           "BEIJING_HRSS_WECHAT",
                           "{}")
                       : command(
@@ -437,8 +436,7 @@ class RebuildEveryProjectionIT {
       String service, String path, String role, String actor) {
     return HttpRequest.newBuilder(URI.create(services.url(service) + path))
         .timeout(Duration.ofMinutes(2))
-        .header("X-Actor-Role", role)
-        .header("X-Actor-Id", actor)
+        .header("Authorization", TOKENS.authorization(role, actor))
         .header("X-Channel", "OPERATOR_CONSOLE");
   }
 
@@ -448,8 +446,7 @@ class RebuildEveryProjectionIT {
         HttpRequest.newBuilder(URI.create(services.url("application-service") + path))
             .timeout(Duration.ofMinutes(1))
             .header("Content-Type", "application/json")
-            .header("X-Actor-Role", role)
-            .header("X-Actor-Id", actor)
+            .header("Authorization", TOKENS.authorization(role, actor))
             .header("X-Channel", channel)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
@@ -457,13 +454,7 @@ class RebuildEveryProjectionIT {
   }
 
   private static HttpRequest.Builder operator(String service, String path) {
-    return request(service, path, "OPERATOR", "rebuild-it")
-        .header(
-            "Authorization",
-            "Basic "
-                + Base64.getEncoder()
-                    .encodeToString(
-                        ("operator:" + BANK_KEYS.operatorKey()).getBytes(StandardCharsets.UTF_8)));
+    return request(service, path, "OPERATOR", "rebuild-it");
   }
 
   private static HttpResponse<String> operatorPost(String service, String path) throws Exception {

@@ -29,7 +29,7 @@ class SuiteEndToEndIT {
   private static LocalInfrastructure infra;
   private static ServiceProcesses services;
   private static SmsGatewaySimulator smsGateway;
-  private static final BankKeys BANK_KEYS = BankKeys.generate();
+  private static final SuiteTokens TOKENS = SuiteTokens.startInTemporaryDirectory();
 
   @BeforeAll
   static void startSuite() {
@@ -38,13 +38,13 @@ class SuiteEndToEndIT {
     smsGateway = SmsGatewaySimulator.start(SmsGatewaySimulator.Settings.defaults().withPort(0));
     Map<String, String> environment = new LinkedHashMap<>(infra.serviceEnvironment());
     environment.put("SUITE_SMS_GATEWAY_URL", smsGateway.url());
-    environment.putAll(BANK_KEYS.environment());
+    environment.putAll(TOKENS.environment());
     Map<String, Integer> ports = new LinkedHashMap<>();
     ServiceProcesses.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, FreePort.find()));
     services =
         ServiceProcesses.start(home, environment, ports, home.resolve("deploy/target/e2e-logs"));
     services.awaitReady(Duration.ofMinutes(3));
-    SampleRegistry.loadInto(services.url("application-service"), 200);
+    SampleRegistry.loadInto(services.url("application-service"), 200, TOKENS.issuer());
   }
 
   @AfterAll
@@ -58,21 +58,21 @@ class SuiteEndToEndIT {
     if (infra != null) {
       infra.close();
     }
+    TOKENS.close();
   }
 
   private static RequestSpecification as(String role, String id, String channel) {
     return given()
         .baseUri(services.url("application-service"))
         .contentType(ContentType.JSON)
-        .header("X-Actor-Role", role)
-        .header("X-Actor-Id", id)
+        .header("Authorization", TOKENS.authorization(role, id))
         .header("X-Channel", channel);
   }
 
   @Test
   void one_card_by_mail_from_application_to_enabled_reaches_every_projection() {
     String cardId =
-        as("CITIZEN", "wx-openid-e2e", "MINSHENG_ONE_CARD_MINI_PROGRAM")
+        as("CITIZEN", SampleRegistry.RESIDENT.idNumber(), "MINSHENG_ONE_CARD_MINI_PROGRAM")
             .body(
                 """
                 {"applicant": {"idNumber": "%s", "name": "陈小红", "mobile": "13912345678"},
@@ -100,7 +100,7 @@ class SuiteEndToEndIT {
         .post("/cards/{id}/delivery", cardId)
         .then()
         .statusCode(200);
-    as("CITIZEN", "wx-openid-e2e", "BEIJING_HRSS_WECHAT")
+    as("CITIZEN", SampleRegistry.RESIDENT.idNumber(), "BEIJING_HRSS_WECHAT")
         .post("/cards/{id}/social-function", cardId)
         .then()
         .statusCode(200)
@@ -112,6 +112,7 @@ class SuiteEndToEndIT {
             () ->
                 given()
                     .baseUri(services.url("card-production-service"))
+                    .header("Authorization", TOKENS.authorization("OPERATOR", "e2e"))
                     .get("/production-orders/{id}", cardId)
                     .then()
                     .statusCode(200)
@@ -124,9 +125,7 @@ class SuiteEndToEndIT {
             () ->
                 given()
                     .baseUri(services.url("bank-gateway-service"))
-                    .auth()
-                    .preemptive()
-                    .basic("PSBC", BANK_KEYS.keyOf("PSBC"))
+                    .header("Authorization", TOKENS.authorization("BANK", "PSBC"))
                     .get("/banks/PSBC/cards/{id}", cardId)
                     .then()
                     .statusCode(200)
@@ -139,6 +138,7 @@ class SuiteEndToEndIT {
             () ->
                 given()
                     .baseUri(services.url("notification-service"))
+                    .header("Authorization", TOKENS.authorization("OPERATOR", "e2e"))
                     .get("/notifications/cards/{id}", cardId)
                     .then()
                     .statusCode(200)
@@ -150,9 +150,7 @@ class SuiteEndToEndIT {
                     .body("[1].body", equalTo("【北京人社】您的社会保障卡已交邮寄送，快递单号EMS1234567890，请注意查收。")));
     given()
         .baseUri(services.url("bank-gateway-service"))
-        .auth()
-        .preemptive()
-        .basic("ICBC", BANK_KEYS.keyOf("ICBC"))
+        .header("Authorization", TOKENS.authorization("BANK", "ICBC"))
         .get("/banks/ICBC/cards/{id}", cardId)
         .then()
         .statusCode(404);

@@ -162,45 +162,56 @@ public final class SampleRegistry {
    * banks BOC, PSBC), then the registry import.
    */
   public static void loadInto(String applicationServiceUrl, int generated) {
+    loadInto(applicationServiceUrl, generated, DevTokens.shared());
+  }
+
+  /** As {@link #loadInto(String, int)}, as an operator with a token of {@code issuer}. */
+  public static void loadInto(String applicationServiceUrl, int generated, DevTokens issuer) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    String operator = "Bearer " + issuer.token("operator", "operator-sample-loader");
     put(
         http,
+        operator,
         applicationServiceUrl + "/organisations/" + EMPLOYER,
         "{\"kind\":\"EMPLOYER\",\"name\":\"北京朝阳示例科技有限公司\",\"districtCode\":\"110105\",\"doorToDoorDelivery\":true}");
     put(
         http,
+        operator,
         applicationServiceUrl + "/organisations/" + EMPLOYER + "/banks",
         "{\"banks\":[\"ICBC\",\"CCB\",\"BOB\"]}");
     put(
         http,
+        operator,
         applicationServiceUrl + "/organisations/" + UNIVERSITY,
         "{\"kind\":\"UNIVERSITY\",\"name\":\"北京示例大学\",\"districtCode\":\"110108\",\"doorToDoorDelivery\":false}");
     put(
         http,
+        operator,
         applicationServiceUrl + "/organisations/" + UNIVERSITY + "/banks",
         "{\"banks\":[\"BOC\",\"PSBC\"]}");
     send(
         http,
+        operator,
         HttpRequest.newBuilder(URI.create(applicationServiceUrl + "/insured-persons/import"))
             .header("Content-Type", "text/csv")
             .POST(HttpRequest.BodyPublishers.ofString(csv(generated, SEED))));
   }
 
-  private static void put(HttpClient http, String url, String json) {
+  private static void put(HttpClient http, String authorization, String url, String json) {
     send(
         http,
+        authorization,
         HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  private static void send(HttpClient http, HttpRequest.Builder request) {
+  private static void send(HttpClient http, String authorization, HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
           http.send(
               request
-                  .header("X-Actor-Role", "OPERATOR")
-                  .header("X-Actor-Id", "operator-sample-loader")
+                  .header("Authorization", authorization)
                   .header("X-Channel", "OPERATOR_CONSOLE")
                   .timeout(Duration.ofSeconds(60))
                   .build(),

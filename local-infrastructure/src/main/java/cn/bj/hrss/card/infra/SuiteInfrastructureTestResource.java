@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Gives a {@code @QuarkusTest} a real PostgreSQL and a real Kafka broker (see {@link
- * LocalInfrastructure#shared()}); the services read them through their SUITE_* settings.
+ * LocalInfrastructure#shared()}); the services read them through their SUITE_* settings. The
+ * services trust the tokens of {@link DevTokens#shared()}, which the tests sign with.
  */
 public class SuiteInfrastructureTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -16,7 +17,10 @@ public class SuiteInfrastructureTestResource implements QuarkusTestResourceLifec
         "quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(),
         "quarkus.datasource.username", infra.postgres().user(),
         "quarkus.datasource.password", infra.postgres().password(),
-        "kafka.bootstrap.servers", infra.kafka().bootstrapServers());
+        "kafka.bootstrap.servers", infra.kafka().bootstrapServers(),
+        // The services trust the test JVM's own development issuer (DevTokens.shared()).
+        "mp.jwt.verify.publickey", DevTokens.shared().publicKeyBase64(),
+        "mp.jwt.verify.issuer", DevTokens.ISSUER);
   }
 
   @Override

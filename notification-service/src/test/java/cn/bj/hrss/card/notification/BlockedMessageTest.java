@@ -1,6 +1,5 @@
 package cn.bj.hrss.card.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,6 +33,6 @@ class BlockedMessageTest {
     marker.publish(marker.requested());
     Listing.awaitWire(marker.mobile, 1);
     assertEquals(List.of(messages.getString("[0].body")), Wire.textsReceivedBy(card.mobile));
-    given().get("/notifications/blocked").then().body("cardId", hasItem(card.id));
+    TestCallers.operator().get("/notifications/blocked").then().body("cardId", hasItem(card.id));
   }
 }

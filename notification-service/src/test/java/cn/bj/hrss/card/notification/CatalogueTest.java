@@ -1,6 +1,5 @@
 package cn.bj.hrss.card.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -33,7 +32,7 @@ class CatalogueTest {
 
   @Test
   void every_catalogue_message_passes_the_anti_fraud_policy() {
-    given()
+    TestCallers.operator()
         .get("/notifications/catalogue")
         .then()
         .statusCode(200)
@@ -43,8 +42,9 @@ class CatalogueTest {
 
   @Test
   void each_of_the_fifteen_banks_can_sign_every_bank_signed_message() {
-    List<Map<String, String>> banks = given().get("/notifications/banks").jsonPath().getList("$");
-    JsonPath catalogue = given().get("/notifications/catalogue").jsonPath();
+    List<Map<String, String>> banks =
+        TestCallers.operator().get("/notifications/banks").jsonPath().getList("$");
+    JsonPath catalogue = TestCallers.operator().get("/notifications/catalogue").jsonPath();
     List<String> bodies = catalogue.getList("findAll { it.signer == 'ISSUING_BANK' }.body");
 
     for (Map<String, String> bank : banks) {
@@ -59,21 +59,21 @@ class CatalogueTest {
 
   @Test
   void an_operator_adds_a_bank_but_not_one_whose_name_reads_as_a_link() {
-    given()
+    TestCallers.operator()
         .contentType(ContentType.JSON)
         .body(Map.of("name", "测试农村商业银行"))
         .put("/notifications/banks/{code}", "TESTRCB")
         .then()
         .statusCode(200);
-    given().get("/notifications/banks").then().body("code", hasItem("TESTRCB"));
+    TestCallers.operator().get("/notifications/banks").then().body("code", hasItem("TESTRCB"));
 
-    given()
+    TestCallers.operator()
         .contentType(ContentType.JSON)
         .body(Map.of("name", "www银行"))
         .put("/notifications/banks/{code}", "EVIL")
         .then()
         .statusCode(400);
-    given()
+    TestCallers.operator()
         .contentType(ContentType.JSON)
         .body(Map.of("address", "详见 bjrs。cn"))
         .put("/notifications/outlets/{name}", "某支行")

@@ -1,6 +1,5 @@
 package cn.bj.hrss.card.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class MessageCheckTest {
 
   private static ValidatableResponse ask(String mobile, String text) {
-    return given()
+    return TestCallers.operator()
         .contentType(ContentType.JSON)
         .body(Map.of("mobile", mobile, "text", text))
         .post("/notifications/verify")

@@ -1,6 +1,5 @@
 package cn.bj.hrss.card.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -55,19 +54,19 @@ class RedeliveryAndReplayTest {
 
   /** A rebuild into a copy, switched over; returns whether it found the projection identical. */
   private static boolean rebuild() {
-    given().post("/projection/rebuild").then().statusCode(202);
+    TestCallers.operator().post("/projection/rebuild").then().statusCode(202);
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
             () ->
                 List.of("DONE", "FAILED")
-                    .contains(given().get("/projection/rebuild").path("state")));
-    given()
+                    .contains(TestCallers.operator().get("/projection/rebuild").path("state")));
+    TestCallers.operator()
         .get("/projection/rebuild")
         .then()
         .body("state", equalTo("DONE"))
         .body("comparedWithPrevious.sms_message.rows", greaterThan(0));
-    return given().get("/projection/rebuild").path("identical");
+    return TestCallers.operator().get("/projection/rebuild").path("identical");
   }
 
   @Test

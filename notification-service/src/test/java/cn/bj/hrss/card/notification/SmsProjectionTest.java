@@ -1,6 +1,5 @@
 package cn.bj.hrss.card.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
@@ -76,7 +75,7 @@ class SmsProjectionTest {
   @Test
   void an_outlet_in_the_outlet_table_is_named_with_its_address() {
     String outlet = "工商银行北京测试支行" + System.nanoTime() % 100000;
-    given()
+    TestCallers.operator()
         .contentType(ContentType.JSON)
         .body(Map.of("bankCode", "ICBC", "address", "北京市东城区朝阳门内大街2号"))
         .put("/notifications/outlets/{name}", outlet)

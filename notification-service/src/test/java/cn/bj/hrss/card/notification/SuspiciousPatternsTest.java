@@ -1,6 +1,5 @@
 package cn.bj.hrss.card.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +34,12 @@ class SuspiciousPatternsTest {
     cards.forEach(c -> Listing.awaitStatuses(c.id, "DELIVERED"));
 
     String body =
-        given().get("/notifications/suspicious").then().statusCode(200).extract().asString();
+        TestCallers.operator()
+            .get("/notifications/suspicious")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     JsonPath report = JsonPath.from(body);
     List<String> ids = cards.stream().map(c -> c.id).sorted().toList();
     Map<String, Object> byMobile =
@@ -48,8 +52,14 @@ class SuspiciousPatternsTest {
     assertTrue(
         report.<Map<String, Object>>getList("sharedAddresses").stream()
             .anyMatch(g -> ((List<?>) g.get("cardIds")).containsAll(ids)));
-    given().get("/notifications/suspicious").then().body(not(containsString(address)));
-    given().get("/notifications/suspicious").then().body(not(containsString(mobile)));
+    TestCallers.operator()
+        .get("/notifications/suspicious")
+        .then()
+        .body(not(containsString(address)));
+    TestCallers.operator()
+        .get("/notifications/suspicious")
+        .then()
+        .body(not(containsString(mobile)));
   }
 
   @Test
@@ -61,7 +71,8 @@ class SuspiciousPatternsTest {
         second.requestedByMail("北京市海淀区中关村大街1号"), second.produced(), second.mailed("EMS99"));
     Listing.awaitStatuses(second.id, "DELIVERED", "DELIVERED");
 
-    JsonPath report = given().get("/notifications/suspicious").then().extract().jsonPath();
+    JsonPath report =
+        TestCallers.operator().get("/notifications/suspicious").then().extract().jsonPath();
     Map<String, Object> change =
         report.<Map<String, Object>>getList("mobileChangedBeforeMail").stream()
             .filter(c -> c.get("cardId").equals(second.id))

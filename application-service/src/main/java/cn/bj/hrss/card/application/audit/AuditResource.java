@@ -53,7 +53,7 @@ public class AuditResource {
       @PathParam("cardId") String cardId,
       @QueryParam("asOf") String asOf,
       @HeaderParam("Accept") String accept) {
-    headers.context().requireRole("OPERATOR", "AUDITOR");
+    headers.readingContext().requireRole("OPERATOR", "AUDITOR");
     Instant moment;
     try {
       moment = asOf == null ? null : Instant.parse(asOf);
@@ -112,7 +112,7 @@ public class AuditResource {
   @Path("/verify")
   public ChainVerifier.Report verify(
       @BeanParam CallerHeaders headers, @QueryParam("cardId") String cardId) throws SQLException {
-    headers.context().requireRole("OPERATOR", "AUDITOR");
+    headers.readingContext().requireRole("OPERATOR", "AUDITOR");
     return verifier.verify(cardId);
   }
 
@@ -125,7 +125,7 @@ public class AuditResource {
   @GET
   @Path("/reconciliation")
   public Reconciliation.Report reconcile(@BeanParam CallerHeaders headers) throws SQLException {
-    headers.context().requireRole("OPERATOR", "AUDITOR");
+    headers.readingContext().requireRole("OPERATOR", "AUDITOR");
     return reconciliation.run();
   }
 }

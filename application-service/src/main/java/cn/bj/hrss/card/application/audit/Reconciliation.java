@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.application.audit;
 
+import cn.bj.hrss.card.identity.ServiceToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
@@ -19,7 +20,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +76,7 @@ public class Reconciliation {
 
   private final DataSource dataSource;
   private final Map<String, String> services = new LinkedHashMap<>();
-  private final Optional<String> bankGatewayOperatorKey;
+  private final ServiceToken serviceToken;
   private final int maxListed;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -87,14 +87,13 @@ public class Reconciliation {
       @ConfigProperty(name = "reconciliation.card-production-url") String cardProduction,
       @ConfigProperty(name = "reconciliation.bank-gateway-url") String bankGateway,
       @ConfigProperty(name = "reconciliation.notification-url") String notification,
-      @ConfigProperty(name = "reconciliation.bank-gateway-operator-key")
-          Optional<String> bankGatewayOperatorKey,
+      @ConfigProperty(name = "suite.service-token-file") Optional<String> serviceTokenFile,
       @ConfigProperty(name = "reconciliation.max-listed", defaultValue = "1000") int maxListed) {
     this.dataSource = dataSource;
     services.put("card-production-service", cardProduction);
     services.put("bank-gateway-service", bankGateway);
     services.put("notification-service", notification);
-    this.bankGatewayOperatorKey = bankGatewayOperatorKey;
+    this.serviceToken = ServiceToken.fromFile(serviceTokenFile);
     this.maxListed = maxListed;
   }
 
@@ -248,13 +247,8 @@ public class Reconciliation {
   private InputStream get(String service, String url) throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).GET();
-    if (service.equals("bank-gateway-service") && bankGatewayOperatorKey.isPresent()) {
-      String credentials = "operator:" + bankGatewayOperatorKey.get();
-      request.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-    }
+    // application-service's own token: an auditor's, which reads every projection.
+    serviceToken.authorization().ifPresent(value -> request.header("Authorization", value));
     HttpResponse<InputStream> response =
         http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     if (response.statusCode() != 200) {

@@ -69,7 +69,7 @@ public class ReferenceDataResource {
   @Path("/imports/{id}")
   public RegistryImport.Report importProgress(
       @BeanParam CallerHeaders headers, @PathParam("id") String id) {
-    headers.context().requireRole("OPERATOR", "AUDITOR");
+    headers.readingContext().requireRole("OPERATOR", "AUDITOR");
     return registryImport
         .find(id)
         .orElseThrow(() -> RuleViolation.invalidInput("NOT-FOUND", "未找到该导入任务。", "no import " + id));

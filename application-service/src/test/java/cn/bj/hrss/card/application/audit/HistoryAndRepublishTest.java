@@ -1,11 +1,11 @@
 package cn.bj.hrss.card.application.audit;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.bj.hrss.card.application.Callers;
 import cn.bj.hrss.card.contract.Topics;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.infra.SampleRegistry;
@@ -14,7 +14,6 @@ import cn.bj.hrss.card.infra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.net.URL;
 import java.time.Duration;
@@ -30,11 +29,7 @@ class HistoryAndRepublishTest {
   URL root;
 
   private static RequestSpecification as(String role, String channel) {
-    return given()
-        .contentType(ContentType.JSON)
-        .header("X-Actor-Role", role)
-        .header("X-Actor-Id", role.toLowerCase() + "-7")
-        .header("X-Channel", channel);
+    return Callers.as(role, role.toLowerCase() + "-7", channel);
   }
 
   private String appliedCard(int worker) {
@@ -46,7 +41,7 @@ class HistoryAndRepublishTest {
             .skip(worker)
             .findFirst()
             .orElseThrow();
-    return as("CITIZEN", "BUREAU_WEBSITE")
+    return Callers.citizen(person.idNumber())
         .body(
             """
             {"applicant": {"idNumber": "%s", "name": "%s", "mobile": "13911113333"},

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import cn.bj.hrss.card.application.Callers;
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -75,11 +76,7 @@ class ReconciliationTest {
   }
 
   private static String applied(String idNumber) {
-    return given()
-        .contentType("application/json")
-        .header("X-Actor-Role", "CITIZEN")
-        .header("X-Actor-Id", "citizen-recon")
-        .header("X-Channel", "BUREAU_WEBSITE")
+    return Callers.citizen(idNumber)
         .body(
             """
             {"applicant": {"idNumber": "%s", "name": "对账", "mobile": "13911113333"},
@@ -94,13 +91,7 @@ class ReconciliationTest {
   }
 
   private static ValidatableResponse reconcile() {
-    return given()
-        .header("X-Actor-Role", "AUDITOR")
-        .header("X-Actor-Id", "auditor-1")
-        .header("X-Channel", "OPERATOR_CONSOLE")
-        .get("/audit/reconciliation")
-        .then()
-        .statusCode(200);
+    return Callers.auditor().get("/audit/reconciliation").then().statusCode(200);
   }
 
   @Test

@@ -1,14 +1,13 @@
 package cn.bj.hrss.card.application.audit;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import cn.bj.hrss.card.application.Callers;
 import cn.bj.hrss.card.infra.SampleRegistry;
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.net.URL;
@@ -28,18 +27,14 @@ class TamperEvidenceTest {
   @Inject DataSource dataSource;
 
   private static RequestSpecification as(String role, String channel) {
-    return given()
-        .contentType(ContentType.JSON)
-        .header("X-Actor-Role", role)
-        .header("X-Actor-Id", role.toLowerCase() + "-1")
-        .header("X-Channel", channel);
+    return Callers.as(role, role.toLowerCase() + "-1", channel);
   }
 
   private String producedCard(SampleRegistry.Person person) {
     String url = root.toString();
     SampleRegistry.loadInto(url.substring(0, url.length() - 1), 200);
     String cardId =
-        as("CITIZEN", "BUREAU_WEBSITE")
+        Callers.citizen(person.idNumber())
             .body(
                 """
                 {"applicant": {"idNumber": "%s", "name": "%s", "mobile": "13911112222"},
@@ -74,10 +69,7 @@ class TamperEvidenceTest {
   }
 
   private RequestSpecification auditor() {
-    return given()
-        .header("X-Actor-Role", "AUDITOR")
-        .header("X-Actor-Id", "auditor-1")
-        .header("X-Channel", "OPERATOR_CONSOLE");
+    return Callers.auditor();
   }
 
   private void alter(String cardId, int sequence, String column, String from, String to)
@@ -138,12 +130,6 @@ class TamperEvidenceTest {
 
   @Test
   void a_citizen_cannot_run_the_audit() {
-    given()
-        .header("X-Actor-Role", "CITIZEN")
-        .header("X-Actor-Id", "x")
-        .header("X-Channel", "BUREAU_WEBSITE")
-        .get("/audit/verify")
-        .then()
-        .statusCode(403);
+    Callers.citizen(SampleRegistry.RESIDENT.idNumber()).get("/audit/verify").then().statusCode(403);
   }
 }

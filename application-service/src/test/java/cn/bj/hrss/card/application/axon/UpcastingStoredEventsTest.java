@@ -1,9 +1,9 @@
 package cn.bj.hrss.card.application.axon;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.bj.hrss.card.application.Callers;
 import cn.bj.hrss.card.application.audit.EventChain;
 import cn.bj.hrss.card.contract.Topics;
 import cn.bj.hrss.card.contract.codec.EventCodec;
@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.net.URL;
@@ -63,11 +62,7 @@ class UpcastingStoredEventsTest {
   private final ContractEventSerializer serializer = new ContractEventSerializer();
 
   private static RequestSpecification as(String role, String channel) {
-    return given()
-        .contentType(ContentType.JSON)
-        .header("X-Actor-Role", role)
-        .header("X-Actor-Id", role.toLowerCase() + "-6")
-        .header("X-Channel", channel);
+    return Callers.as(role, role.toLowerCase() + "-6", channel);
   }
 
   /**
@@ -147,7 +142,7 @@ class UpcastingStoredEventsTest {
         .body("history[1].eventVersion", equalTo(1));
 
     // The production deadline counts from the derived date (R-SLA-1: 30 natural days).
-    given()
+    Callers.auditor()
         .get("/cards/{id}/progress", cardId)
         .then()
         .statusCode(200)
@@ -192,7 +187,7 @@ class UpcastingStoredEventsTest {
             .orElseThrow();
     LocalDate before = LocalDate.now(BusinessClockProducer.BEIJING);
     String cardId =
-        as("CITIZEN", "BUREAU_WEBSITE")
+        Callers.citizen(person.idNumber())
             .body(
                 """
                 {"applicant": {"idNumber": "%s", "name": "%s", "mobile": "13911116666"},

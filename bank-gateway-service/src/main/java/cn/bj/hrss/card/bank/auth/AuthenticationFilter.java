@@ -1,77 +1,65 @@
 package cn.bj.hrss.card.bank.auth;
 
-import cn.bj.hrss.card.bank.auth.BankCredentials.Caller;
 import cn.bj.hrss.card.bank.rest.ApiError;
+import cn.bj.hrss.card.identity.Roles;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every REST endpoint needs credentials ({@link BankCredentials}), decided here by path, so that no
- * endpoint can forget it:
+ * Who may call what, decided here by path so that no endpoint can forget it. The caller is the
+ * signed token's (quarkus-smallrye-jwt checks signature, issuer and expiry; no valid token is a 401
+ * before this filter runs): a bank's token names the bank's code as its subject.
  *
  * <ul>
- *   <li>{@code /banks/{bankCode}/...}: that bank only. No or wrong credentials: 401. Another bank's
- *       (or an operator's) credentials: 404, the answer for a card that does not exist, so a bank
- *       learns nothing of another bank's applicants.
- *   <li>any other path ({@code /bank-feeds}, {@code /bank-reports}): operators only; a bank gets
- *       403.
+ *   <li>{@code /banks/{bankCode}/...}: that bank only, and an auditor reading. Any other caller
+ *       gets 404, the answer for a card that does not exist, and so does a bank asking on its own
+ *       path for a card that is not its own: a bank learns nothing of another bank's applicants
+ *       (ADR 10; the one place where a refusal is a 404 rather than a 403, and it is the same 404
+ *       whatever was asked).
+ *   <li>any other path ({@code /bank-feeds}, {@code /bank-reports}, {@code /projection}):
+ *       operators; auditors may read (GET). Anyone else: 403.
  * </ul>
  *
- * The health and OpenAPI endpoints under {@code /q} are not REST resources and stay open.
+ * The health and metrics endpoints under {@code /q} are not REST resources and stay open.
  */
 public class AuthenticationFilter {
 
-  private static final Logger LOG = Logger.getLogger(AuthenticationFilter.class);
-
-  private final BankCredentials credentials;
-
-  AuthenticationFilter(BankCredentials credentials) {
-    this.credentials = credentials;
-  }
-
   @ServerRequestFilter
-  public Optional<Response> authenticate(ContainerRequestContext request) {
+  public Optional<Response> authorise(ContainerRequestContext request) {
+    SecurityContext security = request.getSecurityContext();
     String path = request.getUriInfo().getPath();
     String[] segments = path.startsWith("/") ? path.substring(1).split("/") : path.split("/");
-    Optional<Caller> caller =
-        credentials.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-    if (caller.isEmpty()) {
-      LOG.debugf("refused a request without valid credentials to %s", segments[0]);
-      return Optional.of(
-          Response.status(401)
-              .header(
-                  HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"bank-gateway\", charset=\"UTF-8\"")
-              .type(MediaType.APPLICATION_JSON)
-              .entity(
-                  new ApiError(
-                      "AUTH-REQUIRED",
-                      "请提供本行的接入凭证。",
-                      "HTTP Basic credentials of a bank (or an operator) are required"))
-              .build());
+    boolean reading = "GET".equals(request.getMethod());
+    if (security == null || security.getUserPrincipal() == null) {
+      return refuse(401);
+    }
+    if (security.isUserInRole(Roles.AUDITOR) && reading) {
+      return Optional.empty();
     }
     if ("banks".equals(segments[0])) {
       String bank = segments.length > 1 ? segments[1] : "";
-      if (caller.get().operator() || !caller.get().name().equals(bank)) {
-        return Optional.of(
-            Response.status(404)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(ApiError.NOT_FOUND)
-                .build());
-      }
-      return Optional.empty();
+      boolean thatBank =
+          security.isUserInRole(Roles.BANK) && security.getUserPrincipal().getName().equals(bank);
+      return thatBank ? Optional.empty() : notFound();
     }
-    if (!caller.get().operator()) {
-      return Optional.of(
-          Response.status(403)
-              .type(MediaType.APPLICATION_JSON)
-              .entity(new ApiError("ACCESS-ROLE", "您无权办理此项业务。", "operators only"))
-              .build());
-    }
-    return Optional.empty();
+    return security.isUserInRole(Roles.OPERATOR) ? Optional.empty() : refuse(403);
+  }
+
+  /** ADR 10: another bank's path is answered exactly as a card that does not exist. */
+  private static Optional<Response> notFound() {
+    return Optional.of(
+        Response.status(404).type(MediaType.APPLICATION_JSON).entity(ApiError.NOT_FOUND).build());
+  }
+
+  private static Optional<Response> refuse(int status) {
+    return Optional.of(
+        Response.status(status)
+            .type(MediaType.APPLICATION_JSON)
+            .entity(new ApiError("ACCESS-DENIED", "您无权办理或查询此项业务。", "not for this caller"))
+            .build());
   }
 }

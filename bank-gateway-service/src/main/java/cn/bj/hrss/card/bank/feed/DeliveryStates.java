@@ -1,6 +1,5 @@
 package cn.bj.hrss.card.bank.feed;
 
-import cn.bj.hrss.card.bank.auth.BankCredentials;
 import cn.bj.hrss.card.bank.feed.FeedState.ConsumerGroupLag;
 import cn.bj.hrss.card.bank.feed.FeedState.KafkaState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,12 +34,10 @@ public class DeliveryStates {
 
   private final BankFeed feed;
   private final FeedRelay relay;
-  private final BankCredentials credentials;
 
-  DeliveryStates(BankFeed feed, FeedRelay relay, BankCredentials credentials) {
+  DeliveryStates(BankFeed feed, FeedRelay relay) {
     this.feed = feed;
     this.relay = relay;
-    this.credentials = credentials;
   }
 
   /** One bank's state: all a bank may see of it is its own. */
@@ -49,12 +46,9 @@ public class DeliveryStates {
     return state.withKafka(kafka(bankCode, consumerGroups()));
   }
 
-  /** Every bank's state, for operators: the banks with a feed or with credentials. */
+  /** Every bank's state, for operators: the banks with a feed. */
   public List<FeedState> all() throws SQLException {
     Map<String, FeedState> states = new TreeMap<>();
-    for (String bank : credentials.banks()) {
-      states.put(bank, feed.state(bank));
-    }
     for (FeedState state : feed.states(null)) {
       states.put(state.bankCode(), state);
     }

@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.bank.report;
 
+import cn.bj.hrss.card.identity.ServiceToken;
 import cn.bj.hrss.card.relay.Answer;
 import cn.bj.hrss.card.relay.Caller;
 import cn.bj.hrss.card.relay.CommandClient;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,8 +24,14 @@ public class ApplicationServiceClient {
 
   ApplicationServiceClient(
       @ConfigProperty(name = "application-service.url") String baseUrl,
-      @ConfigProperty(name = "application-service.timeout") Duration timeout) {
-    this.commands = new CommandClient(baseUrl, timeout, CommandClient.NonJsonBody.HIDE);
+      @ConfigProperty(name = "application-service.timeout") Duration timeout,
+      @ConfigProperty(name = "suite.service-token-file") Optional<String> serviceTokenFile) {
+    this.commands =
+        new CommandClient(
+            baseUrl,
+            timeout,
+            CommandClient.NonJsonBody.HIDE,
+            ServiceToken.fromFile(serviceTokenFile));
   }
 
   /**
@@ -55,7 +63,9 @@ public class ApplicationServiceClient {
   }
 
   /** Reads the card as application-service knows it: status, bank, history. */
-  public Answer card(String cardId) throws IOException, InterruptedException {
-    return commands.card(cardId);
+  public Answer card(BankReport report) throws IOException, InterruptedException {
+    return commands.card(
+        report.cardId(),
+        new Caller("BANK", report.bankCode(), report.channel(), report.reportId()));
   }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.bj.hrss.card.bank.support.BankGatewayTestResources;
 import cn.bj.hrss.card.bank.support.Banks;
+import cn.bj.hrss.card.identity.Roles;
+import cn.bj.hrss.card.infra.DevTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
@@ -18,13 +20,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Each bank has its own credentials; without them, or with another bank's, nothing is given. */
+/**
+ * Each bank has its own token; without a valid one, or with another bank's, nothing is given (issue
+ * 8).
+ */
 @QuarkusTest
 @WithTestResource(BankGatewayTestResources.class)
 class AuthenticationTest {
 
   @Test
-  void every_endpoint_of_the_openapi_document_refuses_a_request_without_credentials()
+  void every_endpoint_of_the_openapi_document_refuses_a_request_without_a_valid_token()
       throws Exception {
     JsonNode paths =
         new ObjectMapper()
@@ -43,8 +48,22 @@ class AuthenticationTest {
             .request(method, concrete)
             .then()
             .statusCode(401)
-            .header("WWW-Authenticate", startsWith("Basic"))
-            .body("rule", equalTo("AUTH-REQUIRED"));
+            .header("WWW-Authenticate", startsWith("Bearer"));
+        for (String token :
+            List.of(
+                DevTokens.shared().expiredToken(Roles.OPERATOR, "op-1"),
+                DevTokens.shared().unsignedToken(Roles.OPERATOR, "op-1"),
+                DevTokens.shared().tamperedToken(Roles.BANK, Roles.OPERATOR, "ICBC"),
+                DevTokens.generate().token(Roles.OPERATOR, "op-1"))) {
+          given()
+              .auth()
+              .oauth2(token)
+              .contentType("application/json")
+              .body(method.equals("GET") ? "" : "{}")
+              .request(method, concrete)
+              .then()
+              .statusCode(401);
+        }
         checked.add(method + " " + path.getKey());
       }
     }
@@ -63,24 +82,61 @@ class AuthenticationTest {
   }
 
   @Test
-  void a_wrong_key_is_no_credentials_and_says_nothing_more() {
-    given()
-        .auth()
-        .preemptive()
-        .basic("ICBC", Banks.key("CCB"))
-        .get("/banks/ICBC/feed")
+  void another_banks_paths_are_refused_and_operators_paths_are_for_operators() {
+    Banks.as("CCB").get("/banks/ICBC/feed").then().statusCode(404);
+    Banks.as("CCB")
+        .contentType("application/json")
+        .body("{\"upTo\": 1}")
+        .post("/banks/ICBC/feed/acknowledgements")
         .then()
-        .statusCode(401)
-        .body("rule", equalTo("AUTH-REQUIRED"));
+        .statusCode(404);
+    // Within its own path, a card that is not the bank's is the same as no card at all.
+    assertEquals(
+        Banks.as("CCB").get("/banks/CCB/cards/none").then().statusCode(404).extract().asString(),
+        Banks.as("CCB")
+            .get("/banks/CCB/cards/" + java.util.UUID.randomUUID())
+            .then()
+            .statusCode(404)
+            .extract()
+            .asString());
+    Banks.as("CCB")
+        .get("/bank-feeds")
+        .then()
+        .statusCode(403)
+        .body("rule", equalTo("ACCESS-DENIED"));
+    Banks.asOperator().get("/banks/ICBC/feed").then().statusCode(404);
+    Banks.asOperator().get("/bank-feeds").then().statusCode(200);
   }
 
   @Test
-  void another_banks_paths_answer_404_and_operators_paths_are_for_operators() {
-    assertEquals(
-        Banks.as("CCB").get("/banks/ICBC/feed").then().statusCode(404).extract().asString(),
-        Banks.as("CCB").get("/banks/CCB/cards/none").then().statusCode(404).extract().asString());
-    Banks.as("CCB").get("/bank-feeds").then().statusCode(403).body("rule", equalTo("ACCESS-ROLE"));
-    Banks.asOperator().get("/banks/ICBC/feed").then().statusCode(404);
-    Banks.asOperator().get("/bank-feeds").then().statusCode(200);
+  void an_auditor_reads_everything_and_writes_nothing() {
+    Banks.asAuditor().get("/bank-feeds").then().statusCode(200);
+    Banks.asAuditor().get("/banks/ICBC/feed").then().statusCode(200);
+    Banks.asAuditor().get("/projection/summary").then().statusCode(200);
+    Banks.asAuditor()
+        .contentType("application/json")
+        .body("{\"upTo\": 1}")
+        .post("/banks/ICBC/feed/acknowledgements")
+        .then()
+        .statusCode(404);
+    Banks.asAuditor().post("/projection/rebuild").then().statusCode(403);
+  }
+
+  @Test
+  void a_citizens_or_a_factorys_token_opens_nothing_here() {
+    for (String role : List.of(Roles.CITIZEN, Roles.CARD_FACTORY, Roles.EMPLOYER)) {
+      given()
+          .auth()
+          .oauth2(DevTokens.shared().token(role, "ICBC"))
+          .get("/banks/ICBC/feed")
+          .then()
+          .statusCode(404);
+      given()
+          .auth()
+          .oauth2(DevTokens.shared().token(role, "ICBC"))
+          .get("/bank-feeds")
+          .then()
+          .statusCode(403);
+    }
   }
 }

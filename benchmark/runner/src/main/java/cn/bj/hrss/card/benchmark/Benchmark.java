@@ -9,6 +9,7 @@ import cn.bj.hrss.card.contract.event.CardProduced;
 import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.EventTypes;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
+import cn.bj.hrss.card.infra.DevTokens;
 import cn.bj.hrss.card.infra.FreePort;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.infra.SampleRegistry;
@@ -223,8 +224,10 @@ public final class Benchmark {
     List<String> posts = new ArrayList<>();
     String body = applicationBody(0);
     for (int i = 0; i < 1000; i++) {
-      gets.add(Wrk.line("GET", "/hello", "CITIZEN", "bench", "JINGTONG_MINI_PROGRAM", ""));
-      posts.add(Wrk.line("POST", "/cards", "CITIZEN", "bench", "JINGTONG_MINI_PROGRAM", body));
+      // The same headers as the suite's requests (a token of the same size), for a fair ceiling.
+      String token = bearer("OPERATOR", "benchmark");
+      gets.add(Wrk.line("GET", "/hello", token, "-", "JINGTONG_MINI_PROGRAM", ""));
+      posts.add(Wrk.line("POST", "/cards", token, "-", "JINGTONG_MINI_PROGRAM", body));
     }
     // the lists wrap around: the trivial endpoint does not care about repeats
     Path getFile = wrk.requestsFile("trivial-get.txt", repeatForever(gets));
@@ -481,8 +484,9 @@ public final class Benchmark {
             new SmsGatewaySimulator.Settings(d.host(), 0, d.account(), d.secret()));
     Map<String, String> env = new LinkedHashMap<>(infra.serviceEnvironment());
     env.put("SUITE_SMS_GATEWAY_URL", sms.url());
-    env.put("SUITE_BANK_CREDENTIALS", "ICBC:" + sha256(ICBC_KEY));
-    env.put("SUITE_BANK_GATEWAY_OPERATOR_CREDENTIAL", sha256(OPERATOR_KEY));
+    // The run's own token issuer (ADR 16): the services check tokens with its public key.
+    tokens.writeTo(out.resolve("jwt"));
+    env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", out.resolve("jwt/public-key.pem").toString());
     int appPort = FreePort.find();
     env.put("SUITE_APPLICATION_URL", "http://127.0.0.1:" + appPort);
     Path logs = out.resolve("logs");
@@ -546,8 +550,7 @@ public final class Benchmark {
           http.send(
               HttpRequest.newBuilder(URI.create(url(APP) + "/insured-persons/import"))
                   .header("Content-Type", "text/csv")
-                  .header("X-Actor-Role", "OPERATOR")
-                  .header("X-Actor-Id", "benchmark")
+                  .header("Authorization", bearer("OPERATOR", "benchmark"))
                   .header("X-Channel", "OPERATOR_CONSOLE")
                   .timeout(Duration.ofMinutes(5))
                   .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
@@ -607,7 +610,13 @@ public final class Benchmark {
     List<String> lines = new ArrayList<>(n);
     for (String body : takePersons(n)) {
       lines.add(
-          Wrk.line("POST", "/cards", "CITIZEN", "wx-openid-bench", "JINGTONG_MINI_PROGRAM", body));
+          Wrk.line(
+              "POST",
+              "/cards",
+              bearer("CITIZEN", applicantId(body)),
+              "-",
+              "JINGTONG_MINI_PROGRAM",
+              body));
     }
     return wrk.requestsFile(file, lines);
   }
@@ -788,7 +797,8 @@ public final class Benchmark {
       long t0 = System.nanoTime();
       HttpResponse<String> r =
           http.send(
-              post(url(APP) + "/cards", "CITIZEN", "wx-openid-e2e", "JINGTONG_MINI_PROGRAM", body),
+              post(
+                  url(APP) + "/cards", "CITIZEN", applicantId(body), "JINGTONG_MINI_PROGRAM", body),
               HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 201) {
         missing.incrementAndGet();
@@ -837,30 +847,38 @@ public final class Benchmark {
   private HttpRequest post(String url, String role, String actor, String channel, String body) {
     return HttpRequest.newBuilder(URI.create(url))
         .header("Content-Type", "application/json")
-        .header("X-Actor-Role", role)
-        .header("X-Actor-Id", actor)
+        .header("Authorization", bearer(role, actor))
         .header("X-Channel", channel)
         .timeout(Duration.ofSeconds(30))
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
   }
 
-  /** The operators' key for the bank gateway (ADR 10), fresh for each run. */
-  private static final String OPERATOR_KEY = java.util.UUID.randomUUID().toString();
+  /** The run's development token issuer (ADR 16): keys made fresh for each run. */
+  private final DevTokens tokens = DevTokens.generate();
 
-  /** A POST (or GET) as an operator, with the bank gateway's operator credentials. */
+  /** The Authorization header of a caller named by actor role (a citizen by ID number). */
+  private String bearer(String actorRole, String subject) {
+    return "Bearer "
+        + (actorRole.equals("CITIZEN")
+            ? tokens.citizen(subject)
+            : tokens.token(actorRole.toLowerCase().replace('_', '-'), subject));
+  }
+
+  /** The applicant's ID number in an application body: a citizen applies for themself. */
+  private static String applicantId(String body) {
+    Matcher m = Pattern.compile("\"idNumber\"\\s*:\\s*\"([0-9X]{18})\"").matcher(body);
+    if (!m.find()) {
+      throw new IllegalStateException("no applicant ID number in " + body);
+    }
+    return m.group(1);
+  }
+
+  /** A POST (or GET) as an operator. */
   private HttpRequest operatorRequest(String url, boolean post) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
-            .header(
-                "Authorization",
-                "Basic "
-                    + java.util.Base64.getEncoder()
-                        .encodeToString(
-                            ("operator:" + OPERATOR_KEY)
-                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-            .header("X-Actor-Role", "OPERATOR")
-            .header("X-Actor-Id", "benchmark")
+            .header("Authorization", bearer("OPERATOR", "benchmark"))
             .header("X-Channel", "OPERATOR_CONSOLE")
             .timeout(Duration.ofSeconds(30));
     return (post ? request.POST(HttpRequest.BodyPublishers.noBody()) : request.GET()).build();
@@ -883,30 +901,9 @@ public final class Benchmark {
     return m.group(1);
   }
 
-  /** ICBC's key for the bank gateway's HTTP Basic credentials (ADR 10), fresh for each run. */
-  private static final String ICBC_KEY = java.util.UUID.randomUUID().toString();
-
-  private static String sha256(String value) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private HttpRequest get(String url) {
     return HttpRequest.newBuilder(URI.create(url))
-        .header(
-            "Authorization",
-            "Basic "
-                + java.util.Base64.getEncoder()
-                    .encodeToString(
-                        ("ICBC:" + ICBC_KEY).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-        .header("X-Actor-Role", "BANK")
-        .header("X-Actor-Id", "ICBC")
+        .header("Authorization", bearer("BANK", "ICBC"))
         .header("X-Channel", "BANK_API")
         .timeout(Duration.ofSeconds(30))
         .GET()
@@ -1100,7 +1097,12 @@ public final class Benchmark {
         for (String card : cards) {
           lines.add(
               Wrk.line(
-                  "POST", "/cards/" + card + "/" + step[0], step[1], step[2], step[3], step[4]));
+                  "POST",
+                  "/cards/" + card + "/" + step[0],
+                  bearer(step[1], step[2]),
+                  "-",
+                  step[3],
+                  step[4]));
         }
         Path f = wrk.requestsFile("lifecycle-" + step[0] + "-" + r + ".txt", lines);
         Wrk.Batch b = wrk.runBatch(url(APP), f, lines.size(), 2, size.concurrency, null);

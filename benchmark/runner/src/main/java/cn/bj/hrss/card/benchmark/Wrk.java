@@ -52,8 +52,14 @@ final class Wrk {
 
   /** One request line of the requests file (tab-separated, no tab or newline in the body). */
   static String line(
-      String method, String path, String role, String actor, String channel, String body) {
-    return String.join("\t", method, path, role, actor, channel, body == null ? "" : body);
+      String method,
+      String path,
+      String authorization,
+      String unused,
+      String channel,
+      String body) {
+    return String.join(
+        "\t", method, path, authorization, unused, channel, body == null ? "" : body);
   }
 
   Path requestsFile(String name, List<String> lines) throws IOException {

@@ -3,6 +3,8 @@ package cn.bj.hrss.card.consumer.rebuild;
 import cn.bj.hrss.card.consumer.ConsumerGroups;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild.AlreadyRunning;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild.Progress;
+import cn.bj.hrss.card.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,6 +35,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * extending it with {@code @Path("/projection")}; application-service, which uses this library for
  * its topics only, does not.
  */
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class ProjectionResource {
 
@@ -47,6 +50,7 @@ public abstract class ProjectionResource {
    * the start of the card topic; with {@code from} (an ISO-8601 instant), the cards with events at
    * or after it, from their whole history, the others carried over as they stand.
    */
+  @RolesAllowed({Roles.OPERATOR})
   @POST
   @Path("/rebuild")
   public Response startRebuild(@QueryParam("from") String from) {

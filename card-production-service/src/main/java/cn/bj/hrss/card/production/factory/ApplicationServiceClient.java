@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.production.factory;
 
+import cn.bj.hrss.card.identity.ServiceToken;
 import cn.bj.hrss.card.relay.Answer;
 import cn.bj.hrss.card.relay.Caller;
 import cn.bj.hrss.card.relay.CommandClient;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -21,8 +23,14 @@ public class ApplicationServiceClient {
 
   ApplicationServiceClient(
       @ConfigProperty(name = "application-service.url") String baseUrl,
-      @ConfigProperty(name = "application-service.timeout") Duration timeout) {
-    this.commands = new CommandClient(baseUrl, timeout, CommandClient.NonJsonBody.QUOTE);
+      @ConfigProperty(name = "application-service.timeout") Duration timeout,
+      @ConfigProperty(name = "suite.service-token-file") Optional<String> serviceTokenFile) {
+    this.commands =
+        new CommandClient(
+            baseUrl,
+            timeout,
+            CommandClient.NonJsonBody.QUOTE,
+            ServiceToken.fromFile(serviceTokenFile));
   }
 
   /**
@@ -52,7 +60,9 @@ public class ApplicationServiceClient {
   }
 
   /** Reads the card as application-service knows it: status, card number, history. */
-  public Answer card(String cardId) throws IOException, InterruptedException {
-    return commands.card(cardId);
+  public Answer card(FactoryReport report) throws IOException, InterruptedException {
+    return commands.card(
+        report.cardId(),
+        new Caller("CARD_FACTORY", report.factoryId(), "CARD_FACTORY_API", report.reportId()));
   }
 }

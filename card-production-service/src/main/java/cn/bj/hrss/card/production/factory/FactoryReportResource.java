@@ -1,7 +1,9 @@
 package cn.bj.hrss.card.production.factory;
 
+import cn.bj.hrss.card.identity.Roles;
 import cn.bj.hrss.card.production.rest.ApiError;
 import cn.bj.hrss.card.production.rest.InvalidInput;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * operator sees what became of each report. A report is stored at once (202) and delivered to
  * application-service as a command; this service never changes a card itself.
  */
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -57,6 +60,7 @@ public class FactoryReportResource {
     this.maxBatchLines = maxBatchLines;
   }
 
+  @RolesAllowed({Roles.CARD_FACTORY})
   @POST
   @Path("factories/{factoryId}/cards/{cardId}/produced")
   public Response produced(
@@ -68,6 +72,7 @@ public class FactoryReportResource {
             body.reference(), cardId, "PRODUCED", body.cardNumber(), null, null, null, null));
   }
 
+  @RolesAllowed({Roles.CARD_FACTORY})
   @POST
   @Path("factories/{factoryId}/cards/{cardId}/production-failures")
   public Response productionFailed(
@@ -81,6 +86,7 @@ public class FactoryReportResource {
             body.reference(), cardId, "PRODUCTION_FAILED", null, body.reason(), null, null, null));
   }
 
+  @RolesAllowed({Roles.CARD_FACTORY})
   @POST
   @Path("factories/{factoryId}/cards/{cardId}/dispatches")
   public Response dispatched(
@@ -105,6 +111,7 @@ public class FactoryReportResource {
    * A factory file: every valid line is stored (202) and delivered in the order of the file; each
    * invalid line is rejected on its own, with its rule, in the receipt.
    */
+  @RolesAllowed({Roles.CARD_FACTORY})
   @POST
   @Path("factories/{factoryId}/reports")
   public Response batch(@PathParam("factoryId") String factoryId, Batch batch) throws SQLException {

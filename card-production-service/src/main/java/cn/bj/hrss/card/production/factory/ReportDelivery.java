@@ -95,7 +95,7 @@ public class ReportDelivery implements ReportRelay.Sender<FactoryReport, Outcome
   public Outcome attempt(FactoryReport report) throws IOException, InterruptedException {
     if (report.attempts() > 1) {
       Optional<Outcome> settled =
-          DeliveryDecision.beforeResend(report, applicationService.card(report.cardId()));
+          DeliveryDecision.beforeResend(report, applicationService.card(report));
       if (settled.isPresent()) {
         return settled.get();
       }
@@ -103,7 +103,7 @@ public class ReportDelivery implements ReportRelay.Sender<FactoryReport, Outcome
     Outcome outcome = DeliveryDecision.afterCommand(report, applicationService.send(report));
     if (outcome instanceof CheckCard check) {
       return DeliveryDecision.afterConflict(
-          report, check.refusal(), applicationService.card(report.cardId()));
+          report, check.refusal(), applicationService.card(report));
     }
     return outcome;
   }

@@ -1,7 +1,9 @@
 package cn.bj.hrss.card.production.order;
 
+import cn.bj.hrss.card.identity.Roles;
 import cn.bj.hrss.card.production.order.ProductionOrderQueries.Listing;
 import cn.bj.hrss.card.production.rest.InvalidInput;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -18,6 +20,7 @@ import java.util.Set;
  * collection outlet, with paging in a stable order. Without {@code bankCode} a listing covers every
  * bank (operators).
  */
+@RolesAllowed({Roles.CARD_FACTORY, Roles.OPERATOR, Roles.AUDITOR})
 @Path("/production-orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductionOrderResource {

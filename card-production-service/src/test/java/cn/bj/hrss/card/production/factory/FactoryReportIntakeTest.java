@@ -1,6 +1,5 @@
 package cn.bj.hrss.card.production.factory;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +7,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
+import cn.bj.hrss.card.production.TestCallers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class FactoryReportIntakeTest {
 
   private static String produced(String factory, String cardId, String body, int status) {
-    return given()
+    return TestCallers.factory(factory)
         .contentType(ContentType.JSON)
         .body(body)
         .post("/factories/{f}/cards/{c}/produced", factory, cardId)
@@ -42,7 +42,7 @@ class FactoryReportIntakeTest {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                given()
+                TestCallers.operator()
                     .get("/factory-reports/{id}", reportId)
                     .then()
                     .body("state", equalTo("PENDING"))
@@ -53,7 +53,7 @@ class FactoryReportIntakeTest {
 
   @Test
   void a_bad_card_number_is_refused_with_its_rule() {
-    given()
+    TestCallers.factory("ICBC-card-bureau")
         .contentType(ContentType.JSON)
         .body("{\"cardNumber\":\"a1234\"}")
         .post("/factories/ICBC-card-bureau/cards/{c}/produced", UUID.randomUUID().toString())
@@ -65,7 +65,7 @@ class FactoryReportIntakeTest {
 
   @Test
   void R_PICK_3_a_mail_dispatch_without_tracking_number_is_refused() {
-    given()
+    TestCallers.factory("ICBC-card-bureau")
         .contentType(ContentType.JSON)
         .body("{\"method\":\"MAIL\"}")
         .post("/factories/ICBC-card-bureau/cards/{c}/dispatches", UUID.randomUUID().toString())
@@ -82,7 +82,7 @@ class FactoryReportIntakeTest {
     String first = produced("CCB-card-bureau", cardId, body, 202);
     String again = produced("CCB-card-bureau", cardId, body, 200);
     org.junit.jupiter.api.Assertions.assertEquals(first, again);
-    given()
+    TestCallers.factory("CCB-card-bureau")
         .contentType(ContentType.JSON)
         .body("{\"cardNumber\":\"B12345678\",\"reference\":\"" + reference + "\"}")
         .post("/factories/CCB-card-bureau/cards/{c}/produced", cardId)
@@ -94,7 +94,7 @@ class FactoryReportIntakeTest {
   @Test
   void a_batch_stores_its_valid_lines_and_rejects_the_others_one_by_one() {
     String card = UUID.randomUUID().toString();
-    given()
+    TestCallers.factory("ABC-card-bureau")
         .contentType(ContentType.JSON)
         .body(
             "{\"reports\":["
@@ -116,7 +116,7 @@ class FactoryReportIntakeTest {
         .body("lines[1].outcome", equalTo("REJECTED"))
         .body("lines[1].error.rule", equalTo("INPUT-CARD-NUMBER"))
         .body("lines[2].reportId", notNullValue());
-    given()
+    TestCallers.operator()
         .queryParam("cardId", card)
         .get("/factory-reports")
         .then()
@@ -141,7 +141,7 @@ class FactoryReportIntakeTest {
     }
     String factory = "BOC-" + UUID.randomUUID().toString().substring(0, 8);
     long start = System.nanoTime();
-    given()
+    TestCallers.factory(factory)
         .contentType(ContentType.JSON)
         .body(body.append("]}").toString())
         .post("/factories/{f}/reports", factory)
@@ -152,7 +152,7 @@ class FactoryReportIntakeTest {
     System.out.printf(
         "received a factory file of %d reports in %d ms (%d reports/s)%n",
         lines, ms, lines * 1000L / Math.max(ms, 1));
-    given()
+    TestCallers.operator()
         .queryParam("factoryId", factory)
         .get("/factory-reports")
         .then()

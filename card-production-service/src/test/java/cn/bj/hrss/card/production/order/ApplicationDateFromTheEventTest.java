@@ -1,6 +1,5 @@
 package cn.bj.hrss.card.production.order;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -12,6 +11,7 @@ import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import cn.bj.hrss.card.infra.TopicProbe;
 import cn.bj.hrss.card.production.CardEvents;
+import cn.bj.hrss.card.production.TestCallers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,7 @@ class ApplicationDateFromTheEventTest {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                given()
+                TestCallers.operator()
                     .get("/production-orders/{id}", cardId)
                     .then()
                     .statusCode(200)

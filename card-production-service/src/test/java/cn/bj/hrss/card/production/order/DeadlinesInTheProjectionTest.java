@@ -1,6 +1,5 @@
 package cn.bj.hrss.card.production.order;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import cn.bj.hrss.card.production.CardEvents;
+import cn.bj.hrss.card.production.TestCallers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -24,7 +24,7 @@ class DeadlinesInTheProjectionTest {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                given()
+                TestCallers.operator()
                     .get("/production-orders/{id}", cardId)
                     .then()
                     .statusCode(200)
@@ -38,7 +38,7 @@ class DeadlinesInTheProjectionTest {
     CardEvents.requestedAtOutlet(
         cardId, CardEvents.newBank(), "BANK_OUTLET", "2025-02-06T02:00:00Z", "工行西单支行");
     awaitOrder(cardId, "ORDERED");
-    given()
+    TestCallers.operator()
         .get("/production-orders/{id}", cardId)
         .then()
         .body("applicationDate", equalTo("2025-02-06"))
@@ -53,13 +53,13 @@ class DeadlinesInTheProjectionTest {
     String bank = CardEvents.newBank();
     CardEvents.requestedByMail(cardId, bank, "BUREAU_WEBSITE", "2026-12-15T02:00:00Z");
     awaitOrder(cardId, "ORDERED");
-    given()
+    TestCallers.operator()
         .get("/production-orders/{id}", cardId)
         .then()
         .body("dueDate", nullValue())
         .body("deadlineProblem", containsString("2027-01-14"))
         .body("overdue", equalTo(false));
-    given()
+    TestCallers.operator()
         .queryParam("bankCode", bank)
         .get("/production-orders/deadline-unknown")
         .then()
@@ -74,7 +74,7 @@ class DeadlinesInTheProjectionTest {
         cardId, CardEvents.newBank(), "BUREAU_WEBSITE", "2025-03-03T02:00:00Z");
     CardEvents.productionFailed(cardId, 1, "2025-03-20T02:00:00Z");
     awaitOrder(cardId, "PRODUCTION_FAILED");
-    given()
+    TestCallers.operator()
         .get("/production-orders/{id}", cardId)
         .then()
         .body("failureCount", equalTo(1))

@@ -1,12 +1,12 @@
 package cn.bj.hrss.card.production.order;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import cn.bj.hrss.card.production.CardEvents;
+import cn.bj.hrss.card.production.TestCallers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -57,7 +57,7 @@ class DueAndOverdueTest {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                given()
+                TestCallers.operator()
                     .queryParam("bankCode", BANK)
                     .get("/production-orders/summary")
                     .then()
@@ -67,7 +67,7 @@ class DueAndOverdueTest {
 
   @Test
   void the_summary_counts_due_today_and_overdue_per_bank_and_per_outlet() {
-    given()
+    TestCallers.operator()
         .queryParam("bankCode", BANK)
         .get("/production-orders/summary")
         .then()
@@ -82,7 +82,7 @@ class DueAndOverdueTest {
 
   @Test
   void overdue_orders_come_longest_overdue_first_one_page_at_a_time() {
-    given()
+    TestCallers.operator()
         .queryParam("bankCode", BANK)
         .queryParam("limit", 1)
         .get("/production-orders/overdue")
@@ -92,7 +92,7 @@ class DueAndOverdueTest {
         .body("orders.cardId", contains(LONG_OVERDUE))
         .body("orders[0].dueDate", equalTo("2025-03-24"))
         .body("orders[0].overdue", equalTo(true));
-    given()
+    TestCallers.operator()
         .queryParam("bankCode", BANK)
         .queryParam("limit", 1)
         .queryParam("offset", 1)
@@ -103,12 +103,12 @@ class DueAndOverdueTest {
 
   @Test
   void orders_due_today_per_bank_and_per_outlet() {
-    given()
+    TestCallers.operator()
         .queryParam("bankCode", BANK)
         .get("/production-orders/due-today")
         .then()
         .body("orders.cardId", contains(DUE_TODAY, DUE_TODAY_AT_OUTLET));
-    given()
+    TestCallers.operator()
         .queryParam("bankCode", BANK)
         .queryParam("outletName", OUTLET)
         .get("/production-orders/due-today")
@@ -118,7 +118,7 @@ class DueAndOverdueTest {
 
   @Test
   void all_orders_of_a_status_in_application_order() {
-    given()
+    TestCallers.operator()
         .queryParam("bankCode", BANK)
         .queryParam("status", "PRODUCED")
         .get("/production-orders")
@@ -129,7 +129,7 @@ class DueAndOverdueTest {
 
   @Test
   void bad_paging_is_refused_with_its_rule() {
-    given()
+    TestCallers.operator()
         .queryParam("limit", 0)
         .get("/production-orders/overdue")
         .then()

@@ -1,6 +1,5 @@
 package cn.bj.hrss.card.production.order;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import cn.bj.hrss.card.production.CardEvents;
+import cn.bj.hrss.card.production.TestCallers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -70,7 +70,7 @@ class ProjectionRebuildTest {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                given()
+                TestCallers.operator()
                     .queryParam("bankCode", bank)
                     .get("/production-orders/summary")
                     .then()
@@ -90,16 +90,20 @@ class ProjectionRebuildTest {
               return settled;
             });
 
-    given().post("/projection/rebuild").then().statusCode(202).body("state", equalTo("COPYING"));
+    TestCallers.operator()
+        .post("/projection/rebuild")
+        .then()
+        .statusCode(202)
+        .body("state", equalTo("COPYING"));
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(300))
         .until(
             () ->
                 List.of("DONE", "FAILED")
-                    .contains(given().get("/projection/rebuild").path("state")));
+                    .contains(TestCallers.operator().get("/projection/rebuild").path("state")));
 
-    given()
+    TestCallers.operator()
         .get("/projection/rebuild")
         .then()
         .body("state", equalTo("DONE"))
@@ -114,11 +118,16 @@ class ProjectionRebuildTest {
     CardEvents.requestedByMail(later, bank, "BUREAU_WEBSITE", "2025-03-03T02:00:00Z");
     await()
         .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> given().get("/production-orders/{id}", later).then().statusCode(200));
+        .untilAsserted(
+            () ->
+                TestCallers.operator()
+                    .get("/production-orders/{id}", later)
+                    .then()
+                    .statusCode(200));
   }
 
   private static void rebuildAndWait(String from) {
-    (from == null ? given() : given().queryParam("from", from))
+    (from == null ? TestCallers.operator() : TestCallers.operator().queryParam("from", from))
         .post("/projection/rebuild")
         .then()
         .statusCode(202);
@@ -128,8 +137,8 @@ class ProjectionRebuildTest {
         .until(
             () ->
                 List.of("DONE", "FAILED")
-                    .contains(given().get("/projection/rebuild").path("state")));
-    given().get("/projection/rebuild").then().body("state", equalTo("DONE"));
+                    .contains(TestCallers.operator().get("/projection/rebuild").path("state")));
+    TestCallers.operator().get("/projection/rebuild").then().body("state", equalTo("DONE"));
   }
 
   private void spoil(String cardId) throws SQLException {
@@ -144,7 +153,7 @@ class ProjectionRebuildTest {
   }
 
   private static String trackingNumber(String cardId) {
-    return given().get("/production-orders/{id}", cardId).path("trackingNumber");
+    return TestCallers.operator().get("/production-orders/{id}", cardId).path("trackingNumber");
   }
 
   /**
@@ -162,7 +171,12 @@ class ProjectionRebuildTest {
     CardEvents.requestedByMail(since, bank, "BUREAU_WEBSITE", "2025-03-03T02:00:00Z");
     await()
         .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> given().get("/production-orders/{id}", since).then().statusCode(200));
+        .untilAsserted(
+            () ->
+                TestCallers.operator()
+                    .get("/production-orders/{id}", since)
+                    .then()
+                    .statusCode(200));
     Thread.sleep(50);
     String from = java.time.Instant.now().toString();
     Thread.sleep(50);
@@ -171,17 +185,21 @@ class ProjectionRebuildTest {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                given()
+                TestCallers.operator()
                     .get("/production-orders/{id}", since)
                     .then()
                     .body("status", equalTo("PRODUCED")));
     spoil(before);
     spoil(since);
 
-    given().queryParam("from", "yesterday").post("/projection/rebuild").then().statusCode(400);
+    TestCallers.operator()
+        .queryParam("from", "yesterday")
+        .post("/projection/rebuild")
+        .then()
+        .statusCode(400);
     rebuildAndWait(from);
 
-    given()
+    TestCallers.operator()
         .get("/projection/rebuild")
         .then()
         .body("from", equalTo(from))
@@ -191,7 +209,10 @@ class ProjectionRebuildTest {
         .body("comparedWithPrevious.production_order.onlyRebuilt", greaterThanOrEqualTo(1));
     assertEquals("SPOILT", trackingNumber(before));
     assertEquals(null, trackingNumber(since));
-    given().get("/production-orders/{id}", since).then().body("status", equalTo("PRODUCED"));
+    TestCallers.operator()
+        .get("/production-orders/{id}", since)
+        .then()
+        .body("status", equalTo("PRODUCED"));
 
     rebuildAndWait(null);
     assertEquals(null, trackingNumber(before));

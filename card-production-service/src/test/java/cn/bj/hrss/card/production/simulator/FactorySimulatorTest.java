@@ -1,6 +1,5 @@
 package cn.bj.hrss.card.production.simulator;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import cn.bj.hrss.card.production.CardEvents;
+import cn.bj.hrss.card.production.TestCallers;
 import cn.bj.hrss.card.production.simulator.FactorySimulator.Settings;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +29,7 @@ class FactorySimulatorTest {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                given()
+                TestCallers.operator()
                     .queryParam("bankCode", bank)
                     .get("/production-orders")
                     .then()
@@ -49,7 +49,7 @@ class FactorySimulatorTest {
     assertEquals(2, simulator.round(settings));
     assertEquals(0, simulator.round(settings)); // its reports are pending: nothing new to do
 
-    given()
+    TestCallers.operator()
         .queryParam("factoryId", FactorySimulator.factoryOf(bank))
         .get("/factory-reports")
         .then()
@@ -68,7 +68,7 @@ class FactorySimulatorTest {
     awaitOrders(bank, 1);
 
     assertEquals(1, simulator.round(new Settings(10, 1.0, List.of(bank), Duration.ofSeconds(10))));
-    given()
+    TestCallers.operator()
         .queryParam("factoryId", FactorySimulator.factoryOf(bank))
         .get("/factory-reports")
         .then()

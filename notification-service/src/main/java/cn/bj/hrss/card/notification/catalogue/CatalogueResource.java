@@ -1,8 +1,10 @@
 package cn.bj.hrss.card.notification.catalogue;
 
+import cn.bj.hrss.card.identity.Roles;
 import cn.bj.hrss.card.notification.antifraud.AntiFraudPolicy;
 import cn.bj.hrss.card.notification.catalogue.ReferenceData.Bank;
 import cn.bj.hrss.card.notification.catalogue.ReferenceData.Outlet;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
  * The catalogue and its reference data, for operators: every template with an example and the
  * anti-fraud policy's verdict on it; the banks and outlets, which operators can add to.
  */
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
 @Path("/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -83,6 +86,7 @@ public class CatalogueResource {
   }
 
   /** Adds a bank (or renames one); its name must be usable as a signature. */
+  @RolesAllowed({Roles.OPERATOR})
   @PUT
   @Path("/banks/{code}")
   public Bank putBank(@PathParam("code") String code, BankName body) throws SQLException {
@@ -109,6 +113,7 @@ public class CatalogueResource {
   }
 
   /** Adds or changes an outlet's address; one that reads as a link or a request is refused. */
+  @RolesAllowed({Roles.OPERATOR})
   @PUT
   @Path("/outlets/{name}")
   public Outlet putOutlet(@PathParam("name") String name, OutletAddress body) throws SQLException {

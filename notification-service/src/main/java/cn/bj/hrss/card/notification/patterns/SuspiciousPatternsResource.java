@@ -1,5 +1,7 @@
 package cn.bj.hrss.card.notification.patterns;
 
+import cn.bj.hrss.card.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -7,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 
 /** Suspicious patterns for operators, personal data masked. */
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
 @Path("/notifications/suspicious")
 @Produces(MediaType.APPLICATION_JSON)
 public class SuspiciousPatternsResource {

@@ -1,6 +1,8 @@
 package cn.bj.hrss.card.notification.sms;
 
+import cn.bj.hrss.card.identity.Roles;
 import cn.bj.hrss.card.notification.sms.SmsQueries.BlockedMessage;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** The messages the events gave, recipient masked: per card, and the blocked ones. */
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
 @Path("/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 public class SmsResource {

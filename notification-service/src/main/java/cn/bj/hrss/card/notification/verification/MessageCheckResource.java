@@ -1,8 +1,10 @@
 package cn.bj.hrss.card.notification.verification;
 
+import cn.bj.hrss.card.identity.Roles;
 import cn.bj.hrss.card.notification.sms.Masking;
 import cn.bj.hrss.card.notification.sms.Recipients;
 import cn.bj.hrss.card.notification.verification.MessageCheck.Answer;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** Where a citizen pastes an SMS they received, with their mobile, to learn whether it is ours. */
+@RolesAllowed({Roles.CITIZEN, Roles.OPERATOR})
 @Path("/notifications/verify")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

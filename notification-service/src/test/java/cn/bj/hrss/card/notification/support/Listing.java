@@ -1,9 +1,9 @@
 package cn.bj.hrss.card.notification.support;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import cn.bj.hrss.card.notification.TestCallers;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +14,7 @@ public final class Listing {
   private Listing() {}
 
   public static JsonPath of(String cardId) {
-    return given()
+    return TestCallers.operator()
         .get("/notifications/cards/{id}", cardId)
         .then()
         .statusCode(200)
@@ -23,7 +23,11 @@ public final class Listing {
   }
 
   public static String raw(String cardId) {
-    return given().get("/notifications/cards/{id}", cardId).then().extract().asString();
+    return TestCallers.operator()
+        .get("/notifications/cards/{id}", cardId)
+        .then()
+        .extract()
+        .asString();
   }
 
   /** Waits until the card's messages have exactly these statuses, in order. */
@@ -32,7 +36,7 @@ public final class Listing {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                given()
+                TestCallers.operator()
                     .get("/notifications/cards/{id}", cardId)
                     .then()
                     .body("status", equalTo(List.of(statuses))));

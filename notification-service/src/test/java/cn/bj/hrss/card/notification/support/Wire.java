@@ -1,7 +1,6 @@
 package cn.bj.hrss.card.notification.support;
 
-import static io.restassured.RestAssured.given;
-
+import cn.bj.hrss.card.notification.TestCallers;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ public final class Wire {
 
   /** The texts the gateway accepted for {@code mobile}, once per message id, in arrival order. */
   public static List<String> textsReceivedBy(String mobile) {
-    return given()
+    return TestCallers.operator()
         .baseUri(gateway())
         .queryParam("mobile", mobile)
         .get("/simulator/received")
@@ -31,7 +30,7 @@ public final class Wire {
 
   /** Every send request for {@code mobile} as it came, retries included. */
   public static List<Map<String, Object>> requestsFor(String mobile) {
-    return given()
+    return TestCallers.operator()
         .baseUri(gateway())
         .queryParam("mobile", mobile)
         .get("/simulator/requests")
@@ -44,7 +43,7 @@ public final class Wire {
 
   /** The next {@code times} sends to {@code mobile} fail: UNAVAILABLE or ACCEPT_THEN_FAIL. */
   public static void failNext(String mobile, int times, String fault) {
-    given()
+    TestCallers.operator()
         .baseUri(gateway())
         .contentType(ContentType.JSON)
         .body(Map.of("mobile", mobile, "times", times, "fault", fault))
@@ -55,7 +54,7 @@ public final class Wire {
 
   /** Messages to {@code mobile} get an UNDELIVERED receipt. */
   public static void unreachable(String mobile) {
-    given()
+    TestCallers.operator()
         .baseUri(gateway())
         .contentType(ContentType.JSON)
         .body(Map.of("mobile", mobile))

@@ -1,18 +1,34 @@
 package cn.bj.hrss.card.application.card.rest;
 
 import cn.bj.hrss.card.application.axon.CommandMetaData;
+import cn.bj.hrss.card.application.card.domain.IdNumber;
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
+import cn.bj.hrss.card.identity.Roles;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is calling and through which channel, from the request headers X-Actor-Role, X-Actor-Id,
- * X-Channel and X-Correlation-Id. Authentication (signed tokens) replaces the first two later; the
- * values are already recorded on every event.
+ * Who is calling and through which channel. The caller is the signed token's: its role (the {@code
+ * groups} claim, see {@link Roles}) and its subject ({@code sub}) become the actor recorded on
+ * every event; a citizen's token also carries the ID number its real-name check verified ({@code
+ * id_number}), which decides whose cards the citizen may see and act on. The channel and the
+ * correlation id come from the headers X-Channel and X-Correlation-Id. Only the two services that
+ * relay stored reports (bank-gateway-service, card-production-service) may name the bank or factory
+ * they act for, with X-Actor-Role and X-Actor-Id, and only as a bank or a factory.
+ *
+ * @param verifiedIdNumber a citizen's verified ID number; null for every other caller
+ * @param relayedBy the relaying service that acts for the bank or factory; null for a direct caller
  */
 public record CallerContext(
-    String actorRole, String actorId, String channel, String correlationId) {
+    String actorRole,
+    String actorId,
+    String channel,
+    String correlationId,
+    String verifiedIdNumber,
+    String relayedBy) {
 
   /** R-CHAN-1 and R-CHAN-2 channels, plus the system interfaces of factories, banks, operators. */
   static final Set<String> CHANNELS =
@@ -32,41 +48,132 @@ public record CallerContext(
           "BANK_API",
           "OPERATOR_CONSOLE");
 
-  static final Set<String> ROLES =
-      Set.of(
-          "CITIZEN",
-          "GUARDIAN",
-          "EMPLOYER",
-          "UNIVERSITY",
-          "COMMUNITY",
-          "BANK",
-          "CARD_FACTORY",
-          "OPERATOR",
-          "AUDITOR");
+  /** The token's role (groups claim) and the actor role it is recorded as. */
+  static final Map<String, String> ACTOR_ROLE_OF_TOKEN_ROLE =
+      Map.of(
+          Roles.CITIZEN, "CITIZEN",
+          Roles.EMPLOYER, "EMPLOYER",
+          Roles.UNIVERSITY, "UNIVERSITY",
+          Roles.COMMUNITY, "COMMUNITY",
+          Roles.BANK, "BANK",
+          Roles.CARD_FACTORY, "CARD_FACTORY",
+          Roles.OPERATOR, "OPERATOR",
+          Roles.AUDITOR, "AUDITOR");
 
-  static CallerContext of(String role, String id, String channel, String correlationId) {
-    if (role == null || !ROLES.contains(role) || id == null || id.isBlank()) {
-      throw RuleViolation.invalidInput(
-          "INPUT-ACTOR",
-          "无法识别办理人身份。",
-          "X-Actor-Role must be one of " + ROLES + " and X-Actor-Id must be given");
+  /** A relaying service's token role and the only actor role it may act as. */
+  static final Map<String, String> RELAYED_ACTOR_ROLE =
+      Map.of(Roles.BANK_GATEWAY_SERVICE, "BANK", Roles.CARD_PRODUCTION_SERVICE, "CARD_FACTORY");
+
+  /** The channels each actor role may use (least privilege: a citizen is never "a bank outlet"). */
+  static final Map<String, Set<String>> CHANNELS_OF_ROLE =
+      Map.of(
+          "CITIZEN",
+              Set.of(
+                  "BUREAU_WEBSITE",
+                  "JINGTONG_MINI_PROGRAM",
+                  "BEIJING_HRSS_WECHAT",
+                  "MINSHENG_ONE_CARD_MINI_PROGRAM"),
+          "EMPLOYER", Set.of("EMPLOYER_COLLECTIVE"),
+          "UNIVERSITY", Set.of("UNIVERSITY_COLLECTIVE"),
+          "COMMUNITY", Set.of("COMMUNITY_DOOR_TO_DOOR"),
+          "BANK", Set.of("BANK_OUTLET_INSTANT", "BANK_OUTLET", "BANK_DOOR_TO_DOOR", "BANK_API"),
+          "CARD_FACTORY", Set.of("CARD_FACTORY_API"),
+          "OPERATOR", Set.of("OPERATOR_CONSOLE", "DISTRICT_STREET_OUTLET"),
+          "AUDITOR", Set.of("OPERATOR_CONSOLE"));
+
+  /**
+   * @param reading a read, which records nothing: the channel may be left out
+   */
+  static CallerContext of(
+      JsonWebToken token,
+      String relayedRole,
+      String relayedId,
+      String channel,
+      String correlationId,
+      boolean reading) {
+    if (token == null || token.getName() == null) {
+      throw notAuthenticated();
+    }
+    Set<String> tokenRoles = token.getGroups() == null ? Set.of() : token.getGroups();
+    List<String> known =
+        tokenRoles.stream()
+            .filter(
+                role ->
+                    ACTOR_ROLE_OF_TOKEN_ROLE.containsKey(role)
+                        || RELAYED_ACTOR_ROLE.containsKey(role))
+            .toList();
+    if (known.size() != 1) {
+      throw denied("a token must carry exactly one role of the suite");
+    }
+    String tokenRole = known.get(0);
+    String actorRole;
+    String actorId;
+    String relayedBy = null;
+    if (RELAYED_ACTOR_ROLE.containsKey(tokenRole)) {
+      if (!RELAYED_ACTOR_ROLE.get(tokenRole).equals(relayedRole)
+          || relayedId == null
+          || relayedId.isBlank()) {
+        throw denied(tokenRole + " acts only as " + RELAYED_ACTOR_ROLE.get(tokenRole));
+      }
+      actorRole = relayedRole;
+      actorId = relayedId;
+      relayedBy = tokenRole;
+    } else {
+      actorRole = ACTOR_ROLE_OF_TOKEN_ROLE.get(tokenRole);
+      actorId = token.getSubject() != null ? token.getSubject() : token.getName();
+    }
+    String verifiedIdNumber = null;
+    if ("CITIZEN".equals(actorRole)) {
+      Object claim = token.getClaim("id_number");
+      if (claim == null || !IdNumber.isValid(claim.toString())) {
+        throw denied("a citizen's token carries the verified id_number");
+      }
+      verifiedIdNumber = claim.toString();
+    }
+    if (reading && channel == null) {
+      return new CallerContext(
+          actorRole, actorId, null, correlationId, verifiedIdNumber, relayedBy);
     }
     if (channel == null || !CHANNELS.contains(channel)) {
       throw RuleViolation.invalidInput(
           "INPUT-CHANNEL", "无法识别办理渠道。", "X-Channel must be one of " + CHANNELS);
     }
+    if (!CHANNELS_OF_ROLE.get(actorRole).contains(channel)) {
+      throw denied(actorRole + " does not use the channel " + channel);
+    }
     String correlation =
         correlationId == null || correlationId.isBlank()
             ? UUID.randomUUID().toString()
             : correlationId;
-    return new CallerContext(role, id, channel, correlation);
+    return new CallerContext(actorRole, actorId, channel, correlation, verifiedIdNumber, relayedBy);
+  }
+
+  /**
+   * The refusal of everything a caller may not do or see, whether or not the thing exists: one
+   * answer, so that a refusal never tells that a card is there (issue 8).
+   */
+  public static RuleViolation denied(String detail) {
+    return RuleViolation.forbidden("ACCESS-DENIED", "您无权办理或查询此项业务。", detail);
+  }
+
+  private static RuleViolation notAuthenticated() {
+    return RuleViolation.forbidden("ACCESS-DENIED", "您无权办理或查询此项业务。", "no caller");
+  }
+
+  /** The same caller as the guardian of the minor they apply for (R-BANK-4). */
+  public CallerContext asGuardian() {
+    return new CallerContext(
+        "GUARDIAN", actorId, channel, correlationId, verifiedIdNumber, relayedBy);
+  }
+
+  public boolean is(String role) {
+    return role.equals(actorRole);
   }
 
   /** Refuses (403) a caller whose role is not one of {@code roles}. */
   public CallerContext requireRole(String... roles) {
     if (!Set.of(roles).contains(actorRole)) {
-      throw RuleViolation.forbidden(
-          "ACCESS-ROLE", "您无权办理此项业务。", "this needs one of the roles " + Set.of(roles));
+      throw denied("this needs one of the roles " + Set.of(roles));
     }
     return this;
   }

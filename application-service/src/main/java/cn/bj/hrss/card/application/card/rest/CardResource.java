@@ -18,8 +18,11 @@ import cn.bj.hrss.card.application.card.query.CardProgress;
 import cn.bj.hrss.card.application.card.query.CardProgressQuery;
 import cn.bj.hrss.card.application.card.query.CardQuery;
 import cn.bj.hrss.card.application.card.query.CardView;
+import cn.bj.hrss.card.application.security.CardAccess;
+import cn.bj.hrss.card.identity.Roles;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -56,6 +59,7 @@ public class CardResource {
   private final IdempotencyKeys idempotencyKeys;
   private final CardReplacements replacements;
   private final CardProgressQuery progressQuery;
+  private final CardAccess access;
 
   CardResource(
       CommandGateway commands,
@@ -63,15 +67,25 @@ public class CardResource {
       CardApplications applications,
       IdempotencyKeys idempotencyKeys,
       CardReplacements replacements,
-      CardProgressQuery progressQuery) {
+      CardProgressQuery progressQuery,
+      CardAccess access) {
     this.commands = commands;
     this.query = query;
     this.applications = applications;
     this.idempotencyKeys = idempotencyKeys;
     this.replacements = replacements;
     this.progressQuery = progressQuery;
+    this.access = access;
   }
 
+  @RolesAllowed({
+    Roles.CITIZEN,
+    Roles.EMPLOYER,
+    Roles.UNIVERSITY,
+    Roles.COMMUNITY,
+    Roles.BANK,
+    Roles.OPERATOR
+  })
   @POST
   public Response submit(
       @BeanParam CallerHeaders headers,
@@ -96,6 +110,8 @@ public class CardResource {
       }
     }
     CardRequests.SubmitApplication body = parse(rawBody, CardRequests.SubmitApplication.class);
+    caller = ApplicantAccess.applyingAs(caller, body);
+    access.requireOwnMember(caller, body.applicant() == null ? null : body.applicant().idNumber());
     CardApplications.Submitted submitted =
         applications.submit(
             caller.metaData(),
@@ -135,6 +151,7 @@ public class CardResource {
     }
   }
 
+  @RolesAllowed({Roles.CARD_FACTORY, Roles.CARD_PRODUCTION_SERVICE, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/production")
   public CardView produced(
@@ -144,6 +161,7 @@ public class CardResource {
     return command(cardId, headers, body, b -> new RecordCardProduced(cardId, b.cardNumber()));
   }
 
+  @RolesAllowed({Roles.CARD_FACTORY, Roles.CARD_PRODUCTION_SERVICE, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/production-failure")
   public CardView productionFailed(
@@ -153,6 +171,7 @@ public class CardResource {
     return command(cardId, headers, body, b -> new RecordCardProductionFailed(cardId, b.reason()));
   }
 
+  @RolesAllowed({Roles.BANK, Roles.BANK_GATEWAY_SERVICE, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/financial-function")
   public CardView activateFinancialFunction(
@@ -166,6 +185,7 @@ public class CardResource {
         b -> new ActivateFinancialFunction(cardId, b.bankCode(), b.outletName()));
   }
 
+  @RolesAllowed({Roles.CARD_FACTORY, Roles.CARD_PRODUCTION_SERVICE, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/dispatch")
   public CardView dispatched(
@@ -179,6 +199,7 @@ public class CardResource {
         b -> new RecordCardDispatched(cardId, b.method(), b.trackingNumber(), b.outletName()));
   }
 
+  @RolesAllowed({Roles.BANK, Roles.BANK_GATEWAY_SERVICE, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/collection")
   public CardView collected(
@@ -188,6 +209,7 @@ public class CardResource {
     return command(cardId, headers, body, b -> new RecordCardCollected(cardId, b.outletName()));
   }
 
+  @RolesAllowed({Roles.BANK, Roles.BANK_GATEWAY_SERVICE, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/delivery")
   public CardView delivered(
@@ -197,6 +219,7 @@ public class CardResource {
     return command(cardId, headers, body, b -> new RecordCardDelivered(cardId, b.method()));
   }
 
+  @RolesAllowed({Roles.CITIZEN, Roles.BANK, Roles.BANK_GATEWAY_SERVICE, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/social-function")
   public CardView enableSocialFunction(
@@ -205,16 +228,30 @@ public class CardResource {
   }
 
   /** R-BANK-6: a retiree moves the received card to another bank. */
+  @RolesAllowed({Roles.CITIZEN, Roles.BANK, Roles.BANK_GATEWAY_SERVICE, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/bank-change")
   public CardView changeBank(
       @PathParam("cardId") String cardId,
       @BeanParam CallerHeaders headers,
       CardRequests.BankChange body) {
-    return command(cardId, headers, body, b -> new ChangeIssuingBank(cardId, b.bankCode()));
+    CallerContext caller = headers.context();
+    if (caller.is("BANK")) {
+      // R-BANK-6: the retiree's new bank reports the change, naming the card by its printed number
+      // and the holder's ID number (ADR 10); a bank moves no card to another bank.
+      if (body != null && !caller.actorId().equals(body.bankCode())) {
+        throw CallerContext.denied("a bank reports only a change to itself");
+      }
+    } else {
+      requireAccess(caller, cardId);
+    }
+    requireBody(body);
+    send(caller, new ChangeIssuingBank(cardId, body.bankCode()));
+    return get(cardId);
   }
 
   /** 挂失: blocks the card at once. */
+  @RolesAllowed({Roles.CITIZEN, Roles.BANK, Roles.BANK_GATEWAY_SERVICE, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/loss-report")
   public CardView reportLost(@PathParam("cardId") String cardId, @BeanParam CallerHeaders headers) {
@@ -222,6 +259,7 @@ public class CardResource {
   }
 
   /** 解挂: while no replacement has been made. */
+  @RolesAllowed({Roles.CITIZEN, Roles.BANK, Roles.BANK_GATEWAY_SERVICE, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/loss-report/cancellation")
   public CardView cancelLossReport(
@@ -230,6 +268,7 @@ public class CardResource {
   }
 
   /** R-LOSS-1: replacement or exchange on the spot; answers 201 with the new card. */
+  @RolesAllowed({Roles.BANK, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/replacement")
   public Response replace(
@@ -237,6 +276,7 @@ public class CardResource {
       @BeanParam CallerHeaders headers,
       CardRequests.Replacement body) {
     CallerContext caller = headers.context();
+    requireAccess(caller, cardId);
     requireBody(body);
     String newCardId =
         replacements.replace(
@@ -245,17 +285,46 @@ public class CardResource {
   }
 
   /** 制卡进度: the card's steps and the date by which it is due (R-SLA-1 .. R-SLA-5). */
+  @RolesAllowed({
+    Roles.CITIZEN,
+    Roles.EMPLOYER,
+    Roles.UNIVERSITY,
+    Roles.BANK,
+    Roles.CARD_FACTORY,
+    Roles.OPERATOR,
+    Roles.AUDITOR,
+    Roles.BANK_GATEWAY_SERVICE,
+    Roles.CARD_PRODUCTION_SERVICE
+  })
   @GET
   @Path("/{cardId}/progress")
-  public CardProgress progress(@PathParam("cardId") String cardId) {
+  public CardProgress progress(
+      @PathParam("cardId") String cardId, @BeanParam CallerHeaders headers) {
+    access.requireReadable(headers.readingContext(), cardId);
     return progressQuery
         .find(cardId)
         .orElseThrow(() -> new AggregateNotFoundException(cardId, "no card with this id"));
   }
 
+  @RolesAllowed({
+    Roles.CITIZEN,
+    Roles.EMPLOYER,
+    Roles.UNIVERSITY,
+    Roles.BANK,
+    Roles.CARD_FACTORY,
+    Roles.OPERATOR,
+    Roles.AUDITOR,
+    Roles.BANK_GATEWAY_SERVICE,
+    Roles.CARD_PRODUCTION_SERVICE
+  })
   @GET
   @Path("/{cardId}")
-  public CardView get(@PathParam("cardId") String cardId) {
+  public CardView read(@PathParam("cardId") String cardId, @BeanParam CallerHeaders headers) {
+    access.requireReadable(headers.readingContext(), cardId);
+    return get(cardId);
+  }
+
+  private CardView get(String cardId) {
     return query
         .find(cardId)
         .orElseThrow(() -> new AggregateNotFoundException(cardId, "no card with this id"));
@@ -268,6 +337,7 @@ public class CardResource {
   private <B> CardView command(
       String cardId, CallerHeaders headers, B body, Function<B, Object> toCommand) {
     CallerContext caller = headers.context();
+    requireAccess(caller, cardId);
     requireBody(body);
     send(caller, toCommand.apply(body));
     return get(cardId);
@@ -275,8 +345,15 @@ public class CardResource {
 
   /** Runs a command that takes no body and answers with the card as it now is. */
   private CardView command(String cardId, CallerHeaders headers, Object command) {
-    send(headers.context(), command);
+    CallerContext caller = headers.context();
+    requireAccess(caller, cardId);
+    send(caller, command);
     return get(cardId);
+  }
+
+  /** Refuses a caller who may not see the card, the same way whether or not it exists. */
+  private void requireAccess(CallerContext caller, String cardId) {
+    access.require(caller, cardId);
   }
 
   private void send(CallerContext caller, Object command) {

@@ -37,10 +37,14 @@ public class OldGenerationResource {
   public void askForReplacement(
       @BeanParam CallerHeaders headers, CardRequests.OldGenerationReplacement body)
       throws SQLException {
-    headers.context();
+    CallerContext caller = headers.context();
     if (body == null || !IdNumber.isValid(body.idNumber())) {
       throw RuleViolation.invalidInput("INPUT-ID-NUMBER", "身份证号码有误。", "not a valid ID number")
           .at("idNumber");
+    }
+    if (caller.is("CITIZEN") && !caller.verifiedIdNumber().equals(body.idNumber())) {
+      // The answer tells whether a person applied: a citizen asks only about themself.
+      throw CallerContext.denied("a citizen asks only about their own card");
     }
     throw OldGenerationCards.replacementAnswer(
         hasThirdGenerationApplication(body.idNumber()), clock.today());

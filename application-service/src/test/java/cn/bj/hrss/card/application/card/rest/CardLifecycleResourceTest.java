@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.bj.hrss.card.application.Callers;
 import cn.bj.hrss.card.contract.Topics;
 import cn.bj.hrss.card.contract.codec.EventCodec;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
@@ -51,16 +52,21 @@ class CardLifecycleResourceTest {
       """;
 
   static RequestSpecification as(String role, String id, String channel, String correlationId) {
-    return given()
-        .contentType(ContentType.JSON)
-        .header("X-Actor-Role", role)
-        .header("X-Actor-Id", id)
-        .header("X-Channel", channel)
-        .header("X-Correlation-Id", correlationId);
+    return Callers.as(role, id, channel).header("X-Correlation-Id", correlationId);
+  }
+
+  /** The applicant's ID number in an application body: a citizen applies for themself. */
+  static String applicantIdNumber(String body) {
+    java.util.regex.Matcher id =
+        java.util.regex.Pattern.compile("\"idNumber\": \"([0-9X]{18})\"").matcher(body);
+    if (!id.find()) {
+      throw new IllegalArgumentException("no applicant ID number in " + body);
+    }
+    return id.group(1);
   }
 
   static String submit(String body) {
-    return as("CITIZEN", "wx-openid-test", "JINGTONG_MINI_PROGRAM", "corr-apply")
+    return as("CITIZEN", applicantIdNumber(body), "JINGTONG_MINI_PROGRAM", "corr-apply")
         .body(body)
         .post("/cards")
         .then()
@@ -97,7 +103,7 @@ class CardLifecycleResourceTest {
         .statusCode(200)
         .body("status", equalTo("ACTIVE"));
 
-    given()
+    Callers.operator()
         .get("/cards/{id}", cardId)
         .then()
         .statusCode(200)
@@ -112,7 +118,7 @@ class CardLifecycleResourceTest {
         .body("history[3].channel", equalTo("BANK_OUTLET"))
         .body("history[0].correlationId", equalTo("corr-apply"));
 
-    given()
+    Callers.operator()
         .get("/cards/{id}/progress", cardId)
         .then()
         .statusCode(200)
@@ -161,7 +167,7 @@ class CardLifecycleResourceTest {
 
   @Test
   void an_application_with_an_unknown_bank_is_refused_with_its_rule_id() {
-    as("CITIZEN", "wx-openid-test", "JINGTONG_MINI_PROGRAM", "corr-bad-bank")
+    as("CITIZEN", "11010519491231002X", "JINGTONG_MINI_PROGRAM", "corr-bad-bank")
         .body(APPLICATION.replace("ICBC", "HSBC"))
         .post("/cards")
         .then()
@@ -182,13 +188,13 @@ class CardLifecycleResourceTest {
                     "\"method\": \"OUTLET_PICKUP\", \"outletName\": \"工商银行北京朝阳门支行\"",
                     "\"method\": \"MAIL\", \"address\": \"北京市海淀区1号\""));
 
-    as("BANK", "ICBC", "BANK_OUTLET", "corr-early")
+    as("BANK", "CMB", "BANK_OUTLET", "corr-early")
         .post("/cards/{id}/social-function", cardId)
         .then()
         .statusCode(409)
         .body("rule", equalTo("R-OLD-1"));
 
-    given().get("/cards/{id}", cardId).then().body("status", equalTo("REQUESTED"));
+    Callers.operator().get("/cards/{id}", cardId).then().body("status", equalTo("REQUESTED"));
   }
 
   @Test
@@ -203,7 +209,7 @@ class CardLifecycleResourceTest {
 
   @Test
   void reading_an_unknown_card_is_not_found_with_a_readable_message() {
-    given()
+    Callers.operator()
         .get("/cards/{id}", UUID.randomUUID().toString())
         .then()
         .statusCode(404)
@@ -224,8 +230,8 @@ class CardLifecycleResourceTest {
   void a_command_without_a_known_channel_is_refused() {
     given()
         .contentType(ContentType.JSON)
-        .header("X-Actor-Role", "CITIZEN")
-        .header("X-Actor-Id", "wx-openid-test")
+        .auth()
+        .oauth2(Callers.token("CITIZEN", "11010519491231002X"))
         .body(APPLICATION)
         .post("/cards")
         .then()

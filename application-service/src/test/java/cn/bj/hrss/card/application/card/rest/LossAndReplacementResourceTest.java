@@ -1,15 +1,14 @@
 package cn.bj.hrss.card.application.card.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import cn.bj.hrss.card.application.Callers;
 import cn.bj.hrss.card.infra.SampleRegistry;
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.net.URL;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,17 +28,13 @@ class LossAndReplacementResourceTest {
   }
 
   private static RequestSpecification as(String role, String id, String channel) {
-    return given()
-        .contentType(ContentType.JSON)
-        .header("X-Actor-Role", role)
-        .header("X-Actor-Id", id)
-        .header("X-Channel", channel);
+    return Callers.as(role, id, channel);
   }
 
   /** The student's card, applied for on her own, produced, mailed and delivered. */
   private static String deliveredCard() {
     String cardId =
-        as("CITIZEN", "wx-student", "BUREAU_WEBSITE")
+        as("CITIZEN", SampleRegistry.STUDENT.idNumber(), "BUREAU_WEBSITE")
             .body(
                 """
                 {"applicant": {"idNumber": "%s", "name": "刘思源", "mobile": "13500003333"},
@@ -69,7 +64,7 @@ class LossAndReplacementResourceTest {
   @Test
   void a_lost_card_is_blocked_then_replaced_on_the_spot_and_the_new_card_is_free() {
     String cardId = deliveredCard();
-    as("CITIZEN", "wx-student", "BEIJING_HRSS_WECHAT")
+    as("CITIZEN", SampleRegistry.STUDENT.idNumber(), "BEIJING_HRSS_WECHAT")
         .post("/cards/{id}/loss-report", cardId)
         .then()
         .statusCode(200)
@@ -91,12 +86,12 @@ class LossAndReplacementResourceTest {
             .extract()
             .path("cardId");
 
-    given()
+    Callers.operator()
         .get("/cards/{id}", cardId)
         .then()
         .body("status", equalTo("REPLACED"))
         .body("replacedBy", equalTo(newCardId));
-    as("CITIZEN", "wx-student", "BEIJING_HRSS_WECHAT")
+    as("CITIZEN", SampleRegistry.STUDENT.idNumber(), "BEIJING_HRSS_WECHAT")
         .post("/cards/{id}/loss-report/cancellation", cardId)
         .then()
         .statusCode(409)
@@ -105,8 +100,9 @@ class LossAndReplacementResourceTest {
 
   @Test
   void R_PHASE_2_an_old_card_replacement_in_the_normal_phase_means_a_third_generation_card() {
-    as("CITIZEN", "wx-x", "BUREAU_WEBSITE")
-        .body("{\"idNumber\": \"%s\"}".formatted(SampleRegistry.id("110106", 1975, 5, 5, 901)))
+    String idNumber = SampleRegistry.id("110106", 1975, 5, 5, 901);
+    as("CITIZEN", idNumber, "BUREAU_WEBSITE")
+        .body("{\"idNumber\": \"%s\"}".formatted(idNumber))
         .post("/old-generation-cards/replacement")
         .then()
         .statusCode(409)

@@ -1,0 +1,62 @@
+package cn.bj.hrss.card.application;
+
+import static io.restassured.RestAssured.given;
+
+import cn.bj.hrss.card.identity.Roles;
+import cn.bj.hrss.card.infra.DevTokens;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+
+/**
+ * Requests as a caller with a signed token of the tests' development issuer ({@link
+ * DevTokens#shared()}, which the service under test trusts).
+ */
+public final class Callers {
+
+  private static final Map<String, String> TOKEN_ROLE =
+      Map.of(
+          "EMPLOYER", Roles.EMPLOYER,
+          "UNIVERSITY", Roles.UNIVERSITY,
+          "COMMUNITY", Roles.COMMUNITY,
+          "BANK", Roles.BANK,
+          "CARD_FACTORY", Roles.CARD_FACTORY,
+          "OPERATOR", Roles.OPERATOR,
+          "AUDITOR", Roles.AUDITOR);
+
+  private Callers() {}
+
+  /**
+   * A JSON request as {@code actorRole} (CITIZEN, EMPLOYER, BANK, OPERATOR, ...) through {@code
+   * channel}; for a citizen {@code id} is the ID number their token verified, otherwise the token's
+   * subject (an organisation id, a bank code, a staff id).
+   */
+  public static RequestSpecification as(String actorRole, String id, String channel) {
+    return given()
+        .contentType(ContentType.JSON)
+        .auth()
+        .oauth2(token(actorRole, id))
+        .header("X-Channel", channel);
+  }
+
+  /** A citizen, by the ID number their token verified. */
+  public static RequestSpecification citizen(String idNumber) {
+    return as("CITIZEN", idNumber, "BUREAU_WEBSITE");
+  }
+
+  public static RequestSpecification operator() {
+    return as("OPERATOR", "op-1", "OPERATOR_CONSOLE");
+  }
+
+  public static RequestSpecification auditor() {
+    return as("AUDITOR", "auditor-1", "OPERATOR_CONSOLE");
+  }
+
+  /** The signed token of {@code actorRole} and {@code id}, as {@link #as} sends it. */
+  public static String token(String actorRole, String id) {
+    if (actorRole.equals("CITIZEN")) {
+      return DevTokens.shared().citizen(id);
+    }
+    return DevTokens.shared().token(TOKEN_ROLE.get(actorRole), id);
+  }
+}

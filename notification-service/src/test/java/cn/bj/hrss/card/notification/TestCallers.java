@@ -1,0 +1,36 @@
+package cn.bj.hrss.card.notification;
+
+import static io.restassured.RestAssured.given;
+
+import cn.bj.hrss.card.identity.Roles;
+import cn.bj.hrss.card.infra.DevTokens;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Requests with a token of the tests' development issuer ({@link DevTokens#shared()}, which the
+ * service under test trusts).
+ */
+public final class TestCallers {
+
+  private TestCallers() {}
+
+  public static RequestSpecification as(String role, String subject) {
+    return given().auth().oauth2(DevTokens.shared().token(role, subject));
+  }
+
+  public static RequestSpecification operator() {
+    return as(Roles.OPERATOR, "op-1");
+  }
+
+  public static RequestSpecification auditor() {
+    return as(Roles.AUDITOR, "auditor-1");
+  }
+
+  public static RequestSpecification factory(String factoryId) {
+    return as(Roles.CARD_FACTORY, factoryId);
+  }
+
+  public static RequestSpecification citizen(String idNumber) {
+    return given().auth().oauth2(DevTokens.shared().citizen(idNumber));
+  }
+}
