@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -35,6 +37,18 @@ public class ConsumerLagGauge {
         NAME,
         "Records of the card topic not yet committed by this service's consumer group",
         Tags.of("topic", topic, "group", group.get()),
-        () -> ConsumerGroups.lag(kafka.admin(), group.get(), topic));
+        () -> lag(kafka, group.get(), topic));
+  }
+
+  /** The group's lag; 0 while the topic does not exist yet (nothing has been published). */
+  static long lag(ObservabilityKafkaAdmin kafka, String group, String topic) throws Exception {
+    try {
+      return ConsumerGroups.lag(kafka.admin(), group, topic);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return 0;
+      }
+      throw e;
+    }
   }
 }

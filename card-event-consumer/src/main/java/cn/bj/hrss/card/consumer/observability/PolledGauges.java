@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -55,6 +56,7 @@ public class PolledGauges {
    */
   public void register(String name, String description, Tags tags, Callable<Long> measure) {
     AtomicReference<Double> value = new AtomicReference<>(Double.NaN);
+    AtomicBoolean failing = new AtomicBoolean();
     Gauge.builder(name, value, AtomicReference::get)
         .description(description)
         .tags(tags)
@@ -63,9 +65,17 @@ public class PolledGauges {
         () -> {
           try {
             value.set(measure.call().doubleValue());
+            failing.set(false);
           } catch (Exception e) {
             value.set(Double.NaN);
-            LOG.debugf("could not measure %s: %s", name, e.toString());
+            if (scheduler.isShutdown()) {
+              return;
+            }
+            if (failing.compareAndSet(false, true)) {
+              LOG.warnf("could not measure %s (it reads NaN until it can): %s", name, e.toString());
+            } else {
+              LOG.debugf("could not measure %s: %s", name, e.toString());
+            }
           }
         },
         0,
