@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.consumer;
 
+import cn.bj.hrss.card.consumer.observability.CardEventMetrics;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * A consumer service's live consumer of the card topic, as its configuration sets it up ({@code
  * kafka.bootstrap.servers}, {@code card-events.topic}, {@code card-events.group-id}): started at
  * start-up, stopped at shutdown, and stopped and started again by a projection rebuild's switch.
+ * Each applied event counts in {@code card.events.applied} ({@link CardEventMetrics}).
  */
 public final class LiveCardEvents implements ProjectionRebuild.LiveConsumer {
 
@@ -20,7 +22,11 @@ public final class LiveCardEvents implements ProjectionRebuild.LiveConsumer {
 
   public LiveCardEvents(CardEventHandler handler) {
     Config config = ConfigProvider.getConfig();
-    this.handler = handler;
+    this.handler =
+        event -> {
+          handler.handle(event);
+          CardEventMetrics.applied(event.eventType());
+        };
     this.bootstrapServers = config.getValue("kafka.bootstrap.servers", String.class);
     this.topic = config.getValue("card-events.topic", String.class);
     this.groupId = config.getValue("card-events.group-id", String.class);

@@ -6,6 +6,7 @@ import cn.bj.hrss.card.application.card.domain.CardAggregate;
 import cn.bj.hrss.card.application.card.domain.ReferenceData;
 import cn.bj.hrss.card.application.publishing.KafkaCardEventPublisher;
 import cn.bj.hrss.card.consumer.KeptTopics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,7 @@ public class AxonSetup {
   private final jakarta.transaction.TransactionManager jta;
   private final ReferenceData referenceData;
   private final BusinessClock clock;
+  private final MeterRegistry registry;
   private final String bootstrapServers;
   private final String topic;
   private final int partitions;
@@ -68,6 +70,7 @@ public class AxonSetup {
       jakarta.transaction.TransactionManager jta,
       ReferenceData referenceData,
       BusinessClock clock,
+      MeterRegistry registry,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
       @ConfigProperty(name = "card-events.topic") String topic,
       @ConfigProperty(name = "card-events.partitions") int partitions,
@@ -78,6 +81,7 @@ public class AxonSetup {
     this.jta = jta;
     this.referenceData = referenceData;
     this.clock = clock;
+    this.registry = registry;
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.partitions = partitions;
@@ -97,7 +101,7 @@ public class AxonSetup {
     TransactionManager transactions = new JtaTransactionManager(jta);
     Serializer serializer = new ContractEventSerializer();
     DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
-    KafkaCardEventPublisher publisher = new KafkaCardEventPublisher(producer, topic);
+    KafkaCardEventPublisher publisher = new KafkaCardEventPublisher(producer, topic, registry);
 
     JdbcEventStorageEngine storage =
         JdbcEventStorageEngine.builder()

@@ -9,6 +9,7 @@ import cn.bj.hrss.card.notification.gateway.SmsGateway.Receipt;
 import cn.bj.hrss.card.notification.gateway.SmsGateway.Refused;
 import cn.bj.hrss.card.notification.gateway.SmsGateway.SendResult;
 import cn.bj.hrss.card.notification.gateway.SmsGateway.TryAgain;
+import cn.bj.hrss.card.notification.observability.SmsMetrics;
 import cn.bj.hrss.card.notification.sending.Outbox.Claimed;
 import cn.bj.hrss.card.notification.sms.Masking;
 import io.quarkus.runtime.ShutdownEvent;
@@ -94,6 +95,7 @@ public class SmsSender implements HealthCheck {
           "BLOCKED message %s to %s right before sending: %s",
           message.messageId(), Masking.mobile(message.mobile()), verdict.reason());
       outbox.finish(message.messageId(), "BLOCKED", verdict.reason());
+      SmsMetrics.blocked("sending", verdict.reason());
       return;
     }
     SendResult result =
@@ -105,6 +107,7 @@ public class SmsSender implements HealthCheck {
                 message.text()));
     if (result instanceof Accepted accepted) {
       outbox.sent(message.messageId(), accepted.gatewayMessageId(), Instant.now());
+      SmsMetrics.sent();
       LOG.infof(
           "sent %s to %s (attempt %d%s)",
           message.messageId(),
@@ -120,6 +123,7 @@ public class SmsSender implements HealthCheck {
             message.attempt(),
             again.reason());
         outbox.finish(message.messageId(), "FAILED", again.reason());
+        SmsMetrics.failed("FAILED");
       } else {
         Instant next = Instant.now().plus(backoff.after(message.attempt()));
         LOG.warnf(
@@ -130,6 +134,7 @@ public class SmsSender implements HealthCheck {
     } else if (result instanceof Refused refused) {
       LOG.errorf("the gateway refused %s: %s", message.messageId(), refused.reason());
       outbox.finish(message.messageId(), "REJECTED", refused.reason());
+      SmsMetrics.failed("REJECTED");
     }
   }
 

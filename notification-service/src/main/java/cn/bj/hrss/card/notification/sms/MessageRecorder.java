@@ -6,6 +6,7 @@ import cn.bj.hrss.card.notification.antifraud.AntiFraudPolicy;
 import cn.bj.hrss.card.notification.antifraud.SmsText;
 import cn.bj.hrss.card.notification.catalogue.MessageTemplate;
 import cn.bj.hrss.card.notification.catalogue.ReferenceData;
+import cn.bj.hrss.card.notification.observability.SmsMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -132,6 +133,8 @@ public class MessageRecorder {
       return;
     }
     if (BLOCKED.equals(decision)) {
+      // Counted with the insert; should the event's transaction roll back, its retry counts again.
+      SmsMetrics.blocked("recorded", reason);
       LOG.warnf(
           "BLOCKED %s for card %s to %s: %s",
           template.code(), event.cardId(), Masking.mobile(recipient), reason);

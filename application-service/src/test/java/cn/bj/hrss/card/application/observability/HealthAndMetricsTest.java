@@ -1,0 +1,124 @@
+package cn.bj.hrss.card.application.observability;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.bj.hrss.card.infra.SampleRegistry;
+import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Readiness reflects the database and Kafka; {@code /q/metrics} counts accepted and refused
+ * commands and published events, without credentials and without personal data.
+ */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructureTestResource.class)
+class HealthAndMetricsTest {
+
+  private static final String MOBILE = "13987654321";
+  private static final String ADDRESS = "北京市东城区测试胡同9号";
+
+  @TestHTTPResource("/")
+  URL root;
+
+  /** The only business call of this class: a citizen's application, with an ID number given. */
+  private static Response apply(SampleRegistry.Person person, String idNumber) {
+    String body =
+        """
+        {"applicant": {"idNumber": "%s", "name": "%s", "mobile": "%s"},
+         "bankCode": "ICBC", "collection": {"method": "MAIL", "address": "%s"}}
+        """
+            .formatted(idNumber, person.name(), MOBILE, ADDRESS);
+    return given()
+        .contentType(ContentType.JSON)
+        .header("X-Actor-Role", "CITIZEN")
+        .header("X-Actor-Id", "wx-openid-metrics")
+        .header("X-Channel", "BEIJING_HRSS_WECHAT")
+        .body(body)
+        .post("/cards");
+  }
+
+  @Test
+  void readiness_is_up_with_the_database_and_kafka_without_credentials() {
+    given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.name", hasItems("kafka", "Database connections health check"))
+        .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
+        .body(
+            "checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
+    given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+  }
+
+  @Test
+  void accepted_refused_and_published_commands_are_counted_and_no_personal_data_is_exported()
+      throws Exception {
+    SampleRegistry.loadInto(root.toString().replaceAll("/$", ""), 200);
+    SampleRegistry.Person person =
+        SampleRegistry.generated(200, SampleRegistry.SEED).stream()
+            .filter(p -> p.category().equals("FLEXIBLE_WORKER"))
+            .skip(5)
+            .findFirst()
+            .orElseThrow();
+    String before = MetricsText.scrape();
+    Map<String, String> submit = Map.of("command", "submit");
+    double accepted = MetricsText.value(before, "card_commands_accepted_total", submit);
+    double published =
+        MetricsText.value(before, "card_events_published_total", Map.of("type", "CardRequested"));
+
+    Response good = apply(person, person.idNumber());
+    assertTrue(good.statusCode() == 201 || good.statusCode() == 200, good.asString());
+    String wrongCheckDigit =
+        person.idNumber().substring(0, 17) + (person.idNumber().endsWith("0") ? "1" : "0");
+    Response refused = apply(person, wrongCheckDigit);
+    assertEquals(400, refused.statusCode(), refused.asString());
+    String rule = refused.path("rule");
+    Map<String, String> refusal = Map.of("command", "submit", "rule", rule, "status", "400");
+    double refusedBefore = MetricsText.value(before, "card_commands_refused_total", refusal);
+
+    String after = MetricsText.scrape();
+    assertEquals(accepted + 1, MetricsText.value(after, "card_commands_accepted_total", submit));
+    assertEquals(
+        refusedBefore + 1, MetricsText.value(after, "card_commands_refused_total", refusal));
+
+    if (good.statusCode() == 201) {
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+      while (MetricsText.value(
+                  MetricsText.scrape(),
+                  "card_events_published_total",
+                  Map.of("type", "CardRequested"))
+              < published + 1
+          && Instant.now().isBefore(deadline)) {
+        Thread.sleep(200);
+      }
+      assertTrue(
+          MetricsText.value(
+                  MetricsText.scrape(),
+                  "card_events_published_total",
+                  Map.of("type", "CardRequested"))
+              >= published + 1,
+          "the new application's CardRequested is counted once Kafka acknowledged it");
+    }
+
+    String text = MetricsText.scrape();
+    for (String personal :
+        new String[] {person.idNumber(), wrongCheckDigit, person.name(), MOBILE, ADDRESS}) {
+      assertFalse(text.contains(personal), "personal data in /q/metrics: " + personal);
+    }
+  }
+}

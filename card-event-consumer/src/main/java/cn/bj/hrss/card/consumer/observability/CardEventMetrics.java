@@ -1,0 +1,33 @@
+package cn.bj.hrss.card.consumer.observability;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+/**
+ * Counters of the card events a consumer service applies, in Micrometer's global registry (which
+ * Quarkus's registry, and so {@code /q/metrics}, is part of). Tagged by event type only: never a
+ * card id or anything of a person.
+ */
+public final class CardEventMetrics {
+
+  public static final String APPLIED = "card.events.applied";
+
+  private CardEventMetrics() {}
+
+  /**
+   * One event handed to the projection's handler without error (a redelivered event the projection
+   * recognised as already applied counts too: the handler does not tell them apart).
+   */
+  public static void applied(String eventType) {
+    applied(Metrics.globalRegistry, eventType);
+  }
+
+  static void applied(MeterRegistry registry, String eventType) {
+    Counter.builder(APPLIED)
+        .description("Card events applied to this service's projection")
+        .tag("type", eventType == null ? "unknown" : eventType)
+        .register(registry)
+        .increment();
+  }
+}
