@@ -3,6 +3,8 @@ package cn.bj.hrss.card.consumer;
 import cn.bj.hrss.card.contract.codec.EventCodec.MalformedEventException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +28,14 @@ import org.jboss.logging.Logger;
  * per partition. Offsets are committed only after the handler returned: delivery is at-least-once,
  * and the handler makes the effect exactly-once. When the handler fails, that partition alone is
  * rewound to the record and paused, then retried with backoff (0.5 s doubling to 30 s); the other
- * partitions go on, and nothing is skipped. Only a record the decoder cannot read ({@link
- * MalformedEventException}) is skipped, with an error naming its partition and offset. A failed
- * offset commit (a rebalance, a broker away) is logged and the loop goes on: the records come back.
- * Any other failure closes the Kafka consumer and opens a new one after a pause, so the thread
- * never dies while the service runs. It never creates the topic.
+ * partitions go on, and nothing is skipped. A record the decoder cannot read ({@link
+ * MalformedEventException} or {@link UnreadableRecordException}) is given to the loop's {@link
+ * Triage}, which sets it aside on a dead-letter topic; without a triage it is skipped, with an
+ * error naming its partition and offset. The triage may also set aside a readable record that must
+ * wait behind a dead letter of its key (ADR 15). A failed offset commit (a rebalance, a broker
+ * away) is logged and the loop goes on: the records come back. Any other failure closes the Kafka
+ * consumer and opens a new one after a pause, so the thread never dies while the service runs. It
+ * never creates the topic.
  */
 public final class RecordLoop<T> implements AutoCloseable {
 
@@ -38,6 +43,24 @@ public final class RecordLoop<T> implements AutoCloseable {
   @FunctionalInterface
   public interface Handler<T> {
     void handle(T value) throws Exception;
+  }
+
+  /**
+   * Looks at each record before the handler and may set it aside (a dead-letter topic). A thrown
+   * exception means "could not decide": the partition is retried like a failed handler.
+   */
+  public interface Triage<T> {
+
+    /** Called with the keys of one poll's records before any of them is looked at. */
+    void startBatch(Collection<String> keys) throws Exception;
+
+    /**
+     * @param value the decoded value, or null when {@code unreadable} is not
+     * @param unreadable why the record could not be decoded, or null
+     * @return true if the record was set aside and must not be handled
+     */
+    boolean setAside(ConsumerRecord<String, byte[]> record, T value, RuntimeException unreadable)
+        throws Exception;
   }
 
   private static final Logger LOG = Logger.getLogger(RecordLoop.class);
@@ -53,6 +76,7 @@ public final class RecordLoop<T> implements AutoCloseable {
   private final Function<byte[], T> decoder;
   private final Function<T, String> describe;
   private final Handler<T> handler;
+  private final Triage<T> triage;
   private final AtomicLong handled = new AtomicLong();
   private final Map<TopicPartition, Retry> retries = new HashMap<>();
   private final Thread thread;
@@ -71,6 +95,22 @@ public final class RecordLoop<T> implements AutoCloseable {
       Function<byte[], T> decoder,
       Function<T, String> describe,
       Handler<T> handler) {
+    this(bootstrapServers, groupId, topic, decoder, describe, handler, null);
+  }
+
+  /**
+   * @param triage sets aside what cannot be handled (a dead-letter topic); null to skip unreadable
+   *     records with an error
+   */
+  public RecordLoop(
+      String bootstrapServers,
+      String groupId,
+      String topic,
+      Function<byte[], T> decoder,
+      Function<T, String> describe,
+      Handler<T> handler,
+      Triage<T> triage) {
+    this.triage = triage;
     this.topic = topic;
     this.groupId = groupId;
     this.decoder = decoder;
@@ -146,16 +186,23 @@ public final class RecordLoop<T> implements AutoCloseable {
     retries.keySet().retainAll(kafka.assignment());
     ConsumerRecords<String, byte[]> records = kafka.poll(POLL);
     Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+    if (triage != null && !records.isEmpty()) {
+      List<String> keys = new ArrayList<>();
+      records.forEach(record -> keys.add(record.key()));
+      try {
+        triage.startBatch(keys);
+      } catch (Exception e) {
+        LOG.warnf("could not look at a batch of %s (%s); will retry", topic, e.toString());
+        for (TopicPartition partition : records.partitions()) {
+          retryLater(kafka, partition, records.records(partition).get(0).offset());
+        }
+        return;
+      }
+    }
     for (TopicPartition partition : records.partitions()) {
       for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
         if (!handle(record)) {
-          kafka.seek(partition, record.offset());
-          kafka.pause(List.of(partition));
-          Retry previous = retries.get(partition);
-          long backoff = previous == null ? FIRST_BACKOFF_MS : previous.nextBackoffMs();
-          retries.put(
-              partition,
-              new Retry(Instant.now().plusMillis(backoff), Math.min(backoff * 2, MAX_BACKOFF_MS)));
+          retryLater(kafka, partition, record.offset());
           break;
         }
         done.put(partition, new OffsetAndMetadata(record.offset() + 1));
@@ -173,14 +220,45 @@ public final class RecordLoop<T> implements AutoCloseable {
     }
   }
 
+  private void retryLater(
+      KafkaConsumer<String, byte[]> kafka, TopicPartition partition, long offset) {
+    kafka.seek(partition, offset);
+    kafka.pause(List.of(partition));
+    Retry previous = retries.get(partition);
+    long backoff = previous == null ? FIRST_BACKOFF_MS : previous.nextBackoffMs();
+    retries.put(
+        partition,
+        new Retry(Instant.now().plusMillis(backoff), Math.min(backoff * 2, MAX_BACKOFF_MS)));
+  }
+
   private boolean handle(ConsumerRecord<String, byte[]> record) {
-    T value;
+    T value = null;
+    RuntimeException unreadable = null;
     try {
       value = decoder.apply(record.value());
-    } catch (MalformedEventException e) {
+    } catch (MalformedEventException | UnreadableRecordException e) {
+      unreadable = e;
+    }
+    if (triage != null) {
+      try {
+        if (triage.setAside(record, value, unreadable)) {
+          return true;
+        }
+      } catch (Exception e) {
+        LOG.warnf(
+            "could not set aside the record at %s-%d offset %d (%s); will retry",
+            record.topic(), record.partition(), record.offset(), e.toString());
+        return false;
+      }
+    }
+    if (unreadable != null) {
+      // The decoder's message may quote the record; UnreadableRecordException's never does.
       LOG.errorf(
           "skipping an unreadable record at %s-%d offset %d: %s",
-          record.topic(), record.partition(), record.offset(), e.getMessage());
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          UnreadableRecordException.reasonOf(unreadable));
       return true;
     }
     try {

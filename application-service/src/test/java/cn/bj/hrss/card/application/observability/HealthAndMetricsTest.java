@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.bj.hrss.card.application.Callers;
 import cn.bj.hrss.card.infra.SampleRegistry;
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.URL;
 import java.time.Duration;
@@ -42,11 +42,7 @@ class HealthAndMetricsTest {
          "bankCode": "ICBC", "collection": {"method": "MAIL", "address": "%s"}}
         """
             .formatted(idNumber, person.name(), MOBILE, ADDRESS);
-    return given()
-        .contentType(ContentType.JSON)
-        .header("X-Actor-Role", "CITIZEN")
-        .header("X-Actor-Id", "wx-openid-metrics")
-        .header("X-Channel", "BEIJING_HRSS_WECHAT")
+    return Callers.as("CITIZEN", person.idNumber(), "BEIJING_HRSS_WECHAT")
         .body(body)
         .post("/cards");
   }

@@ -42,7 +42,7 @@ public class CardEventsListener implements HealthCheck {
   private final ProjectionRebuild rebuild;
 
   CardEventsListener(BankCardProjection cards, DataSource dataSource) {
-    this.live = new LiveCardEvents(cards::apply);
+    this.live = new LiveCardEvents(cards::apply, dataSource);
     this.rebuild =
         new ProjectionRebuild(
             "bank-gateway-service",

@@ -13,6 +13,8 @@ public final class CardEventMetrics {
 
   public static final String APPLIED = "card.events.applied";
 
+  public static final String DEAD_LETTERED = "card.events.dead_lettered";
+
   private CardEventMetrics() {}
 
   /**
@@ -28,6 +30,15 @@ public final class CardEventMetrics {
         .description("Card events applied to this service's projection")
         .tag("type", eventType == null ? "unknown" : eventType)
         .register(registry)
+        .increment();
+  }
+
+  /** One record set aside in the group's dead letters (ADR 15), tagged by its source topic. */
+  public static void deadLettered(String sourceTopic) {
+    Counter.builder(DEAD_LETTERED)
+        .description("Records set aside in this service's dead letters")
+        .tag("topic", sourceTopic == null ? "unknown" : sourceTopic)
+        .register(Metrics.globalRegistry)
         .increment();
   }
 }

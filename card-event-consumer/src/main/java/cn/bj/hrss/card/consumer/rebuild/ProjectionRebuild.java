@@ -6,6 +6,7 @@ import cn.bj.hrss.card.contract.codec.EventCodec;
 import cn.bj.hrss.card.contract.codec.EventCodec.MalformedEventException;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,10 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -443,6 +446,7 @@ public final class ProjectionRebuild {
       decoded.put(partition, events);
     }
     Map<String, Long> livePositions = schema.livePositions(connection, cards);
+    Set<String> parked = null;
     for (Map.Entry<TopicPartition, List<Decoded>> entry : decoded.entrySet()) {
       TopicPartition partition = entry.getKey();
       replay.blocked.remove(partition);
@@ -453,6 +457,15 @@ public final class ProjectionRebuild {
         }
         Long applied = livePositions.get(record.event().cardId());
         if (applied == null || applied < record.event().sequence()) {
+          if (parked == null) {
+            parked = parkedCards(connection, cards);
+          }
+          if (parked.contains(record.event().cardId())) {
+            // The live consumer set it aside (ADR 15): the copy leaves it out too, and a re-drive
+            // after the switch applies it to the projection then live.
+            replay.skipped++;
+            continue;
+          }
           kafka.seek(partition, record.offset());
           kafka.pause(List.of(partition));
           replay.blocked.put(partition, record.offset());
@@ -466,6 +479,22 @@ public final class ProjectionRebuild {
   }
 
   private record Decoded(long offset, EventEnvelope event) {}
+
+  /** Which of these cards the live consumer has parked behind a dead letter. */
+  private Set<String> parkedCards(Connection connection, List<String> cards) throws SQLException {
+    Set<String> parked = new HashSet<>();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT card_id FROM " + schema.live() + ".parked_card WHERE card_id = ANY(?)")) {
+      statement.setArray(1, connection.createArrayOf("varchar", cards.toArray()));
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          parked.add(rows.getString(1));
+        }
+      }
+    }
+    return parked;
+  }
 
   private void report(
       Replay replay, State state, KafkaConsumer<String, byte[]> kafka, String error) {

@@ -41,7 +41,7 @@ public class CardEventsListener implements HealthCheck {
   private final ProjectionRebuild rebuild;
 
   CardEventsListener(ProductionOrderProjection orders, DataSource dataSource) {
-    this.live = new LiveCardEvents(orders::apply);
+    this.live = new LiveCardEvents(orders::apply, dataSource);
     this.rebuild =
         new ProjectionRebuild(
             "card-production-service",

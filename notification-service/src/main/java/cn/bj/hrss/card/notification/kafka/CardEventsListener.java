@@ -51,7 +51,7 @@ public class CardEventsListener implements HealthCheck {
   private final ProjectionRebuild rebuild;
 
   CardEventsListener(SmsProjection messages, DataSource dataSource) {
-    this.live = new LiveCardEvents(messages::apply);
+    this.live = new LiveCardEvents(messages::apply, dataSource);
     this.rebuild =
         new ProjectionRebuild(
             "notification-service",
