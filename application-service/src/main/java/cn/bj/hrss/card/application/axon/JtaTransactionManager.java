@@ -7,9 +7,9 @@ import org.axonframework.common.transaction.TransactionManager;
 
 /**
  * Axon's transactions on Quarkus' JTA transaction manager (Narayana): joins a transaction that is
- * already active, begins one otherwise. With it, a command that fails after appending rolls its
- * events back, and the publishing processor's Kafka acknowledgement and token update share one
- * transaction.
+ * associated with the thread (active, or marked rollback-only), begins one otherwise. With it, a
+ * command that fails after appending rolls its events back, and the publishing processor's Kafka
+ * acknowledgement and token update share one transaction.
  */
 final class JtaTransactionManager implements TransactionManager {
 
@@ -22,7 +22,11 @@ final class JtaTransactionManager implements TransactionManager {
   @Override
   public Transaction startTransaction() {
     try {
-      if (jta.getStatus() == Status.STATUS_ACTIVE) {
+      // Join whatever transaction the thread has, also one already marked rollback-only (as a
+      // failed connection leaves it when the database is unreachable): beginning another one on
+      // the same thread fails ("thread is already associated with a transaction"), which turned an
+      // unreachable database into a 500 instead of the failure itself (a 503, docs/faults.md).
+      if (jta.getStatus() != Status.STATUS_NO_TRANSACTION) {
         return joined();
       }
       jta.begin();
