@@ -177,7 +177,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
   }
 
-  private static void deleteRecursively(Path directory) {
+  static void deleteRecursively(Path directory) {
     if (!Files.exists(directory)) {
       return;
     }
