@@ -128,6 +128,15 @@ class FaultDrillIT {
   @Test
   void consumers_killed_broker_killed_database_stopped_under_load_and_nothing_is_lost_or_doubled()
       throws Exception {
+    try {
+      drill();
+    } catch (Throwable failure) {
+      keepEvidence();
+      throw failure;
+    }
+  }
+
+  private void drill() throws Exception {
     long drillStarted = System.nanoTime();
     Load load = new Load();
     load.start();
@@ -233,6 +242,127 @@ class FaultDrillIT {
     System.out.printf(
         "DRILL total %d s (without the suite's start)%n",
         millis(System.nanoTime() - drillStarted) / 1000);
+  }
+
+  // ------------------------------------------------------------------ evidence on failure
+
+  private static final java.util.regex.Pattern STUCK =
+      java.util.regex.Pattern.compile("could not apply (\\w+) #(\\d+) of card ([0-9a-f-]{36})");
+
+  /**
+   * On failure, keeps what is needed to tell a lost event from a late or misordered one: for the
+   * cards the consumers refused (their logs), the store's rows (global index, sequence, time
+   * stamp), the topic's records (partition, offset, the event), and the publisher's tokens; in
+   * {@code deploy/target/fault-drill-logs/evidence.txt}.
+   */
+  private static void keepEvidence() {
+    StringBuilder out = new StringBuilder("EVIDENCE of the failed drill\n");
+    try {
+      java.util.Set<String> cards = new java.util.LinkedHashSet<>();
+      for (String service : CONSUMERS) {
+        Path log = LOGS.resolve(service + ".log");
+        if (Files.exists(log)) {
+          java.util.regex.Matcher m = STUCK.matcher(Files.readString(log, StandardCharsets.UTF_8));
+          while (m.find() && cards.size() < 5) {
+            if (cards.add(m.group(3))) {
+              out.append(service).append(" refused ").append(m.group(0)).append('\n');
+            }
+          }
+        }
+      }
+      evidenceQuery(
+          out,
+          "SELECT processor_name, segment, owner, time_stamp, convert_from(token, 'UTF8')"
+              + " FROM application.token_entry ORDER BY processor_name, segment");
+      for (String card : cards) {
+        evidenceQuery(
+            out,
+            "SELECT global_index, sequence_number, payload_type, time_stamp, event_identifier"
+                + " FROM application.domain_event_entry WHERE aggregate_identifier = '"
+                + card
+                + "' ORDER BY sequence_number");
+      }
+      evidenceTopic(out, cards);
+    } catch (Throwable e) {
+      out.append("evidence incomplete: ").append(e).append('\n');
+    }
+    System.out.println(out);
+    try {
+      Files.writeString(LOGS.resolve("evidence.txt"), out, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      System.out.println("could not write evidence.txt: " + e);
+    }
+  }
+
+  private static void evidenceQuery(StringBuilder out, String sql) {
+    out.append("SQL ").append(sql).append('\n');
+    try (Connection connection = database();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(sql)) {
+      int columns = row.getMetaData().getColumnCount();
+      while (row.next()) {
+        out.append("  ");
+        for (int c = 1; c <= columns; c++) {
+          out.append(c > 1 ? " | " : "").append(row.getString(c));
+        }
+        out.append('\n');
+      }
+    } catch (Exception e) {
+      out.append("  failed: ").append(e).append('\n');
+    }
+  }
+
+  /** Every record of the topic whose key is one of {@code cards}, read from the beginning. */
+  private static void evidenceTopic(StringBuilder out, java.util.Set<String> cards) {
+    java.util.Properties props = new java.util.Properties();
+    props.put("bootstrap.servers", infra.cluster().orElseThrow().bootstrapServers());
+    props.put("group.id", "fault-drill-evidence");
+    props.put("enable.auto.commit", "false");
+    props.put("auto.offset.reset", "earliest");
+    String topic = "card-lifecycle.v1";
+    try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer =
+        new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+            props,
+            new org.apache.kafka.common.serialization.StringDeserializer(),
+            new org.apache.kafka.common.serialization.StringDeserializer())) {
+      List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
+      consumer
+          .partitionsFor(topic, Duration.ofSeconds(20))
+          .forEach(
+              p ->
+                  partitions.add(new org.apache.kafka.common.TopicPartition(topic, p.partition())));
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<org.apache.kafka.common.TopicPartition, Long> ends =
+          consumer.endOffsets(partitions, Duration.ofSeconds(20));
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      long read = 0;
+      while (System.nanoTime() < deadline
+          && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        for (var record : consumer.poll(Duration.ofSeconds(1))) {
+          read++;
+          if (cards.contains(record.key())) {
+            String value = String.valueOf(record.value());
+            out.append("  topic ")
+                .append(record.partition())
+                .append('@')
+                .append(record.offset())
+                .append(' ')
+                .append(java.time.Instant.ofEpochMilli(record.timestamp()))
+                .append(' ')
+                .append(value, 0, Math.min(400, value.length()))
+                .append('\n');
+          }
+        }
+      }
+      out.append("topic: ")
+          .append(read)
+          .append(" records read, end offsets ")
+          .append(ends)
+          .append('\n');
+    } catch (Exception e) {
+      out.append("topic not read: ").append(e).append('\n');
+    }
   }
 
   // ------------------------------------------------------------------ the end check
