@@ -48,6 +48,34 @@ public final class LocalInfrastructure implements AutoCloseable {
   }
 
   /**
+   * For fault drills: a PostgreSQL that can be stopped and started again on the same port and data
+   * ({@link LocalPostgres#startRestartable}, under {@code workDirectory/postgres}) and a single
+   * Kafka broker that is a process of its own ({@link LocalKafkaCluster} of one node, under {@code
+   * workDirectory/kafka}), which a drill stops and starts through {@link #cluster()}. Both are
+   * always started here, whatever SUITE_DB_URL and SUITE_KAFKA_BOOTSTRAP_SERVERS say: a drill must
+   * not stop a shared server. Everything, data included, is deleted by {@link #close()} (and
+   * whatever an earlier run left in {@code workDirectory} before starting).
+   */
+  public static LocalInfrastructure startForDrills(java.nio.file.Path workDirectory) {
+    // Left over from a run that was killed before its close(): neither server may start on it.
+    LocalPostgres.deleteRecursively(workDirectory);
+    LocalPostgres postgres = LocalPostgres.startRestartable(workDirectory.resolve("postgres"), 0);
+    try {
+      LocalKafkaCluster cluster = LocalKafkaCluster.start(1, workDirectory.resolve("kafka"));
+      try {
+        cluster.awaitReady(java.time.Duration.ofMinutes(2));
+      } catch (RuntimeException e) {
+        cluster.close();
+        throw e;
+      }
+      return new LocalInfrastructure(postgres, LocalKafka.of(cluster));
+    } catch (RuntimeException e) {
+      postgres.close();
+      throw e;
+    }
+  }
+
+  /**
    * One infrastructure per JVM for tests, started on first use on free ports and stopped when the
    * JVM exits, so that all test classes of a module share it.
    */

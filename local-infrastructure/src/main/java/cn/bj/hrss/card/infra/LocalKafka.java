@@ -83,6 +83,11 @@ public final class LocalKafka implements AutoCloseable {
     return new LocalKafka(null, cluster, cluster.bootstrapServers());
   }
 
+  /** A cluster started by the caller, closed with this object. */
+  static LocalKafka of(LocalKafkaCluster cluster) {
+    return new LocalKafka(null, cluster, cluster.bootstrapServers());
+  }
+
   public String bootstrapServers() {
     return bootstrapServers;
   }

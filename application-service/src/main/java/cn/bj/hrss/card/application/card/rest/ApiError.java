@@ -36,6 +36,7 @@ public record ApiError(
       case 409 -> "Not allowed by the rules in the card's or the applicant's situation";
       case 413 -> "The request is too large";
       case 422 -> "The request cannot be processed as sent";
+      case 503 -> "The service is unavailable for a moment";
       default -> "The service could not process the request";
     };
   }
