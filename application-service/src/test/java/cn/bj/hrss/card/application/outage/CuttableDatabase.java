@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.application.outage;
 
+import cn.bj.hrss.card.infra.DevTokens;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -45,7 +46,9 @@ public class CuttableDatabase implements QuarkusTestResourceLifecycleManager {
         "quarkus.datasource.jdbc.url", url,
         "quarkus.datasource.username", infra.postgres().user(),
         "quarkus.datasource.password", infra.postgres().password(),
-        "kafka.bootstrap.servers", infra.kafka().bootstrapServers());
+        "kafka.bootstrap.servers", infra.kafka().bootstrapServers(),
+        "mp.jwt.verify.publickey", DevTokens.shared().publicKeyBase64(),
+        "mp.jwt.verify.issuer", DevTokens.ISSUER);
   }
 
   @Override

@@ -1,16 +1,15 @@
 package cn.bj.hrss.card.application.outage;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.bj.hrss.card.application.Callers;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.infra.SampleRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
@@ -43,11 +42,7 @@ class DatabaseOutageTest {
   private static final String SECOND = SampleRegistry.id("110105", 1966, 3, 14, 302);
 
   private static RequestSpecification as(String role, String actor, String channel) {
-    return given()
-        .contentType(ContentType.JSON)
-        .header("X-Actor-Role", role)
-        .header("X-Actor-Id", actor)
-        .header("X-Channel", channel);
+    return Callers.as(role, actor, channel);
   }
 
   private static String application(String idNumber) {
@@ -74,7 +69,7 @@ class DatabaseOutageTest {
         .then()
         .statusCode(org.hamcrest.Matchers.lessThan(300));
     String card =
-        as("CITIZEN", "wx-outage-1", "JINGTONG_MINI_PROGRAM")
+        as("CITIZEN", FIRST, "JINGTONG_MINI_PROGRAM")
             .body(application(FIRST))
             .post("/cards")
             .then()
@@ -86,7 +81,7 @@ class DatabaseOutageTest {
     try {
       long started = System.nanoTime();
       Response apply =
-          as("CITIZEN", "wx-outage-2", "JINGTONG_MINI_PROGRAM")
+          as("CITIZEN", SECOND, "JINGTONG_MINI_PROGRAM")
               .header("Idempotency-Key", "outage-second")
               .body(application(SECOND))
               .post("/cards");
@@ -98,8 +93,7 @@ class DatabaseOutageTest {
           as("CARD_FACTORY", "ICBC-card-bureau", "CARD_FACTORY_API")
               .body("{\"cardNumber\": \"O12345678\"}")
               .post("/cards/{id}/production", card));
-      assertUnavailable(
-          as("CITIZEN", "wx-outage-1", "JINGTONG_MINI_PROGRAM").get("/cards/" + card));
+      assertUnavailable(as("CITIZEN", FIRST, "JINGTONG_MINI_PROGRAM").get("/cards/" + card));
     } finally {
       CuttableDatabase.relay().open();
     }
@@ -109,7 +103,7 @@ class DatabaseOutageTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     do {
       retried =
-          as("CITIZEN", "wx-outage-2", "JINGTONG_MINI_PROGRAM")
+          as("CITIZEN", SECOND, "JINGTONG_MINI_PROGRAM")
               .header("Idempotency-Key", "outage-second")
               .body(application(SECOND))
               .post("/cards");
@@ -118,7 +112,7 @@ class DatabaseOutageTest {
       }
     } while (retried.statusCode() == 503 && System.nanoTime() < deadline);
     String second = retried.then().statusCode(201).extract().path("cardId");
-    as("CITIZEN", "wx-outage-2", "JINGTONG_MINI_PROGRAM")
+    as("CITIZEN", SECOND, "JINGTONG_MINI_PROGRAM")
         .header("Idempotency-Key", "outage-second")
         .body(application(SECOND))
         .post("/cards")
