@@ -1,6 +1,11 @@
 package cn.bj.hrss.card.application.card.rest;
 
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.RollbackException;
@@ -131,6 +136,27 @@ public class ApiErrorMappers {
       root = root.getCause();
     }
     return root == e ? e.toString() : e.getClass().getSimpleName() + " <- " + root;
+  }
+
+  /**
+   * A body Jackson could not read into the request record: broken JSON, the wrong shape, a wrong
+   * type or an unknown enum value, nesting or a number beyond the parser's limits. Quarkus's own
+   * mappers answer these without a problem document (and echo the value), so they are named here.
+   */
+  @ServerExceptionMapper({
+    JsonProcessingException.class,
+    JsonParseException.class,
+    MismatchedInputException.class,
+    InvalidFormatException.class,
+    StreamConstraintsException.class
+  })
+  public Response unreadableBody(JsonProcessingException e) {
+    return problem(
+        400,
+        "INPUT-MALFORMED",
+        "请求格式有误，请检查填写的内容。",
+        "the body is not JSON of the expected shape",
+        null);
   }
 
   @ServerExceptionMapper

@@ -143,12 +143,17 @@ public class CardResource {
       throw RuleViolation.invalidInput(
           "INPUT-TOO-LARGE", "请求内容过长。", "an application body is at most 16 KiB");
     }
+    T body;
     try {
-      return JSON.readValue(rawBody, type);
+      body = JSON.readValue(rawBody, type);
     } catch (java.io.IOException e) {
       throw RuleViolation.invalidInput(
           "INPUT-MALFORMED", "请求格式有误，请检查填写的内容。", "the body is not JSON of the expected shape");
     }
+    if (body == null) {
+      throw RuleViolation.invalidInput("INPUT-MISSING", "请求内容为空。", "the body is JSON null");
+    }
+    return body;
   }
 
   @RolesAllowed({Roles.CARD_FACTORY, Roles.CARD_PRODUCTION_SERVICE, Roles.OPERATOR})

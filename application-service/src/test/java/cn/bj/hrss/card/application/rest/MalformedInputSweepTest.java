@@ -1,0 +1,55 @@
+package cn.bj.hrss.card.application.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.bj.hrss.card.application.Callers;
+import cn.bj.hrss.card.infra.MalformedInputSweep;
+import cn.bj.hrss.card.infra.MalformedInputSweep.Caller;
+import cn.bj.hrss.card.infra.SampleRegistry;
+import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every operation of the OpenAPI document, sent malformed bodies and odd parameters by a caller it
+ * lets in: never a 500, every refusal a problem document with a rule and a citizen's message.
+ */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructureTestResource.class)
+class MalformedInputSweepTest {
+
+  @TestHTTPResource("/")
+  URL root;
+
+  private static Caller caller(String role, String id, String channel) {
+    return new Caller(
+        role, Map.of("Authorization", "Bearer " + Callers.token(role, id), "X-Channel", channel));
+  }
+
+  @Test
+  void no_malformed_input_gets_a_500_or_an_answer_without_a_problem_document() throws Exception {
+    String citizen = SampleRegistry.id("110105", 1990, 1, 1, 997);
+    List<Caller> callers =
+        List.of(
+            caller("CITIZEN", citizen, "BUREAU_WEBSITE"),
+            caller("BANK", "ICBC", "BANK_OUTLET"),
+            caller("CARD_FACTORY", "factory-1", "CARD_FACTORY_API"),
+            caller("EMPLOYER", SampleRegistry.EMPLOYER, "EMPLOYER_COLLECTIVE"),
+            caller("OPERATOR", "op-1", "OPERATOR_CONSOLE"),
+            caller("AUDITOR", "auditor-1", "OPERATOR_CONSOLE"));
+    MalformedInputSweep.Result result =
+        new MalformedInputSweep(
+                root.toURI().resolve("/"), callers, operation -> operation.contains("rebuild"))
+            .run();
+    System.out.println("sweep: " + result.requests() + " requests");
+    result.findings().forEach(f -> System.out.println("sweep finding: " + f));
+    assertTrue(result.requests() > 50, "the sweep sent " + result.requests() + " requests");
+    assertEquals(List.of(), result.findings());
+  }
+}

@@ -1,0 +1,298 @@
+package cn.bj.hrss.card.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Sends every operation of a service's own OpenAPI document the inputs a careless or hostile client
+ * sends: broken JSON, the wrong shape, wrong types for each field, huge and deeply nested values,
+ * unknown fields, no body, the wrong media type, and odd path and query values. Each answer must be
+ * below 500, and every 4xx must be a problem document naming a rule and a message. Returns what
+ * broke that promise, one line per request, so that a test shows all of them at once.
+ */
+public final class MalformedInputSweep {
+
+  /** A caller: the headers of its requests (a token, a channel, ...), tried in this order. */
+  public record Caller(String name, Map<String, String> headers) {}
+
+  /** How many requests were sent and what broke the promise. */
+  public record Result(int requests, List<String> findings) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String HUGE_STRING = "x".repeat(1024 * 1024);
+  private static final List<String> ODD_VALUES =
+      List.of(
+          "x".repeat(2000),
+          java.net.URLEncoder.encode("社保卡\u202E号码", java.nio.charset.StandardCharsets.UTF_8),
+          "%00",
+          "%0A%0D",
+          "..%2F..%2Fetc",
+          "-1e999");
+
+  private final URI base;
+  private final List<Caller> callers;
+  private final Predicate<String> skip;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+  private final List<String> findings = new ArrayList<>();
+  private int requests;
+
+  /**
+   * @param base the service's root, for example {@code http://localhost:8081}
+   * @param callers the callers to try, in order: each operation is swept as the first one it does
+   *     not refuse with 401 or 403
+   * @param skip operations not to sweep, as "METHOD /path" (for example an endpoint that starts a
+   *     long job even on an empty body)
+   */
+  public MalformedInputSweep(URI base, List<Caller> callers, Predicate<String> skip) {
+    this.base = base;
+    this.callers = callers;
+    this.skip = skip;
+  }
+
+  public Result run() throws IOException, InterruptedException {
+    JsonNode openApi =
+        JSON.readTree(send("GET", "/q/openapi?format=json", Map.of(), null, null).body());
+    Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields();
+    while (paths.hasNext()) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      if (path.getKey().startsWith("/q/")) {
+        continue;
+      }
+      Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields();
+      while (operations.hasNext()) {
+        Map.Entry<String, JsonNode> operation = operations.next();
+        String method = operation.getKey().toUpperCase();
+        if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)
+            || skip.test(method + " " + path.getKey())) {
+          continue;
+        }
+        sweep(openApi, method, path.getKey(), operation.getValue());
+      }
+    }
+    return new Result(requests, List.copyOf(findings));
+  }
+
+  private void sweep(JsonNode openApi, String method, String template, JsonNode operation)
+      throws IOException, InterruptedException {
+    List<String> pathParams = new ArrayList<>();
+    List<String> queryParams = new ArrayList<>();
+    for (JsonNode parameter : operation.path("parameters")) {
+      if (parameter.path("in").asText().equals("path")) {
+        pathParams.add(parameter.path("name").asText());
+      } else if (parameter.path("in").asText().equals("query")) {
+        queryParams.add(parameter.path("name").asText());
+      }
+    }
+    JsonNode body = operation.path("requestBody").path("content");
+    boolean hasBody = !body.isMissingNode() && body.size() > 0;
+    String sampleBody = hasBody ? "{" : null;
+    String path = fill(template, pathParams, null, null);
+    Map<String, String> headers = callerFor(method, path, sampleBody);
+
+    if (hasBody) {
+      JsonNode schema = resolve(openApi, firstSchema(body));
+      for (String variant : bodies(openApi, schema)) {
+        check(method, path, headers, "application/json", variant);
+      }
+      check(method, path, headers, "application/json", null);
+      check(method, path, headers, "text/plain", "{}");
+      check(method, path, headers, "application/xml", "<a/>");
+    }
+    for (String name : pathParams) {
+      for (String odd : ODD_VALUES) {
+        check(
+            method,
+            fill(template, pathParams, name, odd),
+            headers,
+            "application/json",
+            hasBody ? "{\"x\":" : null);
+      }
+    }
+    for (String name : queryParams) {
+      for (String odd : ODD_VALUES) {
+        check(
+            method,
+            path + "?" + name + "=" + odd,
+            headers,
+            "application/json",
+            hasBody ? "{\"x\":" : null);
+      }
+    }
+  }
+
+  /** The headers of the first caller the operation does not refuse outright. */
+  private Map<String, String> callerFor(String method, String path, String body)
+      throws IOException, InterruptedException {
+    for (Caller caller : callers) {
+      int status = send(method, path, caller.headers(), "application/json", body).statusCode();
+      requests++;
+      if (status != 401 && status != 403) {
+        return caller.headers();
+      }
+    }
+    return callers.get(0).headers();
+  }
+
+  private List<String> bodies(JsonNode openApi, JsonNode schema) {
+    List<String> bodies = new ArrayList<>();
+    bodies.add("{\"a\": ");
+    bodies.add("{\"a\": \"b\"");
+    bodies.add("not json at all");
+    bodies.add("[]");
+    bodies.add("[{}]");
+    bodies.add("\"a string\"");
+    bodies.add("12345678901234567890123456789012345678901234567890");
+    bodies.add("null");
+    bodies.add("");
+    bodies.add("{\"unknownFieldOfTheSweep\": 1, \"__proto__\": {\"a\": 1}}");
+    bodies.add("[".repeat(5000) + "]".repeat(5000));
+    bodies.add("{\"a\":".repeat(3000) + "1" + "}".repeat(3000));
+    bodies.add("{\"a\": \"\\uD800\", \"b\": \"\u0000\"}");
+    Map<String, JsonNode> properties = properties(openApi, schema);
+    boolean hugeSent = false;
+    for (Map.Entry<String, JsonNode> property : properties.entrySet()) {
+      String name = property.getKey();
+      String type = property.getValue().path("type").asText("object");
+      List<String> wrong =
+          switch (type) {
+            case "string" -> List.of("123", "{}", "[\"a\"]", "true");
+            case "integer", "number" ->
+                List.of("\"abc\"", "{}", "1e400", "123456789012345678901234567890");
+            case "boolean" -> List.of("\"maybe\"", "{}", "2");
+            case "array" -> List.of("\"a\"", "{}", "[[[]]]");
+            default -> List.of("\"a\"", "123", "[]");
+          };
+      for (String value : wrong) {
+        bodies.add(object(name, value));
+      }
+      if (property.getValue().has("enum")) {
+        bodies.add(object(name, "\"NOT_ONE_OF_THEM\""));
+      }
+      if (type.equals("string") && !hugeSent) {
+        bodies.add(object(name, "\"" + HUGE_STRING + "\""));
+        hugeSent = true;
+      }
+    }
+    return bodies;
+  }
+
+  private static String object(String name, String value) {
+    return "{\"" + name + "\": " + value + "}";
+  }
+
+  private static Map<String, JsonNode> properties(JsonNode openApi, JsonNode schema) {
+    Map<String, JsonNode> properties = new LinkedHashMap<>();
+    schema
+        .path("properties")
+        .fields()
+        .forEachRemaining(e -> properties.put(e.getKey(), resolve(openApi, e.getValue())));
+    return properties;
+  }
+
+  private static JsonNode firstSchema(JsonNode content) {
+    JsonNode json = content.path("application/json");
+    return (json.isMissingNode() ? content.elements().next() : json).path("schema");
+  }
+
+  private static JsonNode resolve(JsonNode openApi, JsonNode schema) {
+    JsonNode current = schema;
+    for (int i = 0; i < 5 && current.has("$ref"); i++) {
+      String ref = current.get("$ref").asText();
+      current = openApi.at(ref.substring(1));
+    }
+    if (current.has("allOf") && current.get("allOf").size() == 1) {
+      return resolve(openApi, current.get("allOf").get(0));
+    }
+    return current;
+  }
+
+  private static String fill(String template, List<String> names, String odd, String value) {
+    String path = template;
+    for (String name : names) {
+      path = path.replace("{" + name + "}", name.equals(odd) ? value : "sweep-" + name);
+    }
+    return path;
+  }
+
+  private void check(
+      String method, String path, Map<String, String> headers, String contentType, String body)
+      throws IOException, InterruptedException {
+    String what =
+        method
+            + " "
+            + (path.length() > 80 ? path.substring(0, 80) + "..." : path)
+            + " ["
+            + contentType
+            + "] "
+            + (body == null
+                ? "(no body)"
+                : body.length() > 60 ? body.substring(0, 60) + "..." : body);
+    HttpResponse<String> response;
+    try {
+      response = send(method, path, headers, contentType, body);
+    } catch (IllegalArgumentException e) {
+      return; // a URI the client itself refuses to send (for example a raw %ZZ): nothing to test
+    } catch (IOException e) {
+      findings.add(what + " -> connection failed: " + e);
+      return;
+    }
+    requests++;
+    int status = response.statusCode();
+    if (status >= 500) {
+      findings.add(what + " -> " + status + " " + abbreviate(response.body()));
+    } else if (status >= 400 && !isProblem(response.body())) {
+      findings.add(
+          what + " -> " + status + " without a problem document: " + abbreviate(response.body()));
+    }
+  }
+
+  private static boolean isProblem(String body) {
+    try {
+      JsonNode problem = JSON.readTree(body);
+      return problem != null
+          && problem.isObject()
+          && !problem.path("rule").asText("").isBlank()
+          && !problem.path("message").asText("").isBlank();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static String abbreviate(String body) {
+    String text = body == null ? "" : body.replaceAll("\\s+", " ");
+    return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+  }
+
+  private HttpResponse<String> send(
+      String method, String path, Map<String, String> headers, String contentType, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    headers.forEach(request::header);
+    if (contentType != null && body != null) {
+      request.header("Content-Type", contentType);
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
