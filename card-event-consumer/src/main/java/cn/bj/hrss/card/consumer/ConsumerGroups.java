@@ -51,6 +51,9 @@ public final class ConsumerGroups {
 
   /** Records of {@code topic} after {@code groupId}'s committed offsets, over all partitions. */
   public static long lag(Admin admin, String groupId, String topic) throws Exception {
+    if (!admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS).contains(topic)) {
+      return 0; // no topic yet (application-service creates it): nothing to consume
+    }
     Map<TopicPartition, OffsetAndMetadata> committed =
         admin
             .listConsumerGroupOffsets(groupId)

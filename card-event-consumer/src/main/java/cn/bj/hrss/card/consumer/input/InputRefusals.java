@@ -80,4 +80,29 @@ public final class InputRefusals {
       };
     }
   }
+
+  /**
+   * A body Jackson could not read into the request record (broken JSON, the wrong shape or type, an
+   * unknown enum value, beyond the parser's limits): Quarkus's own answers to these carry no rule
+   * and may echo the value, so they are named here.
+   */
+  @Provider
+  public static class UnreadableBody
+      implements ExceptionMapper<com.fasterxml.jackson.core.JsonProcessingException> {
+    @Override
+    public Response toResponse(com.fasterxml.jackson.core.JsonProcessingException e) {
+      return refusal(
+          400, "INPUT-MALFORMED", "请求格式有误，请检查填写的内容。", "the body is not JSON of the expected shape");
+    }
+  }
+
+  /** As {@link UnreadableBody}, for the subtype Quarkus maps itself (a body of the wrong shape). */
+  @Provider
+  public static class MismatchedBody
+      implements ExceptionMapper<com.fasterxml.jackson.databind.exc.MismatchedInputException> {
+    @Override
+    public Response toResponse(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+      return new UnreadableBody().toResponse(e);
+    }
+  }
 }

@@ -62,7 +62,14 @@ public class MessageCheckResource {
     return new BadRequestException(
         Response.status(400)
             .type(MediaType.APPLICATION_JSON)
-            .entity(Map.of("error", message))
+            .entity(
+                Map.of(
+                    "rule",
+                    "INPUT-INVALID",
+                    "message",
+                    message,
+                    "detail",
+                    "the request was refused as invalid"))
             .build());
   }
 }

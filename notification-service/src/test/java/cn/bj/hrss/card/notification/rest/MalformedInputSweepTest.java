@@ -15,7 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,13 +34,6 @@ class MalformedInputSweepTest {
         role, Map.of("Authorization", "Bearer " + DevTokens.shared().token(role, subject)));
   }
 
-  /**
-   * Disabled until notification-service answers in the refusal shape: its run of 170 requests found
-   * no 500, but PUT /notifications/banks/{code}, PUT /notifications/outlets/{name} and POST
-   * /notifications/verify answer 400 with {"error": ...} (their own shape, no rule) and, for a body
-   * of the wrong shape or type, with Quarkus's Jackson answers (empty, or {"objectName": ...}).
-   */
-  @Disabled("notification-service refusals are {\"error\": ...}, not {rule, message}: see above")
   @Test
   void no_malformed_input_gets_a_500_or_an_answer_without_a_problem_document() throws Exception {
     List<Caller> callers =
