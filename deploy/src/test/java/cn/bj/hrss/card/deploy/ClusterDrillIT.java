@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.bj.hrss.card.infra.FreePort;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.infra.LocalKafkaCluster;
-import cn.bj.hrss.card.infra.SampleRegistry;
 import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +22,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -353,18 +351,14 @@ class ClusterDrillIT {
     }
   }
 
+  private static final DrillPersons PEOPLE = new DrillPersons(1970, "138", "演练");
+
   private static String idNumber(int i) {
-    LocalDate birthday = LocalDate.of(1970, 1, 1).plusDays(i / 900);
-    return SampleRegistry.id(
-        "110105",
-        birthday.getYear(),
-        birthday.getMonthValue(),
-        birthday.getDayOfMonth(),
-        100 + i % 900);
+    return PEOPLE.idNumber(i);
   }
 
   private static String mobile(int i) {
-    return "138" + String.format("%08d", i);
+    return PEOPLE.mobile(i);
   }
 
   private static String application(int person) {
@@ -378,19 +372,14 @@ class ClusterDrillIT {
   }
 
   private static void importRegistry() throws Exception {
-    StringBuilder csv =
-        new StringBuilder(
-            "id_number,name,category,district_code,organisation_id,pension_bank_code\n");
-    for (int i = 0; i < PERSONS; i++) {
-      csv.append(idNumber(i)).append(",演练").append(i % 100).append(",FLEXIBLE_WORKER,110105,,\n");
-    }
+    String csv = PEOPLE.registryCsv(PERSONS);
     HttpResponse<String> answer =
         HTTP.send(
             headers(HttpRequest.newBuilder(uri("application-service", "/insured-persons/import")))
                 .header("Authorization", TOKENS.authorization("OPERATOR", "drill"))
                 .header("X-Channel", "OPERATOR_CONSOLE")
                 .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                .POST(HttpRequest.BodyPublishers.ofString(csv))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertTrue(answer.statusCode() < 300, answer.body());

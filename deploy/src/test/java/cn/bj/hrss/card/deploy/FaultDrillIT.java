@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.bj.hrss.card.infra.FreePort;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.infra.LocalKafkaCluster;
-import cn.bj.hrss.card.infra.SampleRegistry;
 import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +23,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -740,18 +738,14 @@ class FaultDrillIT {
 
   // ------------------------------------------------------------------ the people and their cards
 
+  private static final DrillPersons PEOPLE = new DrillPersons(1968, "137", "故障");
+
   private static String idNumber(int i) {
-    LocalDate birthday = LocalDate.of(1968, 1, 1).plusDays(i / 900);
-    return SampleRegistry.id(
-        "110105",
-        birthday.getYear(),
-        birthday.getMonthValue(),
-        birthday.getDayOfMonth(),
-        100 + i % 900);
+    return PEOPLE.idNumber(i);
   }
 
   private static String mobile(int i) {
-    return "137" + String.format("%08d", i);
+    return PEOPLE.mobile(i);
   }
 
   private static String bank(int person) {
@@ -767,17 +761,12 @@ class FaultDrillIT {
   }
 
   private static void importRegistry() throws Exception {
-    StringBuilder csv =
-        new StringBuilder(
-            "id_number,name,category,district_code,organisation_id,pension_bank_code\n");
-    for (int i = 0; i < PERSONS; i++) {
-      csv.append(idNumber(i)).append(",故障").append(i % 100).append(",FLEXIBLE_WORKER,110105,,\n");
-    }
+    String csv = PEOPLE.registryCsv(PERSONS);
     HttpResponse<String> answer =
         HTTP.send(
             request(APPLICATION, "/insured-persons/import", OPERATOR)
                 .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                .POST(HttpRequest.BodyPublishers.ofString(csv))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertTrue(answer.statusCode() < 300, answer.body());

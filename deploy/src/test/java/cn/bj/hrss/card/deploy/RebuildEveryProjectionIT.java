@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.bj.hrss.card.infra.FreePort;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
-import cn.bj.hrss.card.infra.SampleRegistry;
 import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +21,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -208,32 +206,23 @@ class RebuildEveryProjectionIT {
 
   // ------------------------------------------------------------------ the cards
 
+  private static final DrillPersons PEOPLE = new DrillPersons(1975, "139", "测试");
+
   private static String idNumber(int i) {
-    LocalDate birthday = LocalDate.of(1975, 1, 1).plusDays(i / 900);
-    return SampleRegistry.id(
-        "110105",
-        birthday.getYear(),
-        birthday.getMonthValue(),
-        birthday.getDayOfMonth(),
-        100 + i % 900);
+    return PEOPLE.idNumber(i);
   }
 
   private static String mobile(int i) {
-    return "139" + String.format("%08d", i);
+    return PEOPLE.mobile(i);
   }
 
   private static void importRegistry(int persons) throws Exception {
-    StringBuilder csv =
-        new StringBuilder(
-            "id_number,name,category,district_code,organisation_id,pension_bank_code\n");
-    for (int i = 0; i < persons; i++) {
-      csv.append(idNumber(i)).append(",测试").append(i % 100).append(",FLEXIBLE_WORKER,110105,,\n");
-    }
+    String csv = PEOPLE.registryCsv(persons);
     HttpResponse<String> answer =
         HTTP.send(
             request("application-service", "/insured-persons/import", "OPERATOR", "rebuild-it")
                 .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                .POST(HttpRequest.BodyPublishers.ofString(csv))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertTrue(answer.statusCode() < 300, answer.body());

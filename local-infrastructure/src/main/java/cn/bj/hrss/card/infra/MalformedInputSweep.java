@@ -65,6 +65,35 @@ public final class MalformedInputSweep {
     this.skip = skip;
   }
 
+  /**
+   * Sweeps a consuming service (no X-Channel needed) as a factory, a bank, an operator, an auditor
+   * and a citizen, with tokens of the tests' issuer, skipping the rebuild; prints what it found.
+   */
+  public static Result sweepAsEveryRole(URI base) throws IOException, InterruptedException {
+    DevTokens tokens = DevTokens.shared();
+    List<Caller> callers = new ArrayList<>();
+    for (String[] role :
+        new String[][] {
+          {"card-factory", "factory-1"}, {"bank", "ICBC"}, {"operator", "op-1"}, {"auditor", "a-1"}
+        }) {
+      callers.add(
+          new Caller(role[0], Map.of("Authorization", "Bearer " + tokens.token(role[0], role[1]))));
+    }
+    callers.add(
+        new Caller(
+            "citizen", Map.of("Authorization", "Bearer " + tokens.citizen("11010519491231002X"))));
+    return new MalformedInputSweep(base, callers, operation -> operation.contains("rebuild"))
+        .runAndPrint();
+  }
+
+  /** {@link #run()}, then prints the number of requests and every finding. */
+  public Result runAndPrint() throws IOException, InterruptedException {
+    Result result = run();
+    System.out.println("sweep: " + result.requests() + " requests");
+    result.findings().forEach(f -> System.out.println("sweep finding: " + f));
+    return result;
+  }
+
   public Result run() throws IOException, InterruptedException {
     JsonNode openApi =
         JSON.readTree(send("GET", "/q/openapi?format=json", Map.of(), null, null).body());

@@ -46,9 +46,7 @@ class MalformedInputSweepTest {
     MalformedInputSweep.Result result =
         new MalformedInputSweep(
                 root.toURI().resolve("/"), callers, operation -> operation.contains("rebuild"))
-            .run();
-    System.out.println("sweep: " + result.requests() + " requests");
-    result.findings().forEach(f -> System.out.println("sweep finding: " + f));
+            .runAndPrint();
     assertTrue(result.requests() > 50, "the sweep sent " + result.requests() + " requests");
     assertEquals(List.of(), result.findings());
   }
