@@ -2,27 +2,15 @@ package cn.bj.hrss.card.application;
 
 import static io.restassured.RestAssured.given;
 
-import cn.bj.hrss.card.identity.Roles;
 import cn.bj.hrss.card.infra.DevTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.util.Map;
 
 /**
  * Requests as a caller with a signed token of the tests' development issuer ({@link
  * DevTokens#shared()}, which the service under test trusts).
  */
 public final class Callers {
-
-  private static final Map<String, String> TOKEN_ROLE =
-      Map.of(
-          "EMPLOYER", Roles.EMPLOYER,
-          "UNIVERSITY", Roles.UNIVERSITY,
-          "COMMUNITY", Roles.COMMUNITY,
-          "BANK", Roles.BANK,
-          "CARD_FACTORY", Roles.CARD_FACTORY,
-          "OPERATOR", Roles.OPERATOR,
-          "AUDITOR", Roles.AUDITOR);
 
   private Callers() {}
 
@@ -54,9 +42,6 @@ public final class Callers {
 
   /** The signed token of {@code actorRole} and {@code id}, as {@link #as} sends it. */
   public static String token(String actorRole, String id) {
-    if (actorRole.equals("CITIZEN")) {
-      return DevTokens.shared().citizen(id);
-    }
-    return DevTokens.shared().token(TOKEN_ROLE.get(actorRole), id);
+    return DevTokens.shared().forActor(actorRole, id);
   }
 }

@@ -142,7 +142,7 @@ final class Demo {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + tokens.token(tokenRole(role), actorId))
+            .header("Authorization", tokens.authorization(role, actorId))
             .header("X-Channel", channel)
             .header("X-Correlation-Id", UUID.randomUUID().toString())
             .timeout(Duration.ofSeconds(30))
@@ -154,11 +154,6 @@ final class Demo {
           url + " answered " + response.statusCode() + ": " + response.body());
     }
     return JSON.readTree(response.body());
-  }
-
-  /** The token role of an actor role (CITIZEN: citizen, CARD_FACTORY: card-factory, ...). */
-  private static String tokenRole(String actorRole) {
-    return actorRole.toLowerCase().replace('_', '-');
   }
 
   /** Polls {@code url} as an operator. */

@@ -81,7 +81,7 @@ public final class SuiteTokens implements AutoCloseable {
    * the ID number as {@code subject}), EMPLOYER, BANK, CARD_FACTORY, OPERATOR, AUDITOR, ...
    */
   public String authorization(String actorRole, String subject) {
-    return "Bearer " + token(actorRole.toLowerCase().replace('_', '-'), subject);
+    return "Bearer " + issuer.forActor(actorRole, subject);
   }
 
   /**

@@ -139,6 +139,17 @@ public final class DevTokens {
     return "wx-" + UUID.nameUUIDFromBytes(("citizen:" + idNumber).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * A token of a caller named as the events record actors: CITIZEN (its {@code subject} is the ID
+   * number), EMPLOYER, BANK, CARD_FACTORY, OPERATOR, AUDITOR, ... (the role {@code card-factory}
+   * for CARD_FACTORY, and so on).
+   */
+  public String forActor(String actorRole, String subject) {
+    return actorRole.equals("CITIZEN")
+        ? citizen(subject)
+        : token(actorRole.toLowerCase().replace('_', '-'), subject);
+  }
+
   /** A token for {@code subject} in {@code role}, valid for {@link #DEFAULT_LIFETIME}. */
   public String token(String role, String subject) {
     return token(role, subject, DEFAULT_LIFETIME);

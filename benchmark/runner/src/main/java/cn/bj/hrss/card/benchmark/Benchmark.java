@@ -862,10 +862,7 @@ public final class Benchmark {
 
   /** The Authorization header of a caller named by actor role (a citizen by ID number). */
   private String bearer(String actorRole, String subject) {
-    return "Bearer "
-        + (actorRole.equals("CITIZEN")
-            ? tokens.citizen(subject)
-            : tokens.token(actorRole.toLowerCase().replace('_', '-'), subject));
+    return "Bearer " + tokens.forActor(actorRole, subject);
   }
 
   /** The applicant's ID number in an application body: a citizen applies for themself. */
