@@ -34,6 +34,20 @@ public final class CardEventConsumer implements AutoCloseable {
       String topic,
       CardEventHandler handler,
       DeadLetters deadLetters) {
+    this(bootstrapServers, groupId, topic, handler, null, deadLetters);
+  }
+
+  /**
+   * @param batchHandler applies several events of one partition in one transaction, all or none;
+   *     null to apply each in its own
+   */
+  public CardEventConsumer(
+      String bootstrapServers,
+      String groupId,
+      String topic,
+      CardEventHandler handler,
+      RecordLoop.BatchHandler<EventEnvelope> batchHandler,
+      DeadLetters deadLetters) {
     this.loop =
         new RecordLoop<>(
             bootstrapServers,
@@ -50,6 +64,7 @@ public final class CardEventConsumer implements AutoCloseable {
                     + event.eventId()
                     + ")",
             handler::handle,
+            batchHandler,
             deadLetters == null ? null : new ParkedCards(deadLetters));
   }
 

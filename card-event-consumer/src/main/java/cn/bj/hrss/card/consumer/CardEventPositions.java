@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -93,6 +94,44 @@ public final class CardEventPositions {
       return false;
     }
     throw new SequenceGapException(cardId, sequence, last);
+  }
+
+  /**
+   * The same decision as {@link #claim}, from a position the caller keeps itself (a rebuild's
+   * replay, the only writer of its copy).
+   *
+   * @param last the card's last applied sequence, or null if none
+   * @return true if the event is the card's next; false if it was applied before
+   * @throws SequenceGapException if an earlier event of the card has not been applied yet
+   */
+  public static boolean isNext(String cardId, long sequence, Long last)
+      throws SequenceGapException {
+    if (last == null ? sequence == 0 : last == sequence - 1) {
+      return true;
+    }
+    if (last != null && last >= sequence) {
+      return false;
+    }
+    throw new SequenceGapException(cardId, sequence, last);
+  }
+
+  /** Writes the cards' last applied sequences, in one batch of statements. */
+  public static void save(Connection connection, Map<String, Long> lastApplied)
+      throws SQLException {
+    if (lastApplied.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO card_event_position (card_id, last_sequence) VALUES (?, ?)"
+                + " ON CONFLICT (card_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence")) {
+      for (Map.Entry<String, Long> position : lastApplied.entrySet()) {
+        statement.setString(1, position.getKey());
+        statement.setLong(2, position.getValue());
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
   }
 
   private static Long lastApplied(Connection connection, String cardId) throws SQLException {

@@ -3,6 +3,10 @@ package cn.bj.hrss.card.consumer;
 import cn.bj.hrss.card.consumer.deadletter.DeadLetters;
 import cn.bj.hrss.card.consumer.observability.CardEventMetrics;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild;
+import cn.bj.hrss.card.contract.event.EventEnvelope;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -11,13 +15,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * A consumer service's live consumer of the card topic, as its configuration sets it up ({@code
  * kafka.bootstrap.servers}, {@code card-events.topic}, {@code card-events.group-id}): started at
  * start-up, stopped at shutdown, and stopped and started again by a projection rebuild's switch.
- * Each applied event counts in {@code card.events.applied} ({@link CardEventMetrics}). What it
- * cannot read goes to its group's dead letters, kept in the service's schema ({@link DeadLetters},
- * ADR 15).
+ * The events of one poll and partition are applied in one transaction with the service's own
+ * projection code (the same as a rebuild's), and one at a time only when that fails ({@link
+ * RecordLoop}). Each applied event counts in {@code card.events.applied} ({@link
+ * CardEventMetrics}). What it cannot read goes to its group's dead letters, kept in the service's
+ * schema ({@link DeadLetters}, ADR 15).
  */
 public final class LiveCardEvents implements ProjectionRebuild.LiveConsumer {
 
-  private final CardEventHandler handler;
+  private final DataSource dataSource;
+  private final CardEventChange change;
   private final String bootstrapServers;
   private final String topic;
   private final String groupId;
@@ -29,13 +36,10 @@ public final class LiveCardEvents implements ProjectionRebuild.LiveConsumer {
    * @param dataSource the service's, where its {@code parked_card} and {@code dead_letter} tables
    *     are
    */
-  public LiveCardEvents(CardEventHandler handler, DataSource dataSource) {
+  public LiveCardEvents(CardEventChange change, DataSource dataSource) {
     Config config = ConfigProvider.getConfig();
-    this.handler =
-        event -> {
-          handler.handle(event);
-          CardEventMetrics.applied(event.eventType());
-        };
+    this.dataSource = dataSource;
+    this.change = change;
     this.deadLetters = DeadLetters.fromConfig(dataSource);
     this.bootstrapServers = config.getValue("kafka.bootstrap.servers", String.class);
     this.topic = config.getValue("card-events.topic", String.class);
@@ -44,7 +48,14 @@ public final class LiveCardEvents implements ProjectionRebuild.LiveConsumer {
 
   @Override
   public synchronized void startConsuming() {
-    consumer = new CardEventConsumer(bootstrapServers, groupId, topic, handler, deadLetters);
+    consumer =
+        new CardEventConsumer(
+            bootstrapServers,
+            groupId,
+            topic,
+            event -> applyAll(List.of(event)),
+            this::applyAll,
+            deadLetters);
     consumer.start();
     stopped = false;
   }
@@ -57,6 +68,28 @@ public final class LiveCardEvents implements ProjectionRebuild.LiveConsumer {
       consumer.close();
     }
     deadLetters.close();
+  }
+
+  /**
+   * Applies the events in order in one transaction of the service's database, all or none (each
+   * event with its card's position, {@link CardEventPositions}), and counts them once committed.
+   */
+  private void applyAll(List<EventEnvelope> events) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        for (EventEnvelope event : events) {
+          CardEventPositions.applyOnce(connection, event, c -> change.apply(c, event));
+        }
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    }
+    events.forEach(event -> CardEventMetrics.applied(event.eventType()));
   }
 
   @Override

@@ -26,16 +26,17 @@ import org.jboss.logging.Logger;
 /**
  * Reads one topic in a consumer group and hands each decoded record to a handler, in topic order
  * per partition. Offsets are committed only after the handler returned: delivery is at-least-once,
- * and the handler makes the effect exactly-once. When the handler fails, that partition alone is
- * rewound to the record and paused, then retried with backoff (0.5 s doubling to 30 s); the other
- * partitions go on, and nothing is skipped. A record the decoder cannot read ({@link
- * MalformedEventException} or {@link UnreadableRecordException}) is given to the loop's {@link
- * Triage}, which sets it aside on a dead-letter topic; without a triage it is skipped, with an
- * error naming its partition and offset. The triage may also set aside a readable record that must
- * wait behind a dead letter of its key (ADR 15). A failed offset commit (a rebalance, a broker
- * away) is logged and the loop goes on: the records come back. Any other failure closes the Kafka
- * consumer and opens a new one after a pause, so the thread never dies while the service runs. It
- * never creates the topic.
+ * and the handler makes the effect exactly-once. With a {@link BatchHandler}, a poll's records of
+ * one partition are applied in one transaction, and one at a time only when that fails. When the
+ * handler fails, that partition alone is rewound to the record and paused, then retried with
+ * backoff (0.5 s doubling to 30 s); the other partitions go on, and nothing is skipped. A record
+ * the decoder cannot read ({@link MalformedEventException} or {@link UnreadableRecordException}) is
+ * given to the loop's {@link Triage}, which sets it aside on a dead-letter topic; without a triage
+ * it is skipped, with an error naming its partition and offset. The triage may also set aside a
+ * readable record that must wait behind a dead letter of its key (ADR 15). A failed offset commit
+ * (a rebalance, a broker away) is logged and the loop goes on: the records come back. Any other
+ * failure closes the Kafka consumer and opens a new one after a pause, so the thread never dies
+ * while the service runs. It never creates the topic.
  */
 public final class RecordLoop<T> implements AutoCloseable {
 
@@ -43,6 +44,16 @@ public final class RecordLoop<T> implements AutoCloseable {
   @FunctionalInterface
   public interface Handler<T> {
     void handle(T value) throws Exception;
+  }
+
+  /**
+   * Applies several decoded records of one partition, in their order, all or none (one
+   * transaction). A thrown exception means "none applied": the loop then hands them to the {@link
+   * Handler} one at a time, which finds the one that fails.
+   */
+  @FunctionalInterface
+  public interface BatchHandler<T> {
+    void handleAll(List<T> values) throws Exception;
   }
 
   /**
@@ -76,6 +87,7 @@ public final class RecordLoop<T> implements AutoCloseable {
   private final Function<byte[], T> decoder;
   private final Function<T, String> describe;
   private final Handler<T> handler;
+  private final BatchHandler<T> batchHandler;
   private final Triage<T> triage;
   private final AtomicLong handled = new AtomicLong();
   private final Map<TopicPartition, Retry> retries = new HashMap<>();
@@ -95,10 +107,12 @@ public final class RecordLoop<T> implements AutoCloseable {
       Function<byte[], T> decoder,
       Function<T, String> describe,
       Handler<T> handler) {
-    this(bootstrapServers, groupId, topic, decoder, describe, handler, null);
+    this(bootstrapServers, groupId, topic, decoder, describe, handler, null, null);
   }
 
   /**
+   * @param batchHandler applies a poll's records of one partition together; null to apply each with
+   *     {@code handler} in a transaction of its own
    * @param triage sets aside what cannot be handled (a dead-letter topic); null to skip unreadable
    *     records with an error
    */
@@ -109,7 +123,9 @@ public final class RecordLoop<T> implements AutoCloseable {
       Function<byte[], T> decoder,
       Function<T, String> describe,
       Handler<T> handler,
+      BatchHandler<T> batchHandler,
       Triage<T> triage) {
+    this.batchHandler = batchHandler;
     this.triage = triage;
     this.topic = topic;
     this.groupId = groupId;
@@ -122,7 +138,7 @@ public final class RecordLoop<T> implements AutoCloseable {
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
+    properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
     properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     // The topic is created by its producer, perhaps after this service started: look again soon.
     properties.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "10000");
@@ -200,13 +216,14 @@ public final class RecordLoop<T> implements AutoCloseable {
       }
     }
     for (TopicPartition partition : records.partitions()) {
-      for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-        if (!handle(record)) {
-          retryLater(kafka, partition, record.offset());
-          break;
-        }
-        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+      List<ConsumerRecord<String, byte[]>> polled = records.records(partition);
+      int handled = handlePartition(polled);
+      if (handled > 0) {
+        done.put(partition, new OffsetAndMetadata(polled.get(handled - 1).offset() + 1));
         retries.remove(partition);
+      }
+      if (handled < polled.size()) {
+        retryLater(kafka, partition, polled.get(handled).offset());
       }
     }
     if (!done.isEmpty()) {
@@ -231,36 +248,93 @@ public final class RecordLoop<T> implements AutoCloseable {
         new Retry(Instant.now().plusMillis(backoff), Math.min(backoff * 2, MAX_BACKOFF_MS)));
   }
 
-  private boolean handle(ConsumerRecord<String, byte[]> record) {
-    T value = null;
-    RuntimeException unreadable = null;
-    try {
-      value = decoder.apply(record.value());
-    } catch (MalformedEventException | UnreadableRecordException e) {
-      unreadable = e;
-    }
-    if (triage != null) {
+  /** A readable record the triage let through, waiting to be applied. */
+  private record Ready<T>(int index, ConsumerRecord<String, byte[]> record, T value) {}
+
+  /**
+   * Handles one poll's records of a partition in their order: each is decoded and triaged, and the
+   * ones to apply go to the batch handler together. Before an unreadable record is triaged (which
+   * may park its card), the records before it are applied, so that a card's events are applied or
+   * set aside in the topic's order.
+   *
+   * @return how many records, from the first, are done (applied, set aside or skipped); the record
+   *     at that index, if any, must be retried
+   */
+  private int handlePartition(List<ConsumerRecord<String, byte[]>> records) {
+    List<Ready<T>> ready = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      ConsumerRecord<String, byte[]> record = records.get(i);
+      T value = null;
+      RuntimeException unreadable = null;
       try {
-        if (triage.setAside(record, value, unreadable)) {
-          return true;
+        value = decoder.apply(record.value());
+      } catch (MalformedEventException | UnreadableRecordException e) {
+        unreadable = e;
+      }
+      if (unreadable != null && !ready.isEmpty()) {
+        int failed = apply(ready);
+        if (failed >= 0) {
+          return failed;
         }
+        ready.clear();
+      }
+      if (triage != null) {
+        try {
+          if (triage.setAside(record, value, unreadable)) {
+            continue;
+          }
+        } catch (Exception e) {
+          LOG.warnf(
+              "could not set aside the record at %s-%d offset %d (%s); will retry",
+              record.topic(), record.partition(), record.offset(), e.toString());
+          int failed = apply(ready);
+          return failed >= 0 ? failed : i;
+        }
+      }
+      if (unreadable != null) {
+        // The decoder's message may quote the record; UnreadableRecordException's never does.
+        LOG.errorf(
+            "skipping an unreadable record at %s-%d offset %d: %s",
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            UnreadableRecordException.reasonOf(unreadable));
+        continue;
+      }
+      ready.add(new Ready<>(i, record, value));
+    }
+    int failed = apply(ready);
+    return failed >= 0 ? failed : records.size();
+  }
+
+  /**
+   * Applies the records in one batch if there is a batch handler, else (or when the batch fails)
+   * one at a time.
+   *
+   * @return -1 if all were applied, else the index of the first one that was not
+   */
+  private int apply(List<Ready<T>> ready) {
+    if (ready.isEmpty()) {
+      return -1;
+    }
+    if (batchHandler != null && ready.size() > 1) {
+      try {
+        batchHandler.handleAll(ready.stream().map(Ready::value).toList());
+        handled.addAndGet(ready.size());
+        return -1;
       } catch (Exception e) {
-        LOG.warnf(
-            "could not set aside the record at %s-%d offset %d (%s); will retry",
-            record.topic(), record.partition(), record.offset(), e.toString());
-        return false;
+        LOG.debugf("a batch of %d failed (%s); applying them one at a time", ready.size(), e);
       }
     }
-    if (unreadable != null) {
-      // The decoder's message may quote the record; UnreadableRecordException's never does.
-      LOG.errorf(
-          "skipping an unreadable record at %s-%d offset %d: %s",
-          record.topic(),
-          record.partition(),
-          record.offset(),
-          UnreadableRecordException.reasonOf(unreadable));
-      return true;
+    for (Ready<T> one : ready) {
+      if (!handle(one.record(), one.value())) {
+        return one.index();
+      }
     }
+    return -1;
+  }
+
+  private boolean handle(ConsumerRecord<String, byte[]> record, T value) {
     try {
       handler.handle(value);
       handled.incrementAndGet();

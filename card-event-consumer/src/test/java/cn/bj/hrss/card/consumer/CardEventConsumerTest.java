@@ -109,4 +109,97 @@ class CardEventConsumerTest {
 
     assertEquals(List.of("C#0"), applied);
   }
+
+  private final List<List<String>> batches = new CopyOnWriteArrayList<>();
+
+  private CardEventConsumer batching(
+      String topic, CardEventHandler one, RecordLoop.BatchHandler<EventEnvelope> all) {
+    return new CardEventConsumer(bootstrap, "group-" + UUID.randomUUID(), topic, one, all, null);
+  }
+
+  @Test
+  void a_polls_events_of_a_partition_are_applied_together_and_each_once() throws Exception {
+    String topic = newTopic(1);
+    send(topic, 0, "D", golden(CardRequested.class, "D"));
+    send(topic, 0, "D", golden(CardProduced.class, "D"));
+    send(topic, 0, "E", golden(CardRequested.class, "E"));
+
+    try (CardEventConsumer consumer =
+        batching(
+            topic,
+            e -> applied.add(key(e)),
+            events -> {
+              batches.add(events.stream().map(CardEventConsumerTest::key).toList());
+              events.forEach(e -> applied.add(key(e)));
+            })) {
+      consumer.start();
+      awaitApplied(3);
+      Thread.sleep(300);
+      assertEquals(3, consumer.handledCount());
+    }
+
+    assertEquals(List.of("D#0", "D#1", "E#0"), applied);
+    assertEquals(List.of(List.of("D#0", "D#1", "E#0")), batches);
+  }
+
+  @Test
+  void when_a_batch_fails_its_events_are_applied_one_at_a_time_and_the_failing_one_retried()
+      throws Exception {
+    String topic = newTopic(1);
+    send(topic, 0, "F", golden(CardRequested.class, "F"));
+    send(topic, 0, "F", golden(CardProduced.class, "F"));
+    send(topic, 0, "G", golden(CardRequested.class, "G"));
+    AtomicInteger failuresLeft = new AtomicInteger(2);
+
+    try (CardEventConsumer consumer =
+        batching(
+            topic,
+            event -> {
+              if (key(event).equals("F#1") && failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("database away");
+              }
+              applied.add(key(event));
+            },
+            events -> {
+              batches.add(events.stream().map(CardEventConsumerTest::key).toList());
+              if (events.stream().anyMatch(e -> key(e).equals("F#1"))) {
+                throw new IllegalStateException("one of them fails: none applied");
+              }
+              events.forEach(e -> applied.add(key(e)));
+            })) {
+      consumer.start();
+      awaitApplied(3);
+      Thread.sleep(300);
+    }
+
+    assertEquals(List.of("F#0", "F#1", "G#0"), applied);
+    assertEquals(List.of("F#0", "F#1", "G#0"), batches.get(0));
+  }
+
+  @Test
+  void the_events_before_an_unreadable_record_are_applied_before_it_is_looked_at()
+      throws Exception {
+    String topic = newTopic(1);
+    send(topic, 0, "H", golden(CardRequested.class, "H"));
+    send(topic, 0, "H", golden(CardProduced.class, "H"));
+    send(topic, 0, "H", "not an event".getBytes(StandardCharsets.UTF_8));
+    send(topic, 0, "I", golden(CardRequested.class, "I"));
+    send(topic, 0, "I", golden(CardProduced.class, "I"));
+
+    try (CardEventConsumer consumer =
+        batching(
+            topic,
+            e -> applied.add(key(e)),
+            events -> {
+              batches.add(events.stream().map(CardEventConsumerTest::key).toList());
+              events.forEach(e -> applied.add(key(e)));
+            })) {
+      consumer.start();
+      awaitApplied(4);
+      Thread.sleep(300);
+    }
+
+    assertEquals(List.of("H#0", "H#1", "I#0", "I#1"), applied);
+    assertEquals(List.of(List.of("H#0", "H#1"), List.of("I#0", "I#1")), batches);
+  }
 }

@@ -103,4 +103,30 @@ class CardEventPositionsTest {
           }
         });
   }
+
+  @Test
+  void a_position_kept_by_the_caller_gives_the_same_decisions() throws SQLException {
+    assertTrue(CardEventPositions.isNext("K", 0, null));
+    assertTrue(CardEventPositions.isNext("K", 3, 2L));
+    assertFalse(CardEventPositions.isNext("K", 2, 2L), "a duplicate");
+    assertFalse(CardEventPositions.isNext("K", 0, 2L), "a duplicate");
+    assertThrows(
+        CardEventPositions.SequenceGapException.class, () -> CardEventPositions.isNext("K", 4, 2L));
+    assertThrows(
+        CardEventPositions.SequenceGapException.class,
+        () -> CardEventPositions.isNext("K", 1, null));
+  }
+
+  @Test
+  void saved_positions_are_inserted_or_moved_in_one_batch() throws SQLException {
+    String known = UUID.randomUUID().toString();
+    String fresh = UUID.randomUUID().toString();
+    try (Connection c = connect()) {
+      CardEventPositions.claim(c, known, 0);
+      CardEventPositions.save(c, java.util.Map.of(known, 3L, fresh, 0L));
+      assertEquals(3, position(c, known));
+      assertEquals(0, position(c, fresh));
+      assertFalse(CardEventPositions.claim(c, known, 3), "saved: the next claim sees it");
+    }
+  }
 }

@@ -52,13 +52,12 @@ public class BankCardProjection {
     CardEventPositions.applyOnce(dataSource, event, connection -> change(connection, event));
   }
 
-  /** Applies the event on {@code connection}, in its transaction (a rebuild's copy). */
-  public void applyOn(Connection connection, EventEnvelope event) throws SQLException {
-    CardEventPositions.applyOnce(connection, event, c -> change(c, event));
-  }
-
-  /** The card's change and the messages it gives the banks' feeds, in one transaction. */
-  private static void change(Connection connection, EventEnvelope event) throws SQLException {
+  /**
+   * The card's change and the messages it gives the banks' feeds, on {@code connection} and in its
+   * transaction, without the card's position: a {@link cn.bj.hrss.card.consumer.CardEventChange},
+   * whose callers (the live consumer, the rebuild) keep it.
+   */
+  public void change(Connection connection, EventEnvelope event) throws SQLException {
     BankCard before = find(connection, event.cardId()).orElse(null);
     changeCard(connection, event);
     FeedAppender.append(connection, BankMessages.derive(event, before));

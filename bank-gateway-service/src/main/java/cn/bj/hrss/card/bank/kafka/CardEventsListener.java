@@ -42,7 +42,7 @@ public class CardEventsListener implements HealthCheck {
   private final ProjectionRebuild rebuild;
 
   CardEventsListener(BankCardProjection cards, DataSource dataSource) {
-    this.live = new LiveCardEvents(cards::apply, dataSource);
+    this.live = new LiveCardEvents(cards::change, dataSource);
     this.rebuild =
         new ProjectionRebuild(
             "bank-gateway-service",
@@ -50,7 +50,7 @@ public class CardEventsListener implements HealthCheck {
             live.bootstrapServers(),
             TABLES,
             live,
-            cards::applyOn);
+            cards::change);
   }
 
   void start(@Observes StartupEvent startup) {

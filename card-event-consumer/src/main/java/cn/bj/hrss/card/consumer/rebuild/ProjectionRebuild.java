@@ -1,5 +1,7 @@
 package cn.bj.hrss.card.consumer.rebuild;
 
+import cn.bj.hrss.card.consumer.CardEventChange;
+import cn.bj.hrss.card.consumer.CardEventPositions;
 import cn.bj.hrss.card.consumer.ConsumerGroups;
 import cn.bj.hrss.card.consumer.rebuild.ShadowSchema.Comparison;
 import cn.bj.hrss.card.contract.codec.EventCodec;
@@ -41,10 +43,12 @@ import org.jboss.logging.Logger;
  *       schema {@code s} (reference tables with their rows).
  *   <li>The replay: a consumer of its own (no group) reads every partition from the start and
  *       applies each event to the copy with the service's own projection code, in one transaction
- *       per poll. It applies an event only once the live projection has applied it (the live
- *       position of the card is at or beyond the event): the replay never gets ahead of the live
- *       consumer, so every effect of an event (an SMS, a bank message) belongs to the live consumer
- *       alone. What the replay writes to outboxes and feeds stays in the copy and is dropped.
+ *       per poll; the copy's card positions are read and written once per poll, as the replay is
+ *       their only writer. It applies an event only once the live projection has applied it (the
+ *       live position of the card is at or beyond the event): the replay never gets ahead of the
+ *       live consumer, so every effect of an event (an SMS, a bank message) belongs to the live
+ *       consumer alone. What the replay writes to outboxes and feeds stays in the copy and is
+ *       dropped.
  *   <li>The switch, once the replay has caught up with the live projection: the live consumer
  *       stops; the replay drains to where the live projection stopped; in one transaction the live
  *       projection tables move to {@code s_previous} and the rebuilt ones take their place; the
@@ -74,16 +78,6 @@ public final class ProjectionRebuild {
     void stopConsuming();
 
     void startConsuming();
-  }
-
-  /**
-   * Applies one event to the projection on {@code connection}, at most once: the card's position
-   * first ({@code CardEventPositions.claim}), then the change. The connection's schema decides
-   * which copy is written.
-   */
-  @FunctionalInterface
-  public interface Apply {
-    void apply(Connection connection, EventEnvelope event) throws SQLException;
   }
 
   /**
@@ -167,7 +161,7 @@ public final class ProjectionRebuild {
   private final String bootstrapServers;
   private final Layout layout;
   private final LiveConsumer live;
-  private final Apply apply;
+  private final CardEventChange change;
   private final ShadowSchema schema;
   private volatile Progress progress;
   private Thread worker;
@@ -178,13 +172,13 @@ public final class ProjectionRebuild {
       String bootstrapServers,
       Layout layout,
       LiveConsumer live,
-      Apply apply) {
+      CardEventChange change) {
     this.service = service;
     this.dataSource = dataSource;
     this.bootstrapServers = bootstrapServers;
     this.layout = layout;
     this.live = live;
-    this.apply = apply;
+    this.change = change;
     this.schema = new ShadowSchema(layout.schema());
     this.progress =
         new Progress(
@@ -446,6 +440,10 @@ public final class ProjectionRebuild {
       decoded.put(partition, events);
     }
     Map<String, Long> livePositions = schema.livePositions(connection, cards);
+    // The replay is the copy's only writer: its positions are read once per poll, kept here, and
+    // written once per poll, instead of one statement per event.
+    Map<String, Long> copyPositions = schema.copyPositions(connection, cards);
+    Map<String, Long> moved = new HashMap<>();
     Set<String> parked = null;
     for (Map.Entry<TopicPartition, List<Decoded>> entry : decoded.entrySet()) {
       TopicPartition partition = entry.getKey();
@@ -471,10 +469,17 @@ public final class ProjectionRebuild {
           replay.blocked.put(partition, record.offset());
           break;
         }
-        apply.apply(connection, record.event());
+        EventEnvelope event = record.event();
+        if (CardEventPositions.isNext(
+            event.cardId(), event.sequence(), copyPositions.get(event.cardId()))) {
+          change.apply(connection, event);
+          copyPositions.put(event.cardId(), event.sequence());
+          moved.put(event.cardId(), event.sequence());
+        }
         replay.applied++;
       }
     }
+    CardEventPositions.save(connection, moved);
     connection.commit();
   }
 

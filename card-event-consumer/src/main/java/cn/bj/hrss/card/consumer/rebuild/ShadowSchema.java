@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -247,11 +247,11 @@ final class ShadowSchema {
             + live
             + "."
             + table
-            + " WHERE card_id NOT IN (SELECT card_id FROM "
+            + " t WHERE NOT EXISTS (SELECT 1 FROM "
             + shadow
             + "."
             + rebuiltCards
-            + ")"
+            + " r WHERE r.card_id = t.card_id)"
             + (keptRows == null ? "" : " AND NOT (" + keptRows + ")"));
   }
 
@@ -323,11 +323,21 @@ final class ShadowSchema {
 
   /** The per-card positions of the live projection, for the given cards. */
   Map<String, Long> livePositions(Connection connection, List<String> cardIds) throws SQLException {
-    Map<String, Long> positions = new LinkedHashMap<>();
+    return positions(connection, live, cardIds);
+  }
+
+  /** The copy's positions of these cards (the ones it has applied events of). */
+  Map<String, Long> copyPositions(Connection connection, List<String> cardIds) throws SQLException {
+    return positions(connection, shadow, cardIds);
+  }
+
+  private static Map<String, Long> positions(
+      Connection connection, String schema, List<String> cardIds) throws SQLException {
+    Map<String, Long> positions = new HashMap<>();
     try (PreparedStatement statement =
         connection.prepareStatement(
             "SELECT card_id, last_sequence FROM "
-                + live
+                + schema
                 + ".card_event_position WHERE card_id = ANY (?)")) {
       statement.setArray(1, connection.createArrayOf("varchar", cardIds.toArray()));
       try (ResultSet rows = statement.executeQuery()) {

@@ -41,7 +41,7 @@ public class CardEventsListener implements HealthCheck {
   private final ProjectionRebuild rebuild;
 
   CardEventsListener(ProductionOrderProjection orders, DataSource dataSource) {
-    this.live = new LiveCardEvents(orders::apply, dataSource);
+    this.live = new LiveCardEvents(orders::change, dataSource);
     this.rebuild =
         new ProjectionRebuild(
             "card-production-service",
@@ -49,7 +49,7 @@ public class CardEventsListener implements HealthCheck {
             live.bootstrapServers(),
             TABLES,
             live,
-            orders::applyOn);
+            orders::change);
   }
 
   void start(@Observes StartupEvent startup) {

@@ -51,12 +51,12 @@ public class ProductionOrderProjection {
     CardEventPositions.applyOnce(dataSource, event, connection -> change(connection, event));
   }
 
-  /** Applies the event on {@code connection}, in its transaction (a rebuild's copy). */
-  public void applyOn(Connection connection, EventEnvelope event) throws SQLException {
-    CardEventPositions.applyOnce(connection, event, c -> change(c, event));
-  }
-
-  private void change(Connection connection, EventEnvelope event) throws SQLException {
+  /**
+   * The event's change of the projection, on {@code connection} and in its transaction, without the
+   * card's position: a {@link cn.bj.hrss.card.consumer.CardEventChange}, whose callers (the live
+   * consumer, the rebuild) keep it.
+   */
+  public void change(Connection connection, EventEnvelope event) throws SQLException {
     Timestamp at = Timestamp.from(event.occurredAt());
     if (event.payload() instanceof CardRequested requested) {
       order(connection, event, requested, at);

@@ -3,6 +3,7 @@ package cn.bj.hrss.card.production.overdue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.bj.hrss.card.consumer.CardEventPositions;
 import cn.bj.hrss.card.contract.Topics;
 import cn.bj.hrss.card.contract.alert.ProductionOverdue;
 import cn.bj.hrss.card.contract.codec.AlertCodec;
@@ -76,8 +77,9 @@ class OverdueAlertTest {
         .run(
             () -> {
               try (Connection connection = dataSource.getConnection()) {
-                orders.applyOn(connection, requested);
-                orders.applyOn(connection, produced);
+                CardEventPositions.applyOnce(
+                    connection, requested, c -> orders.change(c, requested));
+                CardEventPositions.applyOnce(connection, produced, c -> orders.change(c, produced));
               } catch (SQLException e) {
                 throw new IllegalStateException(e);
               }

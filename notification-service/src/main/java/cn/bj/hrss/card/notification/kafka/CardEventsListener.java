@@ -41,8 +41,11 @@ public class CardEventsListener implements HealthCheck {
           // A message the replay queued that was never sent (the catalogue grew since its event)
           // is history: recorded, never sent, as the copy's outbox is dropped.
           List.of(
-              "UPDATE {copy}.sms_message SET decision = 'NOT_SENT_REPLAY' WHERE decision = 'QUEUED'"
-                  + " AND message_id NOT IN (SELECT message_id FROM {live}.sms_outbox)"),
+              // NOT EXISTS, an anti-join on the outbox's key: NOT IN (subquery) compared every
+              // message with every outbox row once the outbox outgrew work_mem (docs/benchmark.md).
+              "UPDATE {copy}.sms_message m SET decision = 'NOT_SENT_REPLAY' WHERE m.decision ="
+                  + " 'QUEUED' AND NOT EXISTS (SELECT 1 FROM {live}.sms_outbox o"
+                  + " WHERE o.message_id = m.message_id)"),
           "SELECT decision, count(*) FROM sms_message WHERE source = '"
               + Topics.CARD_LIFECYCLE
               + "' GROUP BY decision ORDER BY decision");
@@ -51,7 +54,7 @@ public class CardEventsListener implements HealthCheck {
   private final ProjectionRebuild rebuild;
 
   CardEventsListener(SmsProjection messages, DataSource dataSource) {
-    this.live = new LiveCardEvents(messages::apply, dataSource);
+    this.live = new LiveCardEvents(messages::change, dataSource);
     this.rebuild =
         new ProjectionRebuild(
             "notification-service",
@@ -59,7 +62,7 @@ public class CardEventsListener implements HealthCheck {
             live.bootstrapServers(),
             TABLES,
             live,
-            messages::applyOn);
+            messages::change);
   }
 
   void start(@Observes StartupEvent startup) {

@@ -61,12 +61,12 @@ public class SmsProjection {
     CardEventPositions.applyOnce(dataSource, event, connection -> change(connection, event));
   }
 
-  /** Applies the event on {@code connection}, in its transaction (a rebuild's copy). */
-  public void applyOn(Connection connection, EventEnvelope event) throws SQLException {
-    CardEventPositions.applyOnce(connection, event, c -> change(c, event));
-  }
-
-  private void change(Connection connection, EventEnvelope event) throws SQLException {
+  /**
+   * The event's change of the projection, on {@code connection} and in its transaction, without the
+   * card's position: a {@link cn.bj.hrss.card.consumer.CardEventChange}, whose callers (the live
+   * consumer, the rebuild) keep it.
+   */
+  public void change(Connection connection, EventEnvelope event) throws SQLException {
     EventRef ref =
         new EventRef(
             Topics.CARD_LIFECYCLE,

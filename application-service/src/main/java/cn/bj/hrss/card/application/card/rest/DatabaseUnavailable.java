@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.application.card.rest;
 
+import jakarta.transaction.RollbackException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.Collections;
@@ -12,7 +13,8 @@ import java.util.Set;
  * network cut, the pool unable to get a connection within its acquisition timeout), wherever it
  * surfaces: a {@link SQLException} from the pool or the driver, or one wrapped by Axon ({@code
  * JdbcException}, {@code EventStoreException}, {@code CommandExecutionException}), by the JTA
- * transaction manager or by this service's own code. Such a request is answered 503 with {@code
+ * transaction manager or by this service's own code; or that the request's transaction was rolled
+ * back under it ({@link RollbackException}). Such a request is answered 503 with {@code
  * Retry-After} (its transaction has been rolled back, so nothing of it was written); any other
  * failure stays a 500.
  */
@@ -36,6 +38,12 @@ final class DatabaseUnavailable {
       return true;
     }
     if (t instanceof ConnectException) {
+      return true;
+    }
+    if (t instanceof RollbackException) {
+      // The transaction was rolled back under the request (FaultDrillIT: a read failed on a
+      // connection the stopping database broke, and the next read could not join the aborted
+      // transaction). Nothing was written, and sending the request again is the cure.
       return true;
     }
     if (t instanceof SQLException sql && search(sql.getNextException(), seen)) {

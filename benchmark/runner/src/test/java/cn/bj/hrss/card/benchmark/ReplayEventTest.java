@@ -1,0 +1,52 @@
+package cn.bj.hrss.card.benchmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.bj.hrss.card.contract.codec.EventCodec;
+import cn.bj.hrss.card.contract.event.CardProduced;
+import cn.bj.hrss.card.contract.event.CardRequested;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ReplayEventTest {
+
+  @Test
+  void everyReplayedCardIsAPersonOfItsOwn() {
+    Set<String> idNumbers = new HashSet<>();
+    Set<String> mobiles = new HashSet<>();
+    for (int c = 0; c < 3000; c++) {
+      CardRequested requested =
+          (CardRequested)
+              EventCodec.decode(Benchmark.replayEvent(CardRequested.class, "card-" + c, c))
+                  .payload();
+      assertEquals("card-" + c, requested.cardId());
+      assertNotEquals(Benchmark.GOLDEN_ID_NUMBER, requested.applicant().idNumber());
+      assertTrue(checksumHolds(requested.applicant().idNumber()), requested.applicant().idNumber());
+      idNumbers.add(requested.applicant().idNumber());
+      mobiles.add(requested.applicant().mobile());
+    }
+    assertEquals(3000, idNumbers.size());
+    assertEquals(3000, mobiles.size());
+  }
+
+  @Test
+  void theOtherEventsAreTheGoldenSamplesMovedToTheCard() {
+    assertEquals(
+        "card-7",
+        EventCodec.decode(Benchmark.replayEvent(CardProduced.class, "card-7", 7)).cardId());
+  }
+
+  /** GB 11643-1999: the weighted sum of the first 17 digits decides the 18th (FACTS.md). */
+  private static boolean checksumHolds(String id) {
+    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    String checks = "10X98765432";
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (id.charAt(i) - '0') * weights[i];
+    }
+    return id.length() == 18 && id.charAt(17) == checks.charAt(sum % 11);
+  }
+}
