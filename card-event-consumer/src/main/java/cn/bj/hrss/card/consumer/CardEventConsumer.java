@@ -119,6 +119,14 @@ public final class CardEventConsumer implements AutoCloseable {
     }
 
     @Override
+    public boolean maySetAside(ConsumerRecord<String, byte[]> record, RuntimeException unreadable) {
+      // The cards parked when the poll was looked up, and those this loop parked since. A card a
+      // failed re-drive parks meanwhile is still set aside by setAside (which is asked about every
+      // record), only without the records before it applied first.
+      return unreadable != null || (record.key() != null && parked.contains(record.key()));
+    }
+
+    @Override
     public boolean setAside(
         ConsumerRecord<String, byte[]> record, EventEnvelope event, RuntimeException unreadable)
         throws Exception {

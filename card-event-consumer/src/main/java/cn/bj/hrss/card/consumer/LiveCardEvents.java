@@ -25,6 +25,7 @@ public final class LiveCardEvents implements ProjectionRebuild.LiveConsumer {
 
   private final DataSource dataSource;
   private final CardEventChange change;
+  private final BatchStart batchStart;
   private final String bootstrapServers;
   private final String topic;
   private final String groupId;
@@ -37,9 +38,17 @@ public final class LiveCardEvents implements ProjectionRebuild.LiveConsumer {
    *     are
    */
   public LiveCardEvents(CardEventChange change, DataSource dataSource) {
+    this(change, connection -> {}, dataSource);
+  }
+
+  /**
+   * @param batchStart runs first in each transaction that applies several events
+   */
+  public LiveCardEvents(CardEventChange change, BatchStart batchStart, DataSource dataSource) {
     Config config = ConfigProvider.getConfig();
     this.dataSource = dataSource;
     this.change = change;
+    this.batchStart = batchStart;
     this.deadLetters = DeadLetters.fromConfig(dataSource);
     this.bootstrapServers = config.getValue("kafka.bootstrap.servers", String.class);
     this.topic = config.getValue("card-events.topic", String.class);
@@ -71,6 +80,16 @@ public final class LiveCardEvents implements ProjectionRebuild.LiveConsumer {
   }
 
   /**
+   * What a service does first in a transaction that applies several events. A service whose changes
+   * lock rows that other events share (a bank's feed position) locks them here, in a fixed order,
+   * so that two such transactions, or one and a single event's, cannot deadlock.
+   */
+  @FunctionalInterface
+  public interface BatchStart {
+    void begin(Connection connection) throws SQLException;
+  }
+
+  /**
    * Applies the events in order in one transaction of the service's database, all or none (each
    * event with its card's position, {@link CardEventPositions}), and counts them once committed.
    */
@@ -78,6 +97,9 @@ public final class LiveCardEvents implements ProjectionRebuild.LiveConsumer {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
+        if (events.size() > 1) {
+          batchStart.begin(connection);
+        }
         for (EventEnvelope event : events) {
           CardEventPositions.applyOnce(connection, event, c -> change.apply(c, event));
         }

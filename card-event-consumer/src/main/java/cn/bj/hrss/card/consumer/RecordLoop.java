@@ -66,6 +66,17 @@ public final class RecordLoop<T> implements AutoCloseable {
     void startBatch(Collection<String> keys) throws Exception;
 
     /**
+     * Whether {@link #setAside} might set this record aside, decided without side effects. The loop
+     * applies the records before such a record first, so that nothing after a record that fails is
+     * ever set aside (it would be set aside again when the partition is retried). When in doubt,
+     * true.
+     */
+    default boolean maySetAside(
+        ConsumerRecord<String, byte[]> record, RuntimeException unreadable) {
+      return true;
+    }
+
+    /**
      * @param value the decoded value, or null when {@code unreadable} is not
      * @param unreadable why the record could not be decoded, or null
      * @return true if the record was set aside and must not be handled
@@ -253,9 +264,9 @@ public final class RecordLoop<T> implements AutoCloseable {
 
   /**
    * Handles one poll's records of a partition in their order: each is decoded and triaged, and the
-   * ones to apply go to the batch handler together. Before an unreadable record is triaged (which
-   * may park its card), the records before it are applied, so that a card's events are applied or
-   * set aside in the topic's order.
+   * ones to apply go to the batch handler together. Before a record that is unreadable or may be
+   * set aside is triaged, the records before it are applied: a card's events are applied or set
+   * aside in the topic's order, and when one fails, nothing after it has been set aside.
    *
    * @return how many records, from the first, are done (applied, set aside or skipped); the record
    *     at that index, if any, must be retried
@@ -271,7 +282,9 @@ public final class RecordLoop<T> implements AutoCloseable {
       } catch (MalformedEventException | UnreadableRecordException e) {
         unreadable = e;
       }
-      if (unreadable != null && !ready.isEmpty()) {
+      boolean maySetAside =
+          unreadable != null || (triage != null && triage.maySetAside(record, unreadable));
+      if (maySetAside && !ready.isEmpty()) {
         int failed = apply(ready);
         if (failed >= 0) {
           return failed;

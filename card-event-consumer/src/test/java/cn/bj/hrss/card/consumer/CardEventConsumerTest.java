@@ -112,6 +112,14 @@ class CardEventConsumerTest {
 
   private final List<List<String>> batches = new CopyOnWriteArrayList<>();
 
+  /** Applies a batch by noting it and each of its events. */
+  private RecordLoop.BatchHandler<EventEnvelope> recordingBatches() {
+    return events -> {
+      batches.add(events.stream().map(CardEventConsumerTest::key).toList());
+      events.forEach(e -> applied.add(key(e)));
+    };
+  }
+
   private CardEventConsumer batching(
       String topic, CardEventHandler one, RecordLoop.BatchHandler<EventEnvelope> all) {
     return new CardEventConsumer(bootstrap, "group-" + UUID.randomUUID(), topic, one, all, null);
@@ -125,13 +133,7 @@ class CardEventConsumerTest {
     send(topic, 0, "E", golden(CardRequested.class, "E"));
 
     try (CardEventConsumer consumer =
-        batching(
-            topic,
-            e -> applied.add(key(e)),
-            events -> {
-              batches.add(events.stream().map(CardEventConsumerTest::key).toList());
-              events.forEach(e -> applied.add(key(e)));
-            })) {
+        batching(topic, e -> applied.add(key(e)), recordingBatches())) {
       consumer.start();
       awaitApplied(3);
       Thread.sleep(300);
@@ -187,13 +189,7 @@ class CardEventConsumerTest {
     send(topic, 0, "I", golden(CardProduced.class, "I"));
 
     try (CardEventConsumer consumer =
-        batching(
-            topic,
-            e -> applied.add(key(e)),
-            events -> {
-              batches.add(events.stream().map(CardEventConsumerTest::key).toList());
-              events.forEach(e -> applied.add(key(e)));
-            })) {
+        batching(topic, e -> applied.add(key(e)), recordingBatches())) {
       consumer.start();
       awaitApplied(4);
       Thread.sleep(300);
@@ -201,5 +197,67 @@ class CardEventConsumerTest {
 
     assertEquals(List.of("H#0", "H#1", "I#0", "I#1"), applied);
     assertEquals(List.of(List.of("H#0", "H#1"), List.of("I#0", "I#1")), batches);
+  }
+
+  @Test
+  void nothing_after_a_failing_event_is_set_aside_so_nothing_is_set_aside_twice() throws Exception {
+    String topic = newTopic(1);
+    send(topic, 0, "J", golden(CardRequested.class, "J"));
+    send(topic, 0, "P", golden(CardRequested.class, "P")); // the triage sets P aside
+    send(topic, 0, "J", golden(CardProduced.class, "J"));
+    AtomicInteger failuresLeft = new AtomicInteger(2);
+    List<Long> setAside = new CopyOnWriteArrayList<>();
+    RecordLoop.Triage<EventEnvelope> parkedP =
+        new RecordLoop.Triage<>() {
+          @Override
+          public void startBatch(java.util.Collection<String> keys) {}
+
+          @Override
+          public boolean maySetAside(
+              org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record,
+              RuntimeException unreadable) {
+            return "P".equals(record.key());
+          }
+
+          @Override
+          public boolean setAside(
+              org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record,
+              EventEnvelope event,
+              RuntimeException unreadable) {
+            if (!"P".equals(record.key())) {
+              return false;
+            }
+            setAside.add(record.offset());
+            return true;
+          }
+        };
+
+    try (RecordLoop<EventEnvelope> loop =
+        new RecordLoop<>(
+            bootstrap,
+            "group-" + UUID.randomUUID(),
+            topic,
+            cn.bj.hrss.card.contract.codec.EventCodec::decode,
+            CardEventConsumerTest::key,
+            event -> {
+              if (key(event).equals("J#0") && failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("database away");
+              }
+              applied.add(key(event));
+            },
+            events -> {
+              if (events.stream().anyMatch(e -> key(e).equals("J#0")) && failuresLeft.get() > 0) {
+                throw new IllegalStateException("database away: none applied");
+              }
+              recordingBatches().handleAll(events);
+            },
+            parkedP)) {
+      loop.start();
+      awaitApplied(2);
+      Thread.sleep(300);
+    }
+
+    assertEquals(List.of("J#0", "J#1"), applied);
+    assertEquals(List.of(1L), setAside, "P set aside once, after J#0 applied");
   }
 }

@@ -14,7 +14,9 @@ import java.util.List;
  * feed afterwards, never by a second write). Each bank's position is taken by incrementing its
  * {@code bank_feed} row, whose lock is held to the commit: positions are gapless and become visible
  * in position order, so a reader "from position N" never skips one that commits later. Banks are
- * locked in code order, so two events touching the same two banks cannot deadlock.
+ * locked in code order, so two events touching the same two banks cannot deadlock; a transaction
+ * that applies several events (ADR 18) first locks every bank's feed in code order ({@link
+ * #lockEveryFeed}), since its events reach the banks in event order.
  */
 public final class FeedAppender {
 
@@ -42,6 +44,22 @@ public final class FeedAppender {
         insert.setTimestamp(7, Timestamp.from(placed.occurredAt()));
         insert.setString(8, BankMessageCodec.encode(placed));
         insert.executeUpdate();
+      }
+    }
+  }
+
+  /**
+   * Locks every bank's feed position, in code order, until the commit: the first statement of a
+   * transaction that applies several card events. A bank whose feed has no row yet (its first
+   * message ever) is locked when the row is made.
+   */
+  public static void lockEveryFeed(Connection connection) throws SQLException {
+    try (PreparedStatement lock =
+            connection.prepareStatement(
+                "SELECT bank_code FROM bank_feed ORDER BY bank_code FOR UPDATE");
+        ResultSet rows = lock.executeQuery()) {
+      while (rows.next()) {
+        // each row read is locked
       }
     }
   }

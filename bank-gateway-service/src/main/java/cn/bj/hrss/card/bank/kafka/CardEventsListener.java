@@ -1,6 +1,7 @@
 package cn.bj.hrss.card.bank.kafka;
 
 import cn.bj.hrss.card.bank.card.BankCardProjection;
+import cn.bj.hrss.card.bank.feed.FeedAppender;
 import cn.bj.hrss.card.consumer.LiveCardEvents;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild;
 import io.quarkus.runtime.ShutdownEvent;
@@ -42,7 +43,7 @@ public class CardEventsListener implements HealthCheck {
   private final ProjectionRebuild rebuild;
 
   CardEventsListener(BankCardProjection cards, DataSource dataSource) {
-    this.live = new LiveCardEvents(cards::change, dataSource);
+    this.live = new LiveCardEvents(cards::change, FeedAppender::lockEveryFeed, dataSource);
     this.rebuild =
         new ProjectionRebuild(
             "bank-gateway-service",

@@ -13,10 +13,10 @@ import java.util.Set;
  * network cut, the pool unable to get a connection within its acquisition timeout), wherever it
  * surfaces: a {@link SQLException} from the pool or the driver, or one wrapped by Axon ({@code
  * JdbcException}, {@code EventStoreException}, {@code CommandExecutionException}), by the JTA
- * transaction manager or by this service's own code; or that the request's transaction was rolled
- * back under it ({@link RollbackException}). Such a request is answered 503 with {@code
- * Retry-After} (its transaction has been rolled back, so nothing of it was written); any other
- * failure stays a 500.
+ * transaction manager or by this service's own code; or that a connection could not join the
+ * request's transaction because a failed read had aborted it. Such a request is answered 503 with
+ * {@code Retry-After} (its transaction has been rolled back, so nothing of it was written); any
+ * other failure stays a 500.
  */
 final class DatabaseUnavailable {
 
@@ -40,10 +40,9 @@ final class DatabaseUnavailable {
     if (t instanceof ConnectException) {
       return true;
     }
-    if (t instanceof RollbackException) {
-      // The transaction was rolled back under the request (FaultDrillIT: a read failed on a
-      // connection the stopping database broke, and the next read could not join the aborted
-      // transaction). Nothing was written, and sending the request again is the cure.
+    if (t instanceof RollbackException rollback && isAbortedBeforeEnlisting(rollback)) {
+      // FaultDrillIT: a read failed on a connection the stopping database broke, which aborted the
+      // transaction, and the next read could not get a connection into it. Nothing was written.
       return true;
     }
     if (t instanceof SQLException sql && search(sql.getNextException(), seen)) {
@@ -55,6 +54,15 @@ final class DatabaseUnavailable {
       }
     }
     return search(t.getCause(), seen);
+  }
+
+  /**
+   * Narayana's ARJUNA016083: a connection could not join the request's transaction because the
+   * transaction had already been aborted. A rollback at commit (a timeout, rollback-only marked by
+   * the code) is another message, and stays a 500.
+   */
+  private static boolean isAbortedBeforeEnlisting(RollbackException rollback) {
+    return rollback.getMessage() != null && rollback.getMessage().startsWith("ARJUNA016083");
   }
 
   private static boolean isConnectionFailure(SQLException sql) {

@@ -20,7 +20,7 @@ class DatabaseUnavailableTest {
   }
 
   @Test
-  void a_transaction_rolled_back_under_the_request_is_answered_as_the_database_away() {
+  void a_connection_that_cannot_join_an_aborted_transaction_is_the_database_away() {
     // As FaultDrillIT saw it: the event store could not join the transaction a failed read had
     // aborted, and nothing in the chain was an SQLException.
     IllegalStateException enlist =
@@ -32,6 +32,15 @@ class DatabaseUnavailableTest {
     assertTrue(
         DatabaseUnavailable.isCauseOf(
             new EventStoreException("Failed to obtain a database connection", enlist)));
+  }
+
+  @Test
+  void a_rollback_at_commit_stays_an_internal_error() {
+    assertFalse(
+        DatabaseUnavailable.isCauseOf(
+            new IllegalStateException(
+                "commit failed",
+                new RollbackException("ARJUNA016053: Could not commit transaction."))));
   }
 
   @Test
