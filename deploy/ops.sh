@@ -12,6 +12,12 @@
 #   deploy/ops.sh verify [CARD_ID]      the tamper-evidence chain of one card or the whole store
 #   deploy/ops.sh history CARD_ID [ASOF] [csv]  a card's history (as of an ISO-8601 instant)
 #   deploy/ops.sh republish             publish the whole event store to Kafka again
+#   deploy/ops.sh calendar YEAR         the year's holiday arrangement in force (official version
+#                                       or provisional) and every version loaded, who, when, notice
+#   deploy/ops.sh calendar-load YEAR FILE.csv NOTICE   load the State Council's arrangement of
+#                                       YEAR (lines date,OFF|WORK,name, as in
+#                                       card-deadlines/src/main/resources/calendar/) as its next
+#                                       version; every service counts on it at once (ADR 19)
 #
 # SERVICE is card-production-service, bank-gateway-service or notification-service. Every call
 # carries an operator's signed token (ADR 16): SUITE_OPERATOR_TOKEN, or, for the local run, one
@@ -40,6 +46,10 @@ call() { # METHOD SERVICE PATH [curl args...]
 
 field() { # JSON FIELD: a top-level number, string or boolean
   sed -n "s/.*\"$2\":\(true\|false\|null\|\"[^\"]*\"\|-\?[0-9][0-9.]*\).*/\1/p" <<<"$1" | tr -d '"'
+}
+
+urlencode() { # every byte as %XX: safe for any text, Chinese included
+  printf '%s' "$1" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g'
 }
 
 services_of() {
@@ -81,5 +91,11 @@ case "${1:-}" in
     if [ "${4:-}" = csv ]; then call GET application-service "/audit/cards/${2:?CARD_ID}$q" -H "Accept: text/csv"
     else call GET application-service "/audit/cards/${2:?CARD_ID}$q"; echo; fi ;;
   republish) call POST application-service /audit/republish; echo "republishing the event store from its first event" ;;
-  *) sed -n '2,20p' "$0"; exit 2 ;;
+  calendar) call GET application-service "/calendar/years/${2:?YEAR}"; echo ;;
+  calendar-load)
+    year="${2:?YEAR}"; file="${3:?FILE.csv}"; notice="${4:?NOTICE: the title or number of the notice}"
+    call PUT application-service "/calendar/years/$year?notice=$(urlencode "$notice")" \
+      -H "Content-Type: text/csv; charset=UTF-8" --data-binary "@$file"
+    echo ;;
+  *) sed -n '2,26p' "$0"; exit 2 ;;
 esac

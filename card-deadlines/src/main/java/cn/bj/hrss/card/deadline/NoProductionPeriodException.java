@@ -7,9 +7,6 @@ package cn.bj.hrss.card.deadline;
 public final class NoProductionPeriodException extends IllegalArgumentException {
 
   NoProductionPeriodException(String channel) {
-    super(
-        "R-SLA-1..4 set no production period for channel "
-            + channel
-            + "; only application channels (R-CHAN-1, R-CHAN-2) have one");
+    super("R-SLA-1..4：该渠道（" + channel + "）不是申领渠道，通知未规定制卡时限。");
   }
 }

@@ -3,6 +3,8 @@ package cn.bj.hrss.card.deadline;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -52,7 +54,6 @@ public final class ProductionDeadlines {
    * The deadline of an application made through {@code channel} at {@code appliedAt}.
    *
    * @throws NoProductionPeriodException if the channel is not an application channel
-   * @throws DateOutsideCalendarException if the period needs a day the calendar does not cover
    */
   public ProductionDeadline forApplication(String channel, Instant appliedAt) {
     return forApplication(channel, appliedAt.atZone(BEIJING).toLocalDate());
@@ -63,25 +64,30 @@ public final class ProductionDeadlines {
    * application date (CardRequested's {@code applicationDate}, version 2).
    *
    * @throws NoProductionPeriodException if the channel is not an application channel
-   * @throws DateOutsideCalendarException if the period needs a day the calendar does not cover
    */
   public ProductionDeadline forApplication(String channel, LocalDate applied) {
-    calendar.requireCovered(applied);
     if (channel != null && ONLINE.contains(channel)) {
-      return new ProductionDeadline("R-SLA-1", applied, naturalDays(applied, ONLINE_NATURAL_DAYS));
+      return counted("R-SLA-1", applied, naturalDays(applied, ONLINE_NATURAL_DAYS));
     }
     if (INSTANT_BANK_OUTLET.equals(channel)) {
-      return new ProductionDeadline("R-SLA-2", applied, onTheSpot(applied));
+      return new ProductionDeadline("R-SLA-2", applied, onTheSpot(applied), List.of());
     }
     if (BANK_OUTLET.equals(channel)) {
-      return new ProductionDeadline(
-          "R-SLA-3", applied, workingDays(applied, BANK_OUTLET_WORKING_DAYS));
+      return counted("R-SLA-3", applied, workingDays(applied, BANK_OUTLET_WORKING_DAYS));
     }
     if (DISTRICT_STREET_OUTLET.equals(channel)) {
-      return new ProductionDeadline(
-          "R-SLA-4", applied, naturalDays(applied, DISTRICT_STREET_NATURAL_DAYS));
+      return counted("R-SLA-4", applied, naturalDays(applied, DISTRICT_STREET_NATURAL_DAYS));
     }
     throw new NoProductionPeriodException(channel);
+  }
+
+  /** A deadline with the calendar years its days were counted on (from the day after applying). */
+  private ProductionDeadline counted(String rule, LocalDate applied, LocalDate due) {
+    List<String> years = new ArrayList<>();
+    for (int year = applied.plusDays(1).getYear(); year <= due.getYear(); year++) {
+      years.add(calendar.year(year).label());
+    }
+    return new ProductionDeadline(rule, applied, due, years);
   }
 
   /**

@@ -1,6 +1,7 @@
 package cn.bj.hrss.card.deadline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +12,7 @@ import org.junit.jupiter.api.Test;
 /** R-SLA-1 to R-SLA-5 on the official calendar, with the hard cases of 2024-2026. */
 class ProductionDeadlinesTest {
 
-  private final ProductionDeadlines deadlines =
-      new ProductionDeadlines(OfficialCalendar.official());
+  private final ProductionDeadlines deadlines = new ProductionDeadlines(OfficialCalendar.shipped());
 
   /** Applied at 10:00 Beijing time on {@code date}. */
   private LocalDate due(String channel, String date) {
@@ -141,12 +141,67 @@ class ProductionDeadlinesTest {
   }
 
   @Test
-  void a_period_reaching_beyond_the_calendar_is_refused_not_guessed() {
-    DateOutsideCalendarException refused =
-        assertThrows(DateOutsideCalendarException.class, () -> due("BUREAU_WEBSITE", "2026-12-15"));
-    assertTrue(refused.getMessage().contains("2027-01-14"), refused.getMessage());
-    assertThrows(DateOutsideCalendarException.class, () -> due("BANK_OUTLET", "2026-12-29"));
-    assertThrows(DateOutsideCalendarException.class, () -> due("BANK_OUTLET", "2023-12-28"));
+  void
+      R_SLA_1_a_period_reaching_into_a_year_without_its_notice_is_provisional_with_a_chinese_note() {
+    // 2026-12-03 + 30 days = Saturday 2027-01-02; the provisional 2027 has Sunday 3 off and Monday
+    // 4
+    // working, so the period ends on 2027-01-04.
+    ProductionDeadline deadline =
+        deadlines.forApplication("BUREAU_WEBSITE", LocalDate.parse("2026-12-03"));
+    assertEquals(day("2027-01-04"), deadline.dueDate());
+    assertEquals("R-SLA-1", deadline.rule());
+    assertTrue(deadline.provisional());
+    assertEquals("2026:v1 2027:provisional", deadline.calendarVersion());
+    assertTrue(deadline.note().startsWith("预计日期（R-SLA-1）：2027年的国务院节假日安排尚未发布"), deadline.note());
+  }
+
+  @Test
+  void R_SLA_4_district_outlet_on_2026_12_03_is_provisional_too() {
+    ProductionDeadline deadline =
+        deadlines.forApplication("DISTRICT_STREET_OUTLET", LocalDate.parse("2026-12-03"));
+    assertEquals(day("2027-01-04"), deadline.dueDate());
+    assertTrue(deadline.note().contains("R-SLA-4"), deadline.note());
+  }
+
+  @Test
+  void every_channel_on_2027_03_01_worked_out_by_hand_on_the_provisional_year() {
+    LocalDate applied = day("2027-03-01"); // a Monday
+    assertEquals(day("2027-03-31"), deadlines.forApplication("BUREAU_WEBSITE", applied).dueDate());
+    assertEquals(
+        day("2027-03-31"), deadlines.forApplication("DISTRICT_STREET_OUTLET", applied).dueDate());
+    assertEquals(day("2027-03-05"), deadlines.forApplication("BANK_OUTLET", applied).dueDate());
+    ProductionDeadline onTheSpot = deadlines.forApplication("BANK_OUTLET_INSTANT", applied);
+    assertEquals(applied, onTheSpot.dueDate());
+    assertFalse(onTheSpot.provisional(), "made on the spot: no calendar day is needed");
+    assertEquals(null, onTheSpot.note());
+    assertTrue(deadlines.forApplication("BANK_OUTLET", applied).provisional());
+  }
+
+  @Test
+  void R_SLA_5_provisional_spring_festival_2027_counts_the_made_up_days() {
+    // 2027-01-07 + 30 = Saturday 2027-02-06 (初一); off until Wednesday 10 (补假 for 6 and 7).
+    assertEquals(day("2027-02-11"), due("BUREAU_WEBSITE", "2027-01-07"));
+  }
+
+  @Test
+  void R_SLA_3_provisional_labour_day_2027_on_a_weekend_is_made_up_on_monday_and_tuesday() {
+    // Friday 30 April: Sat 1 and Sun 2 May are holidays, Mon 3 and Tue 4 made up; working days
+    // Wed 5, Thu 6, Fri 7, Mon 10.
+    assertEquals(day("2027-05-10"), due("BANK_OUTLET", "2027-04-30"));
+  }
+
+  @Test
+  void a_loaded_2027_arrangement_replaces_the_provisional_date() {
+    ProductionDeadlines loaded =
+        new ProductionDeadlines(
+            OfficialCalendar.shipped()
+                .with(CalendarYear.official(2027, 2, "通知", OfficialCalendarTest.madeUp2027(true))));
+    ProductionDeadline deadline =
+        loaded.forApplication("BUREAU_WEBSITE", LocalDate.parse("2026-12-03"));
+    assertEquals(day("2027-01-05"), deadline.dueDate()); // Monday 4 January is off in it
+    assertFalse(deadline.provisional());
+    assertEquals("2026:v1 2027:v2", deadline.calendarVersion());
+    assertEquals(null, deadline.note());
   }
 
   @Test

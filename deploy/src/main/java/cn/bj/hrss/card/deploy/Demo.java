@@ -128,6 +128,32 @@ final class Demo {
     show(
         "application-service  " + app + "/cards/" + collective.get("cardId").asText(),
         awaitJson(app + "/cards/" + collective.get("cardId").asText(), n -> true));
+    showDeadline(app, collective.get("cardId").asText());
+  }
+
+  /**
+   * The card's due date as its holder sees it (provisional while its year's notice is not loaded,
+   * ADR 19), and how many production orders have no due date at all (issue 17: none should).
+   */
+  private void showDeadline(String app, String cardId) throws Exception {
+    JsonNode progress = awaitJson(app + "/cards/" + cardId + "/progress", n -> true);
+    LocalSuite.say(
+        "demo: due date "
+            + progress.path("dueDate").asText()
+            + " ("
+            + progress.path("dueRule").asText()
+            + ", counted on "
+            + progress.path("calendarVersion").asText()
+            + ")"
+            + (progress.path("dueDateProvisional").asBoolean()
+                ? ": " + progress.path("dueNote").asText()
+                : ""));
+    String production = services.url("card-production-service") + "/production-orders";
+    awaitJson(production + "/" + cardId, n -> true);
+    JsonNode summary = awaitJson(production + "/summary", n -> true);
+    LocalSuite.say(
+        "demo: production orders without a due date: "
+            + summary.path("totals").path("deadlineUnknown").asLong());
   }
 
   private static void await(java.util.function.BooleanSupplier done) throws InterruptedException {

@@ -15,5 +15,12 @@ public final class Topics {
    */
   public static final String PRODUCTION_ALERTS = "production-alerts.v1";
 
+  /**
+   * The official holiday arrangement of each year (OfficialCalendarYearLoaded), keyed by the year,
+   * version 1; written by application-service, which owns the calendar, and read from the start by
+   * every service that counts deadlines.
+   */
+  public static final String OFFICIAL_CALENDAR = "official-calendar.v1";
+
   private Topics() {}
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.bj.hrss.card.contract.alert.ProductionOverdue;
+import cn.bj.hrss.card.contract.calendar.OfficialCalendarYearLoaded;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.contract.event.EventTypes;
 import java.lang.annotation.Annotation;
@@ -23,13 +24,19 @@ import org.junit.jupiter.api.Test;
 class ContractIsFrameworkFreeTest {
 
   private static final Set<String> CONTRACT_PACKAGES =
-      Set.of(EventEnvelope.class.getPackageName(), ProductionOverdue.class.getPackageName());
+      Set.of(
+          EventEnvelope.class.getPackageName(),
+          ProductionOverdue.class.getPackageName(),
+          OfficialCalendarYearLoaded.class.getPackageName());
 
   @Test
   void event_records_refer_only_to_the_jdk_and_the_contract_package() {
     List<String> offences = new ArrayList<>();
     Set<Class<?>> seen = new HashSet<>();
-    List<Class<?>> roots = new ArrayList<>(List.of(EventEnvelope.class, ProductionOverdue.class));
+    List<Class<?>> roots =
+        new ArrayList<>(
+            List.of(
+                EventEnvelope.class, ProductionOverdue.class, OfficialCalendarYearLoaded.class));
     EventTypes.ALL.forEach(t -> roots.add(t.payloadClass()));
     roots.forEach(root -> check(root, seen, offences));
 

@@ -1,6 +1,5 @@
 package cn.bj.hrss.card.production.config;
 
-import cn.bj.hrss.card.deadline.OfficialCalendar;
 import cn.bj.hrss.card.deadline.ProductionDeadlines;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -33,21 +32,5 @@ public class Producers {
           ProductionDeadlines.BEIJING);
     }
     return Clock.system(ProductionDeadlines.BEIJING);
-  }
-
-  @Produces
-  @Singleton
-  OfficialCalendar calendar() {
-    OfficialCalendar calendar = OfficialCalendar.official();
-    LOG.infof(
-        "official calendar %s covers %d-%d",
-        OfficialCalendar.RESOURCE, calendar.firstYear(), calendar.lastYear());
-    return calendar;
-  }
-
-  @Produces
-  @Singleton
-  ProductionDeadlines deadlines(OfficialCalendar calendar) {
-    return new ProductionDeadlines(calendar);
   }
 }

@@ -13,8 +13,13 @@ import java.time.LocalDate;
  * @param dueDate last day of the legal production period; null when none could be set (see
  *     deadlineProblem)
  * @param deadlineRule the rule that set the period: R-SLA-1, R-SLA-2, R-SLA-3 or R-SLA-4
- * @param deadlineProblem why no deadline could be set (a channel without a period, a date outside
- *     the official calendar); null when there is a due date
+ * @param deadlineProblem why no deadline could be set (a channel without a production period); null
+ *     when there is a due date
+ * @param dueDateProvisional counted on a year whose official holiday arrangement is not loaded yet
+ *     (issue 17): it may move when it is
+ * @param calendarVersion the calendar years it was counted on, e.g. {@code 2026:v1
+ *     2027:provisional}
+ * @param deadlineNote in Chinese with the rule id, why the date is provisional; null otherwise
  * @param overdue as of today: past the due date and not produced
  */
 public record ProductionOrder(
@@ -29,6 +34,9 @@ public record ProductionOrder(
     LocalDate dueDate,
     String deadlineRule,
     String deadlineProblem,
+    boolean dueDateProvisional,
+    String calendarVersion,
+    String deadlineNote,
     boolean overdue,
     int failureCount,
     String lastFailureReason,

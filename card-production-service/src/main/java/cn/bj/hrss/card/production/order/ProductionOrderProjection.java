@@ -10,10 +10,8 @@ import cn.bj.hrss.card.contract.event.CardProduced;
 import cn.bj.hrss.card.contract.event.CardProductionFailed;
 import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
-import cn.bj.hrss.card.deadline.DateOutsideCalendarException;
-import cn.bj.hrss.card.deadline.NoProductionPeriodException;
-import cn.bj.hrss.card.deadline.ProductionDeadline;
 import cn.bj.hrss.card.deadline.ProductionDeadlines;
+import cn.bj.hrss.card.production.calendar.CalendarHolder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -39,11 +37,11 @@ public class ProductionOrderProjection {
   private static final Logger LOG = Logger.getLogger(ProductionOrderProjection.class);
 
   private final DataSource dataSource;
-  private final ProductionDeadlines deadlines;
+  private final CalendarHolder calendar;
 
-  ProductionOrderProjection(DataSource dataSource, ProductionDeadlines deadlines) {
+  ProductionOrderProjection(DataSource dataSource, CalendarHolder calendar) {
     this.dataSource = dataSource;
-    this.deadlines = deadlines;
+    this.calendar = calendar;
   }
 
   @Transactional(rollbackOn = Exception.class)
@@ -106,10 +104,10 @@ public class ProductionOrderProjection {
   }
 
   /**
-   * A new order with its deadline. When no deadline can be set (a channel without a production
-   * period, or a period reaching beyond the official calendar), the order is still recorded, with
-   * the reason in deadline_problem for operators to see: one card's calendar gap must not stop the
-   * other cards of its partition, and no date is guessed.
+   * A new order with its deadline on the calendar in force (issue 17): provisional, with its note,
+   * where the period reaches into a year whose notice is not loaded yet; recounted when it is
+   * ({@code calendar.CalendarListener}). Only a channel without a production period leaves the
+   * order without a date, with the reason in deadline_problem.
    */
   private void order(
       Connection connection, EventEnvelope event, CardRequested requested, Timestamp at)
@@ -119,34 +117,31 @@ public class ProductionOrderProjection {
         requested.applicationDate() != null
             ? requested.applicationDate()
             : event.occurredAt().atZone(ProductionDeadlines.BEIJING).toLocalDate();
-    Date applicationDate = Date.valueOf(applied);
-    Date dueDate = null;
-    String rule = null;
-    String problem = null;
-    try {
-      ProductionDeadline deadline = deadlines.forApplication(event.channel(), applied);
-      dueDate = Date.valueOf(deadline.dueDate());
-      rule = deadline.rule();
-    } catch (DateOutsideCalendarException | NoProductionPeriodException e) {
-      problem = e.getMessage();
-      LOG.errorf("card %s: no production deadline: %s", event.cardId(), problem);
+    OrderDeadline deadline = OrderDeadline.of(calendar.deadlines(), event.channel(), applied);
+    if (deadline.problem() != null) {
+      LOG.errorf("card %s: no production deadline: %s", event.cardId(), deadline.problem());
     }
     update(
         connection,
         "INSERT INTO production_order (card_id, bank_code, channel, collection_method,"
             + " outlet_name, status, ordered_at, application_date, due_date, deadline_rule,"
-            + " deadline_problem, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, 'ORDERED', ?, ?, ?, ?, ?, ?) ON CONFLICT (card_id) DO NOTHING",
+            + " deadline_problem, due_date_provisional, calendar_version, deadline_note,"
+            + " updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, 'ORDERED', ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (card_id) DO NOTHING",
         event.cardId(),
         requested.bankCode(),
         event.channel(),
         requested.collection().method().name(),
         requested.collection().outletName(),
         at,
-        applicationDate,
-        dueDate,
-        rule,
-        problem,
+        Date.valueOf(applied),
+        deadline.dueDate() == null ? null : Date.valueOf(deadline.dueDate()),
+        deadline.rule(),
+        deadline.problem(),
+        deadline.provisional(),
+        deadline.calendarVersion(),
+        deadline.note(),
         at);
   }
 }

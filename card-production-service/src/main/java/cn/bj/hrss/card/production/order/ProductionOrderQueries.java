@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,6 +65,41 @@ public class ProductionOrderQueries {
     List<ProductionOrder> found =
         select("SELECT * FROM production_order WHERE card_id = ?", List.of(cardId), today());
     return found.stream().findFirst();
+  }
+
+  /** A change of an order's due date: a calendar version loaded, or a date given where none was. */
+  public record DeadlineChange(
+      Instant changedAt,
+      LocalDate oldDueDate,
+      LocalDate newDueDate,
+      String oldCalendarVersion,
+      String newCalendarVersion,
+      String reason) {}
+
+  /** The changes of an order's due date after it was first set, oldest first. */
+  public List<DeadlineChange> deadlineHistory(String cardId) throws SQLException {
+    List<DeadlineChange> changes = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT changed_at, old_due_date, new_due_date, old_calendar_version,"
+                    + " new_calendar_version, reason FROM production_order_deadline_change"
+                    + " WHERE card_id = ? ORDER BY id")) {
+      select.setString(1, cardId);
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          changes.add(
+              new DeadlineChange(
+                  instant(row, "changed_at"),
+                  localDate(row, "old_due_date"),
+                  localDate(row, "new_due_date"),
+                  row.getString("old_calendar_version"),
+                  row.getString("new_calendar_version"),
+                  row.getString("reason")));
+        }
+      }
+    }
+    return changes;
   }
 
   /**
@@ -208,6 +244,9 @@ public class ProductionOrderQueries {
         due,
         row.getString("deadline_rule"),
         row.getString("deadline_problem"),
+        row.getBoolean("due_date_provisional"),
+        row.getString("calendar_version"),
+        row.getString("deadline_note"),
         open && due != null && due.isBefore(today),
         row.getInt("failure_count"),
         row.getString("last_failure_reason"),

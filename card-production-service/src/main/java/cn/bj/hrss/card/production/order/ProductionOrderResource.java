@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -39,6 +40,20 @@ public class ProductionOrderResource {
   @Path("/{cardId}")
   public ProductionOrder get(@PathParam("cardId") String cardId) throws SQLException {
     return orders.find(cardId).orElseThrow(() -> new NotFoundException("no production order"));
+  }
+
+  /**
+   * The order's deadline history (issue 17): each time its due date or the calendar it stands on
+   * changed, with the old and new date, the calendar versions and why.
+   */
+  @GET
+  @Path("/{cardId}/deadline-history")
+  public List<ProductionOrderQueries.DeadlineChange> deadlineHistory(
+      @PathParam("cardId") String cardId) throws SQLException {
+    if (orders.find(cardId).isEmpty()) {
+      throw new NotFoundException("no production order");
+    }
+    return orders.deadlineHistory(cardId);
   }
 
   /** Every order of a bank (or outlet), optionally in one status, oldest application first. */

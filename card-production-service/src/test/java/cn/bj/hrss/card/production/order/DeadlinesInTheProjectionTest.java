@@ -1,9 +1,7 @@
 package cn.bj.hrss.card.production.order;
 
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
 
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import cn.bj.hrss.card.production.CardEvents;
@@ -45,26 +43,6 @@ class DeadlinesInTheProjectionTest {
         .body("dueDate", equalTo("2025-02-11"))
         .body("deadlineRule", equalTo("R-SLA-3"))
         .body("overdue", equalTo(true));
-  }
-
-  @Test
-  void a_period_beyond_the_official_calendar_is_recorded_without_a_guessed_date() {
-    String cardId = UUID.randomUUID().toString();
-    String bank = CardEvents.newBank();
-    CardEvents.requestedByMail(cardId, bank, "BUREAU_WEBSITE", "2026-12-15T02:00:00Z");
-    awaitOrder(cardId, "ORDERED");
-    TestCallers.operator()
-        .get("/production-orders/{id}", cardId)
-        .then()
-        .body("dueDate", nullValue())
-        .body("deadlineProblem", containsString("2027-01-14"))
-        .body("overdue", equalTo(false));
-    TestCallers.operator()
-        .queryParam("bankCode", bank)
-        .get("/production-orders/deadline-unknown")
-        .then()
-        .body("total", equalTo(1))
-        .body("orders[0].cardId", equalTo(cardId));
   }
 
   @Test

@@ -8,9 +8,13 @@ import java.util.List;
  * A card's progress as its holder (or guardian) sees it (制卡进度): the steps of its life, each done or
  * not yet, and the date by which the card is due to be produced (R-SLA-1 .. R-SLA-5).
  *
- * @param dueDate the last day of the legal production period; null when it cannot be computed
+ * @param dueDate the last day of the legal production period; null only for a channel that has none
  * @param dueRule the rule that sets it (R-SLA-1 .. R-SLA-4)
- * @param dueNote why there is no due date, if there is none
+ * @param dueDateProvisional counted on a year whose official holiday arrangement is not loaded yet:
+ *     the date may move when it is (issue 17)
+ * @param calendarVersion the calendar years it was counted on, e.g. {@code 2026:v1
+ *     2027:provisional}
+ * @param dueNote in Chinese, with the rule id: why the date is provisional, or why there is none
  */
 public record CardProgress(
     String cardId,
@@ -18,6 +22,8 @@ public record CardProgress(
     String statusName,
     LocalDate dueDate,
     String dueRule,
+    boolean dueDateProvisional,
+    String calendarVersion,
     String dueNote,
     List<Step> steps) {
 

@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.application.card.query;
 
+import cn.bj.hrss.card.application.calendar.CalendarStore;
 import cn.bj.hrss.card.application.card.domain.CardState;
 import cn.bj.hrss.card.application.publishing.EnvelopeMapper;
 import cn.bj.hrss.card.contract.event.CardCollected;
@@ -13,9 +14,7 @@ import cn.bj.hrss.card.contract.event.CollectionMethod;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
-import cn.bj.hrss.card.deadline.DateOutsideCalendarException;
 import cn.bj.hrss.card.deadline.NoProductionPeriodException;
-import cn.bj.hrss.card.deadline.OfficialCalendar;
 import cn.bj.hrss.card.deadline.ProductionDeadline;
 import cn.bj.hrss.card.deadline.ProductionDeadlines;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,17 +30,19 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 @ApplicationScoped
 public class CardProgressQuery {
 
-  private static final ProductionDeadlines DEADLINES =
-      new ProductionDeadlines(OfficialCalendar.official());
-
   private final EventStore eventStore;
+  private final CalendarStore calendars;
 
-  CardProgressQuery(EventStore eventStore) {
+  CardProgressQuery(EventStore eventStore, CalendarStore calendars) {
     this.eventStore = eventStore;
+    this.calendars = calendars;
   }
 
   public Optional<CardProgress> find(String cardId) {
     DomainEventStream events = eventStore.readEvents(cardId);
+    // The calendar in force now: a date counted on a provisional year moves when its notice is
+    // loaded, and the holder sees the new one (issue 17).
+    ProductionDeadlines deadlines = new ProductionDeadlines(calendars.current());
     CardState state = CardState.NONE;
     Map<String, CardProgress.Step> done = new LinkedHashMap<>();
     ProductionDeadline deadline = null;
@@ -55,16 +56,17 @@ public class CardProgressQuery {
         done.put("APPLIED", step("APPLIED", "已申领", at, event.channel()));
         try {
           // Stored at version 2 with the date, or at version 1 and upcast with it derived.
-          deadline = DEADLINES.forApplication(event.channel(), requested.applicationDate());
-        } catch (DateOutsideCalendarException | NoProductionPeriodException e) {
+          deadline = deadlines.forApplication(event.channel(), requested.applicationDate());
+          dueNote = deadline.note();
+        } catch (NoProductionPeriodException e) {
           dueNote = e.getMessage();
         }
       } else if (payload instanceof ReplacementCardIssued issued) {
         done.put("APPLIED", step("APPLIED", "已补换申请", at, issued.outletName()));
         done.put("PRODUCED", step("PRODUCED", "已制卡", at, null));
         done.put("COLLECTED", step("COLLECTED", "已现场领取", at, issued.outletName()));
-        deadline = new ProductionDeadline("R-SLA-2", null, null);
-        dueNote = "replacement made on the spot (R-LOSS-1)";
+        deadline = new ProductionDeadline("R-SLA-2", null, null, List.of());
+        dueNote = "补换卡当场制卡、当场领取（R-LOSS-1）。";
       } else if (payload instanceof CardProductionFailed failed) {
         done.put("IN_PRODUCTION", step("IN_PRODUCTION", "制卡中（曾制卡失败，正在重新制卡）", at, null));
       } else if (payload instanceof CardProduced) {
@@ -104,6 +106,8 @@ public class CardProgressQuery {
             state.status().chineseName(),
             deadline == null ? null : deadline.dueDate(),
             deadline == null ? null : deadline.rule(),
+            deadline != null && deadline.provisional(),
+            deadline == null || deadline.calendar().isEmpty() ? null : deadline.calendarVersion(),
             dueNote,
             steps));
   }
