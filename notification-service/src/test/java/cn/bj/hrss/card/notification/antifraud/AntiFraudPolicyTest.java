@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.bj.hrss.card.notification.antifraud.OfficialNumbers.OfficialNumber;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,8 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * R-FRAUD-1 and R-FRAUD-2 on adversarial texts: every one is blocked, for the rule it breaks. The
- * legitimate texts below (the catalogue's, rendered) all pass; CatalogueTest checks the catalogue
- * itself as the service loads it.
+ * legitimate texts below (every template of the catalogue rendered for every bank and outlet, the
+ * official numbers in the messages that may carry them) all pass; CatalogueTest checks the
+ * catalogue itself as the service loads it. Every bypass found is added here as a case.
  */
 class AntiFraudPolicyTest {
 
@@ -152,11 +155,159 @@ class AntiFraudPolicyTest {
         blocked(FORMAT, "【北京人社】您的社会保障卡已制作完成〖工商银行〗"),
         blocked(FORMAT, "[北京人社]您的社会保障卡已制作完成。"),
         blocked(FORMAT, "【北京人社】您的社会保障卡已制作完成\u202E。"),
-        blocked(FORMAT, "【北京人社】" + "您的社会保障卡已制作完成。".repeat(30)));
+        blocked(FORMAT, "【北京人社】" + "您的社会保障卡已制作完成。".repeat(30)),
+        // ==== issue 16 item 5: the bypasses the review found ================================
+        blocked(LINK, S + "如非本人操作请立即致电01065123456"),
+        blocked(LINK, S + "如非本人操作请立即致电010-65123456"),
+        blocked(LINK, S + "社保卡激活请访问社保卡服务.中国领取"),
+        blocked(LINK, S + "社保卡激活请访问bjsb.政府"),
+        blocked(LINK, S + "社保卡激活请访问北京社保.中文网"),
+        blocked(LINK, S + "社保卡激活请访问社保卡.企业"),
+        blocked(LINK, S + "社保卡激活请访问社保卡.信息"),
+        blocked(LINK, S + "社保卡激活请访问bjsb.СN"),
+        blocked(LINK, S + "社保卡激活请访问bjsb圆点cn"),
+        blocked(LINK, S + "请扫描下方图片完成社保卡激活"),
+        blocked(LINK, S + "请打开小程序完成社保卡激活"),
+        blocked(LINK, S + "请关注公众号北京社保完成激活"),
+        blocked(LINK, S + "请下载APP完成社保卡激活"),
+        blocked(LINK, S + "请加微信bjsb2025办理激活"),
+        blocked(LINK, S + "请扫二維碼完成激活"),
+        blocked(LINK, S + "請掃描二維碼完成激活"),
+        // ==== further bypasses found while attacking the policy (issue 16 item 5) ===========
+        // -- phone numbers that are not official ones, however written --
+        blocked(LINK, S + "您的社保卡异常，请联系客服13812345678"),
+        blocked(LINK, S + "您的社保卡异常，请致电０１０－６５１２３４５６"),
+        blocked(LINK, S + "您的社保卡异常，请致电零一零六五一二三四五六"),
+        blocked(LINK, S + "您的社保卡异常，请致电〇一〇六五一二三四五六"),
+        blocked(LINK, S + "您的社保卡异常，请致电壹叁捌壹贰叁肆伍陆柒捌"),
+        blocked(LINK, S + "您的社保卡异常，请致电幺三八幺二三四五六七八"),
+        blocked(LINK, S + "您的社保卡异常，请致电 138 1234 5678"),
+        blocked(LINK, S + "您的社保卡异常，请致电138.1234.5678"),
+        blocked(LINK, S + "您的社保卡异常，请致电138-1234-5678"),
+        blocked(LINK, S + "您的社保卡异常，请致电(010)65123456"),
+        blocked(LINK, S + "您的社保卡异常，请致电+86 138 1234 5678"),
+        blocked(LINK, S + "您的社保卡异常，请致电0086-138-1234-5678"),
+        blocked(LINK, S + "您的社保卡异常，请致电4008-123-456"),
+        blocked(LINK, S + "您的社保卡异常，请致电138🔸1234🔸5678"),
+        blocked(LINK, S + "您的社保卡异常，请致电138\u200B1234\u200B5678"),
+        blocked(LINK, S + "您的社保卡异常，请致电1️⃣3️⃣8️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣8️⃣"),
+        blocked(LINK, S + "您的社保卡异常，请致电①③⑧①②③④⑤⑥⑦⑧"),
+        blocked(LINK, S + "您的社保卡异常，请致电❶❸❽❶❷❸❹❺❻❼❽"),
+        blocked(LINK, S + "您的社保卡异常，请致电O1O-65123456"),
+        blocked(LINK, S + "您的社保卡异常，请致电١٣٨١٢٣٤٥٦٧٨"),
+        blocked(LINK, S + "call one three eight one two three four five six seven eight"),
+        blocked(LINK, S + "您的社保卡异常，请致电65123456"),
+        blocked(LINK, S + "您的社保卡异常，请拨打客服：前三位138，中间1234，后四位5678"),
+        blocked(LINK, S + "您的社保卡异常，详询10086"),
+        blocked(LINK, S + "您的社保卡异常，TEL:010-65123456"),
+        blocked(LINK, S + "您的社保卡异常，tel13812345678"),
+        blocked(LINK, S + "您的社保卡已制作完成，如有疑问请致电95588"),
+        blocked(LINK, "【建设银行】您的第三代社会保障卡已制作完成，如有疑问请致电95588"),
+        blocked(LINK, "【工商银行】您的第三代社会保障卡已制作完成，如有疑问请致电010-12333"),
+        blocked(LINK, PICKUP + "工商银行朝阳门支行（咨询电话010-65123456）领取。"),
+        blocked(LINK, "【北京人社】您的社会保障卡已交邮寄送，快递单号8613812345678，请注意查收。"),
+        // -- domain names: any top-level domain of the Public Suffix List, IDN ones included --
+        blocked(LINK, S + "社保卡激活请访问北京人社.com"),
+        blocked(LINK, S + "社保卡激活请访问北京人社.cn领取"),
+        blocked(LINK, S + "社保卡激活请访问社保卡服务.公司办理"),
+        blocked(LINK, S + "社保卡激活请访问北京人社。cn领取"),
+        blocked(LINK, S + "社保卡激活请访问社保卡服务·中国领取"),
+        blocked(LINK, S + "社保卡激活请访问社保卡.中國"),
+        blocked(LINK, S + "社保卡激活请访问社保卡.移动"),
+        blocked(LINK, S + "社保卡激活请访问bjsb.中信"),
+        blocked(LINK, S + "社保卡激活请访问bjsb.рф"),
+        blocked(LINK, S + "社保卡激活请访问bjsb.онлайн"),
+        blocked(LINK, S + "社保卡激活请访问社保.닷컴"),
+        blocked(LINK, S + "社保卡激活请访问社保.みんな"),
+        blocked(LINK, S + "社保卡激活请访问北京社保点中国"),
+        blocked(LINK, S + "社保卡激活请访问bjsb.ΝΕΤ"),
+        blocked(LINK, S + "社保卡激活请访问ʙᴊsʙ.ᴄɴ"),
+        blocked(LINK, S + "社保卡激活请访问ВJSВ.СОМ"),
+        blocked(LINK, S + "社保卡激活请访问bjrs%2Ecn"),
+        blocked(LINK, S + "社保卡激活请访问bjrs&#46;cn"),
+        blocked(LINK, S + "社保卡激活请访问xn--4gq62f52gdss"),
+        blocked(LINK, S + "社保卡激活请访问bjrs🔸cn"),
+        blocked(LINK, S + "社保卡激活请访问bjrs●cn"),
+        blocked(LINK, S + "社保卡激活请访问bjrs句号cn"),
+        blocked(LINK, S + "社保卡激活请访问bjrs dian cn"),
+        blocked(LINK, S + "社保卡激活请访问bjrs,cn"),
+        blocked(LINK, S + "社保卡激活请访问bjrs*cn"),
+        blocked(LINK, S + "有疑问请发邮件至kefu艾特bjrs"),
+        blocked(LINK, S + "社保卡激活请访问一九二点一六八点一点一"),
+        blocked(LINK, S + "社保卡激活请访问[2001:db8::1]"),
+        // -- wording that sends the holder to an app, a QR code or a chat account --
+        blocked(LINK, S + "請關注公眾號完成激活"),
+        blocked(LINK, S + "请下載應用完成激活"),
+        blocked(LINK, S + "请加薇信办理激活"),
+        blocked(LINK, S + "请加vx办理激活"),
+        blocked(LINK, S + "请加QQ群办理激活"),
+        blocked(LINK, S + "請點開連結完成激活"),
+        blocked(LINK, S + "请登入社保网完成激活"),
+        blocked(LINK, S + "请开启屏幕共享完成激活"),
+        blocked(LINK, S + "请安装客户端完成激活"),
+        blocked(LINK, S + "please download the app to activate"),
+        blocked(LINK, S + "add us on WeChat to activate"),
+        // -- found attacking the new policy itself --
+        blocked(LINK, S + "您的社保卡异常，请致电138 杠 1234 杠 5678"),
+        blocked(LINK, S + "您的社保卡异常，客服：138，1234，5678"),
+        blocked(LINK, S + "您的社保卡异常，请致电𝟏𝟑𝟖𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖"),
+        blocked(LINK, S + "您的社保卡异常，请致电(+86)13812345678"),
+        blocked(LINK, S + "您的社保卡异常，请致电 one-three-eight 1234 5678"),
+        blocked(LINK, S + "您的社保卡异常，客服电话：一三八一二三四五六七八"),
+        blocked(LINK, S + "社保卡激活请访问 bjsb 。 СОМ"),
+        blocked(LINK, S + "社保卡激活请访问社保．在线办理"),
+        blocked(LINK, S + "社保卡激活请访问bjsb.сom"),
+        blocked(LINK, S + "社保卡激活请访问bjsb\u200D.\u200Dcn"),
+        blocked(LINK, S + "社保卡激活请访问bjsb⁘cn"),
+        blocked(LINK, S + "社保卡激活请访问bjsb%E3%80%82cn"),
+        blocked(LINK, S + "社保卡激活请访问bjsb&period;cn"),
+        blocked(LINK, S + "社保卡激活请访问bjsb\\x2ecn"),
+        blocked(LINK, S + "社保卡激活请访问 ωωω bjsb"),
+        blocked(LINK, S + "社保卡激活请访问 ①⑨②.①⑥⑧.①.①"),
+        blocked(LINK, S + "社保卡激活请访问 0xC0A80101"),
+        blocked(LINK, S + "请加V:bjsb2025办理激活"),
+        blocked(LINK, S + "请下 载 APP完成激活"),
+        blocked(LINK, S + "请开启共享屏幕完成激活"),
+        blocked(LINK, S + "请扫瞄图片完成激活"),
+        blocked(LINK, S + "請長按識別圖中二維碼完成激活"),
+        blocked(LINK, S + "请视频通话核实身份"),
+        blocked(LINK, S + "请打开云闪付完成激活"),
+        blocked(LINK, S + "点此办理社保卡激活"),
+        blocked(LINK, S + "please add wei xin bjsb2025"),
+        // -- numbers that look like a bank card, joined by separators --
+        blocked(ASK, S + "您的卡号6222-0212-3456-7890-123已开通"));
+  }
+
+  /**
+   * An official number where it does not belong: a bank's hotline in another bank's message and in
+   * the programme's own messages (issue 16: only the bank's own hotline).
+   */
+  static Stream<Arguments> officialNumbersInTheWrongMessage() {
+    List<Arguments> cases = new ArrayList<>();
+    List<OfficialNumber> hotlines = bankHotlines();
+    for (int i = 0; i < hotlines.size(); i++) {
+      OfficialNumber other = hotlines.get((i + 1) % hotlines.size());
+      String signer = hotlines.get(i).signature();
+      cases.add(blocked(LINK, "【" + signer + "】您的第三代社会保障卡已制作完成，如有疑问请致电" + other.number() + "。"));
+      cases.add(blocked(LINK, S + "您的第三代社会保障卡已制作完成，如有疑问请致电" + hotlines.get(i).number() + "。"));
+    }
+    return cases.stream();
+  }
+
+  private static List<OfficialNumber> bankHotlines() {
+    return OfficialNumbers.all().stream()
+        .filter(n -> !n.signature().equals(OfficialNumbers.ANY_SIGNATURE))
+        .toList();
   }
 
   private static Arguments blocked(String rule, String text) {
     return Arguments.of(rule, text);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}: {1}")
+  @MethodSource("officialNumbersInTheWrongMessage")
+  void an_official_number_in_a_message_it_does_not_belong_to_is_blocked(String rule, String text) {
+    an_adversarial_text_is_blocked_for_the_rule_it_breaks(rule, text);
   }
 
   @ParameterizedTest(name = "[{index}] {0}: {1}")
@@ -183,14 +334,115 @@ class AntiFraudPolicyTest {
         "【北京人社】您的第三代社会保障卡社保功能已启用，原社会保障卡同时失效。",
         "【工商银行】您的第三代社会保障卡金融功能已在工商银行北京朝阳门支行激活。",
         "【北京人社】请勿向他人透露验证码。",
-        "【北京人社】社保部门和合作银行不收取工本费和快递费。"
+        "【北京人社】社保部门和合作银行不收取工本费和快递费。",
+        // ---- the catalogue's templates added by issue 17 (V7) --------------------------------
+        "【北京人社】您的第三代社会保障卡社保功能已启用。",
+        "【北京人社】您的社会保障卡已交邮寄送，快递单号EMS1234567890，请注意查收。收到后可通过线上或线下渠道启用社保功能（含就医结算）；金融功能须本人持卡到发卡银行任一服务网点现场激活。",
+        // ---- issue 16 item 5: official numbers, codes and numbers that are no phone numbers ---
+        "【北京人社】您的第三代社会保障卡已制作完成，如有疑问请拨打12333。",
+        "【北京人社】如有疑问，请致电１２３３３咨询。",
+        "【工商银行】您的第三代社会保障卡金融功能已在工商银行北京朝阳门支行激活，如有疑问请致电95588或12333。",
+        "【邮政储蓄银行】您的第三代社会保障卡已制作完成，详询95580。",
+        "【北京人社】您的社会保障卡已交邮寄送，快递单号SIM0123456789，请注意查收。",
+        "【北京人社】您的社会保障卡已交邮寄送，快递单号EMS0000000042，请注意查收。",
+        "【北京人社】您的社会保障卡已交邮寄送，快递单号EA123456789CN，请注意查收。",
+        "【北京人社】您的社会保障卡已交邮寄送，快递单号1100012345678，请注意查收。",
+        "【北京人社】您的社会保障卡已交邮寄送，快递单号EMS99，请注意查收。",
+        // digits glued to letters are a code, even shaped like a mobile (SF, JD numbers can be)
+        "【北京人社】您的社会保障卡已交邮寄送，快递单号JDVA13812345678，请注意查收。",
+        "【北京人社】您的第三代社会保障卡应于2026年12月31日前制作完成，目前已超期，我们正在督促加快制作，完成后将短信通知您。",
+        "【工商银行】您的第三代社会保障卡已制作完成，请携带有效身份证件到工商银行北京测试支行12345领取，领卡时可现场启用社保功能、激活金融功能。",
+        "【中信银行】您的第三代社会保障卡已制作完成，请携带有效身份证件到中信银行北京国贸支行（北京市朝阳区建国门外大街1号国贸大厦3层301-305室）领取，领卡时可现场启用社保功能、激活金融功能。",
+        "【中国银行】您补领（换领）的第三代社会保障卡已在中国银行北京分行营业部（北京市西城区复兴门内大街1号）办理完成，原卡同时停止使用。",
+        // a sentence or an item that begins with a top-level domain (中国, 中信) is no domain
+        "【北京人社】您的第三代社会保障卡申领已受理。中国人民银行和社保部门不会索要您的密码。",
+        "【北京人社】您的第三代社会保障卡可在工商银行、中信银行、中国银行等合作银行网点领取。"
       })
   void a_legitimate_text_passes(String text) {
     assertEquals(List.of(), AntiFraudPolicy.checkOutgoing(text).violations(), text);
   }
 
+  /** The bodies of the catalogue's bank-signed templates (V2, V3 for REPLACEMENT_READY). */
+  static final List<String> BANK_SIGNED_BODIES =
+      List.of(
+          "您的第三代社会保障卡已制作完成，请携带有效身份证件到{outlet}领取，领卡时可现场启用社保功能、激活金融功能。",
+          "您的第三代社会保障卡金融功能已在{outlet}激活。",
+          "您补领或换领的第三代社会保障卡已制作完成，请携带有效身份证件到{outlet}领取。",
+          "您补领（换领）的第三代社会保障卡已在{outlet}办理完成，原卡同时停止使用。");
+
+  /** Outlets as pickup notices name them: the name, with the address when the table has it. */
+  static final List<String> OUTLETS =
+      List.of(
+          "发卡银行网点",
+          "工商银行北京朝阳门支行",
+          "工商银行北京朝阳门支行（北京市东城区朝阳门内大街2号）",
+          "中国邮政储蓄银行北京海淀区支行营业部",
+          "北京农商银行朝阳支行（北京市朝阳区朝阳北路1号院2号楼）",
+          "华夏银行北京三元桥支行（北京市朝阳区东三环北路甲19号）",
+          "招商银行北京分行营业部（北京市西城区复兴门内大街156号招商国际金融中心D座）");
+
+  /** The 15 cooperating banks of FACTS.md, by the name that signs their messages. */
+  static final List<String> BANKS =
+      List.of(
+          "工商银行", "农业银行", "中国银行", "建设银行", "交通银行", "北京银行", "华夏银行", "北京农商银行", "中信银行", "光大银行", "民生银行",
+          "广发银行", "招商银行", "浦发银行", "邮政储蓄银行");
+
+  /**
+   * Every bank-signed template of the catalogue, signed by each of the 15 banks, naming each
+   * outlet; each bank's own hotline in a message it signs.
+   */
+  static Stream<String> catalogueTextsForEveryBank() {
+    List<String> texts = new ArrayList<>();
+    for (String bank : BANKS) {
+      for (String body : BANK_SIGNED_BODIES) {
+        for (String outlet : OUTLETS) {
+          texts.add("【" + bank + "】" + body.replace("{outlet}", outlet));
+        }
+      }
+    }
+    for (OfficialNumber hotline : bankHotlines()) {
+      texts.add(
+          "【"
+              + hotline.signature()
+              + "】您的第三代社会保障卡金融功能已在"
+              + hotline.signature()
+              + "北京分行营业部激活，如有疑问请致电"
+              + hotline.number()
+              + "。");
+    }
+    return texts.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("catalogueTextsForEveryBank")
+  void a_catalogue_message_of_any_bank_passes(String text) {
+    a_legitimate_text_passes(text);
+  }
+
   @org.junit.jupiter.api.Test
-  void the_suite_holds_at_least_a_hundred_adversarial_texts() {
-    assertTrue(adversarial().count() >= 100);
+  void every_cooperating_bank_has_its_own_hotline_and_12333_is_everyones() {
+    assertEquals(BANKS, bankHotlines().stream().map(OfficialNumber::signature).toList());
+    assertEquals(
+        15, bankHotlines().stream().map(OfficialNumber::number).distinct().count(), "distinct");
+    assertTrue(OfficialNumbers.allowed("12333", null));
+    assertTrue(OfficialNumbers.allowed("12333", "工商银行"));
+    // the two hotlines FACTS.md names
+    assertTrue(OfficialNumbers.allowed("95588", "工商银行"));
+    assertTrue(OfficialNumbers.allowed("95580", "邮政储蓄银行"));
+    assertFalse(OfficialNumbers.allowed("95588", "建设银行"));
+    assertFalse(OfficialNumbers.allowed("95588", "北京人社"));
+    assertFalse(OfficialNumbers.allowed("95588", null));
+  }
+
+  @org.junit.jupiter.api.Test
+  void a_reason_shows_a_phone_number_masked() {
+    assertEquals(
+        "R-FRAUD-1: contains a phone number that is not an official one (\"138******78\")",
+        AntiFraudPolicy.checkOutgoing(S + "请致电13812345678").reason());
+  }
+
+  @org.junit.jupiter.api.Test
+  void the_suite_holds_at_least_two_hundred_adversarial_texts() {
+    assertTrue(adversarial().count() + officialNumbersInTheWrongMessage().count() >= 200);
   }
 }
