@@ -1,6 +1,7 @@
 package cn.bj.hrss.card.consumer;
 
 import cn.bj.hrss.card.contract.codec.EventCodec.MalformedEventException;
+import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,6 +146,7 @@ public final class RecordLoop<T> implements AutoCloseable {
     this.handler = handler;
     this.properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    KafkaClientSecurity.apply(properties);
     properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -21,7 +21,14 @@ class HealthAndMetricsTest {
 
   /** The only HTTP call of this class: a scrape, without credentials. */
   private static String scrape() {
-    return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return given()
+        .auth()
+        .oauth2(cn.bj.hrss.card.infra.DevTokens.shared().token("auditor", "prometheus"))
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
   }
 
   static double value(String text, String name, Map<String, String> labels) {

@@ -27,7 +27,6 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -72,9 +71,7 @@ public final class ConsumerScaling {
     try (LocalInfrastructure infra = LocalInfrastructure.start(System.getenv(), 0, 0);
         SmsGatewaySimulator sms =
             SmsGatewaySimulator.start(SmsGatewaySimulator.Settings.defaults().withPort(0))) {
-      String bootstrap = infra.kafka().bootstrapServers();
-      Properties admin = new Properties();
-      admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      Properties admin = infra.kafka().adminProperties();
       int run = 0;
       for (int repeat = 0; repeat < repeats; repeat++) {
         for (String service : CONSUMERS) {
@@ -106,7 +103,7 @@ public final class ConsumerScaling {
                 ServiceProcesses.start(home, environment, ports, logs.resolve("run-" + run))) {
               processes.awaitReady(Duration.ofMinutes(3));
               Instant start = Instant.now();
-              inject(bootstrap, topic, events / LIFE.size());
+              inject(admin, topic, events / LIFE.size());
               awaitCommitted(admin, group, topic, Duration.ofMinutes(30));
               double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
               double rate = events / seconds;
@@ -141,9 +138,9 @@ public final class ConsumerScaling {
     }
   }
 
-  private static void inject(String bootstrap, String topic, int cards) {
+  private static void inject(Properties client, String topic, int cards) {
     Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.putAll(client);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");

@@ -51,6 +51,14 @@ public final class LocalSuite {
         "  Kafka       "
             + infra.kafka().bootstrapServers()
             + (infra.kafka().startedHere() ? "" : " (existing)"));
+    infra
+        .cluster()
+        .ifPresent(
+            brokers ->
+                say(
+                    "  Kafka tools SCRAM-SHA-512 over TLS (ADR 20): add --command-config "
+                        + brokers.security().writeClientConfig("admin")
+                        + " (or --consumer.config / --producer.config) to deploy/kafka-tool.sh"));
 
     Map<String, String> environment = new LinkedHashMap<>(infra.serviceEnvironment());
     SmsGatewaySimulator smsGateway = null;
@@ -111,7 +119,9 @@ public final class LocalSuite {
       say("The suite is up:");
       for (String name : ports.keySet()) {
         String url = services.get().url(name);
-        say(String.format("  %-24s %s   (OpenAPI: %s/q/openapi)", name, url, url));
+        say(
+            String.format(
+                "  %-24s %s   (OpenAPI, with an operator's token: %s/q/openapi)", name, url, url));
       }
       if (demo) {
         say("");

@@ -1,5 +1,8 @@
 package cn.bj.hrss.card.deploy;
 
+import cn.bj.hrss.card.identity.KafkaClientSecurity;
+import cn.bj.hrss.card.infra.LocalInfrastructure;
+import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -60,6 +63,16 @@ public final class ServiceProcesses implements AutoCloseable {
             this.environment.put(variable, url(service));
           }
         });
+    // The services take no secret by default (issue 16); the local run and the drills give theirs:
+    // the SMS gateway simulator's credentials, and a pseudonym key of this run.
+    this.environment.putIfAbsent("SUITE_SMS_GATEWAY_SECRET", SmsGatewaySimulator.DEFAULT_SECRET);
+    this.environment.putIfAbsent("SUITE_NOTIFICATION_PSEUDONYM_SECRET", randomKey());
+  }
+
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return java.util.HexFormat.of().formatHex(key);
   }
 
   private static Map<String, Integer> defaultPorts() {
@@ -121,6 +134,7 @@ public final class ServiceProcesses implements AutoCloseable {
                     ? ProcessBuilder.Redirect.appendTo(log(name).toFile())
                     : ProcessBuilder.Redirect.to(log(name).toFile()));
     builder.environment().putAll(environment);
+    kafkaPrincipal(serviceOf(name)).forEach(builder.environment()::put);
     if (environment.containsKey(SERVICE_TOKEN_DIRECTORY)) {
       Path token = Path.of(environment.get(SERVICE_TOKEN_DIRECTORY), serviceOf(name) + ".token");
       if (Files.isRegularFile(token)) {
@@ -128,6 +142,26 @@ public final class ServiceProcesses implements AutoCloseable {
       }
     }
     processes.put(name, builder.start());
+  }
+
+  /**
+   * The service's own Kafka principal (ADR 20), named after it, with its password from {@link
+   * LocalInfrastructure#KAFKA_CREDENTIALS_DIRECTORY}: nothing when that is not set.
+   */
+  private Map<String, String> kafkaPrincipal(String service) throws IOException {
+    String directory = environment.get(LocalInfrastructure.KAFKA_CREDENTIALS_DIRECTORY);
+    if (directory == null || directory.isBlank()) {
+      return Map.of();
+    }
+    Path password = Path.of(directory, service + ".password");
+    if (!Files.isRegularFile(password)) {
+      throw new IllegalStateException("no Kafka credential for " + service + " in " + directory);
+    }
+    return Map.of(
+        KafkaClientSecurity.USERNAME,
+        service,
+        KafkaClientSecurity.PASSWORD,
+        Files.readString(password).trim());
   }
 
   public String url(String name) {

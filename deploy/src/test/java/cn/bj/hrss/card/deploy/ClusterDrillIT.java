@@ -80,6 +80,8 @@ class ClusterDrillIT {
     smsGateway = SmsGatewaySimulator.start(SmsGatewaySimulator.Settings.defaults().withPort(0));
     Map<String, String> environment = new LinkedHashMap<>(infra.serviceEnvironment());
     environment.put("SUITE_CARD_TOPIC_REPLICATION", "3");
+    // Each service as its own Kafka principal (ADR 20): SCRAM-SHA-512 over TLS, its ACLs only.
+    environment.putAll(kafka.serviceEnvironment());
     environment.put("SUITE_SMS_GATEWAY_URL", smsGateway.url());
     environment.putAll(TOKENS.environment());
     Map<String, Integer> ports = new LinkedHashMap<>();
@@ -144,8 +146,7 @@ class ClusterDrillIT {
                 + " WHERE processor_name = 'kafka-publisher'"));
     // The consumer services' two instances share their group's partitions.
     try (org.apache.kafka.clients.admin.Admin admin =
-        org.apache.kafka.clients.admin.Admin.create(
-            Map.of("bootstrap.servers", (Object) kafka.bootstrapServers()))) {
+        org.apache.kafka.clients.admin.Admin.create(kafka.adminProperties())) {
       List<String> groups = List.of(SERVICES).subList(1, 4);
       var described = admin.describeConsumerGroups(groups).all().get();
       for (String group : groups) {
@@ -419,8 +420,7 @@ class ClusterDrillIT {
   /** Records on the card topic (kept forever, never compacted): the sum of its end offsets. */
   private static long topicRecords() throws Exception {
     try (org.apache.kafka.clients.admin.Admin admin =
-        org.apache.kafka.clients.admin.Admin.create(
-            Map.of("bootstrap.servers", (Object) kafka.bootstrapServers()))) {
+        org.apache.kafka.clients.admin.Admin.create(kafka.adminProperties())) {
       var partitions =
           admin
               .describeTopics(List.of("card-lifecycle.v1"))

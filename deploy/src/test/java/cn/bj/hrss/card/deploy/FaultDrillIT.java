@@ -311,8 +311,7 @@ class FaultDrillIT {
 
   /** Every record of the topic whose key is one of {@code cards}, read from the beginning. */
   private static void evidenceTopic(StringBuilder out, java.util.Set<String> cards) {
-    java.util.Properties props = new java.util.Properties();
-    props.put("bootstrap.servers", infra.cluster().orElseThrow().bootstrapServers());
+    java.util.Properties props = infra.cluster().orElseThrow().adminProperties();
     props.put("group.id", "fault-drill-evidence");
     props.put("enable.auto.commit", "false");
     props.put("auto.offset.reset", "earliest");

@@ -75,7 +75,13 @@ class KubernetesManifestsTest {
 
   /** SUITE_* variables a service may read that a cluster leaves unset, with the reason. */
   private static final Map<String, String> OPTIONAL =
-      Map.of("SUITE_FACTORY_SIMULATOR_BANKS", "only used by the factory simulator, which is off");
+      Map.of(
+          "SUITE_FACTORY_SIMULATOR_BANKS", "only used by the factory simulator, which is off",
+          "SUITE_KAFKA_TRUSTSTORE_TYPE", "PEM, from the file name ca.crt",
+          "SUITE_KAFKA_TRUSTSTORE_PASSWORD", "a PEM trust store has none",
+          "SUITE_KAFKA_KEYSTORE", "only for mutual TLS; the services use SCRAM-SHA-512",
+          "SUITE_KAFKA_KEYSTORE_TYPE", "only for mutual TLS",
+          "SUITE_KAFKA_KEYSTORE_PASSWORD", "only for mutual TLS");
 
   /** SUITE_* variables a cluster must never set. */
   private static final Map<String, String> FORBIDDEN =
@@ -442,6 +448,9 @@ class KubernetesManifestsTest {
           }
           if (!secret.isMissingNode() && !secret.path("optional").asBoolean(false)) {
             Optional<Doc> s = find("Secret", secret.path("name").asText());
+            if (s.isEmpty() && generatedSecrets.contains(secret.path("name").asText())) {
+              continue; // made by an operator (a KafkaUser's password, say)
+            }
             if (s.isEmpty()) {
               problems.add(doc.where() + ": " + var + " names a missing Secret " + secret);
             } else if (!secretKeys(s.get()).contains(secret.path("key").asText())) {
@@ -610,7 +619,12 @@ class KubernetesManifestsTest {
               : e.getKey().equals(Topics.PRODUCTION_ALERTS)
                   ? "SUITE_ALERT_TOPIC_PARTITIONS"
                   : "SUITE_BANK_TOPIC_PARTITIONS";
-      if (spec.path("partitions").asInt() != Integer.parseInt(config.get(partitionsVar))) {
+      if (e.getKey().equals(Topics.OFFICIAL_CALENDAR)) {
+        // CalendarRelay creates it with one partition: every year's versions in one order.
+        if (spec.path("partitions").asInt() != 1) {
+          problems.add(where + ": not one partition, as CalendarRelay creates it");
+        }
+      } else if (spec.path("partitions").asInt() != Integer.parseInt(config.get(partitionsVar))) {
         problems.add(where + ": partitions differ from " + partitionsVar + " in suite-config");
       }
     }
@@ -659,7 +673,7 @@ class KubernetesManifestsTest {
             problems.add(doc.where() + ": spec.kafka.config." + key + " is not " + value);
           }
         });
-    // The services' clients take only SUITE_KAFKA_BOOTSTRAP_SERVERS: plain, unauthenticated.
+    // The services authenticate with SCRAM-SHA-512 over TLS (ADR 20).
     String bootstrap = configMapData("suite-config").get("SUITE_KAFKA_BOOTSTRAP_SERVERS");
     JsonNode listener = null;
     for (JsonNode l : spec.path("kafka").path("listeners")) {
@@ -670,9 +684,9 @@ class KubernetesManifestsTest {
     if (listener == null) {
       problems.add("SUITE_KAFKA_BOOTSTRAP_SERVERS " + bootstrap + " is no listener of " + kafka);
     } else {
-      if (listener.path("tls").asBoolean(false) || listener.has("authentication")) {
-        problems.add(
-            doc.where() + ": the services' listener needs TLS or authentication they lack");
+      if (!listener.path("tls").asBoolean(false)
+          || !"scram-sha-512".equals(listener.path("authentication").path("type").asText())) {
+        problems.add(doc.where() + ": the services' listener is not TLS with SCRAM-SHA-512");
       }
       Set<String> peers = new TreeSet<>();
       for (JsonNode peer : listener.path("networkPolicyPeers")) {
@@ -687,6 +701,133 @@ class KubernetesManifestsTest {
     assertNoProblems(problems);
   }
 
+  /**
+   * No client of Kafka is anonymous (ADR 20): every listener authenticates, the authorization names
+   * no super user (least of all ANONYMOUS), and each service has its own KafkaUser whose ACLs are
+   * exactly those the local cluster grants it (SuiteKafkaAcls), and logs in as it.
+   */
+  @Test
+  void eachServiceIsItsOwnKafkaPrincipalWithTheLocalClustersAcls() {
+    List<String> problems = new ArrayList<>();
+    Doc kafka = find("Kafka", kafkaName()).get();
+    JsonNode spec = kafka.node().path("spec").path("kafka");
+    for (JsonNode listener : spec.path("listeners")) {
+      if (!listener.has("authentication")) {
+        problems.add(
+            kafka.where() + ": listener " + listener.path("name").asText() + " lets anyone in");
+      }
+    }
+    if (!"simple".equals(spec.path("authorization").path("type").asText())) {
+      problems.add(kafka.where() + ": authorization is not simple (ACLs)");
+    }
+    if (spec.path("authorization").has("superUsers")) {
+      problems.add(
+          kafka.where() + ": super users " + spec.path("authorization").path("superUsers"));
+    }
+    Map<String, Set<String>> local = new java.util.TreeMap<>();
+    cn.bj.hrss.card.infra.SuiteKafkaAcls.byPrincipal()
+        .forEach(
+            (principal, bindings) -> {
+              Set<String> acls = new TreeSet<>();
+              for (org.apache.kafka.common.acl.AclBinding b : bindings) {
+                acls.add(
+                    b.pattern().resourceType().name().toLowerCase(java.util.Locale.ROOT)
+                        + ":"
+                        + (b.pattern().patternType()
+                                == org.apache.kafka.common.resource.PatternType.PREFIXED
+                            ? "prefix"
+                            : "literal")
+                        + ":"
+                        + b.pattern().name()
+                        + ":"
+                        + strimziOperation(b.entry().operation()));
+              }
+              local.put(principal, acls);
+            });
+    Set<String> services = new TreeSet<>();
+    for (Doc user : ofKind("KafkaUser")) {
+      String service =
+          user.node()
+              .path("metadata")
+              .path("annotations")
+              .path("suite.hrss.bj.cn/service")
+              .asText("");
+      if (service.isEmpty()) {
+        continue;
+      }
+      services.add(service);
+      if (!user.name().equals(service)) {
+        problems.add(user.where() + ": not named after its service " + service);
+      }
+      if (!"scram-sha-512"
+          .equals(user.node().path("spec").path("authentication").path("type").asText())) {
+        problems.add(user.where() + ": not SCRAM-SHA-512");
+      }
+      Set<String> acls = strimziAcls(user);
+      if (!acls.equals(local.get(service))) {
+        problems.add(
+            user.where() + ": ACLs " + acls + " are not the local cluster's " + local.get(service));
+      }
+    }
+    if (!services.equals(new TreeSet<>(serviceNames()))) {
+      problems.add("KafkaUsers of services " + services + ", not the four");
+    }
+    for (String service : serviceNames()) {
+      Doc deployment = find("Deployment", service).get();
+      if (!service.equals(envValue(deployment, "SUITE_KAFKA_USERNAME"))) {
+        problems.add(deployment.where() + ": SUITE_KAFKA_USERNAME is not " + service);
+      }
+      JsonNode password = envSource(deployment, "SUITE_KAFKA_PASSWORD").path("secretKeyRef");
+      if (!service.equals(password.path("name").asText())
+          || !"password".equals(password.path("key").asText())) {
+        problems.add(deployment.where() + ": SUITE_KAFKA_PASSWORD is not its KafkaUser's password");
+      }
+    }
+    Map<String, String> config = configMapData("suite-config");
+    if (!"SASL_SSL".equals(config.get("SUITE_KAFKA_SECURITY_PROTOCOL"))
+        || !"SCRAM-SHA-512".equals(config.get("SUITE_KAFKA_SASL_MECHANISM"))) {
+      problems.add("suite-config: the services' Kafka clients are not SCRAM-SHA-512 over TLS");
+    }
+    assertNoProblems(problems);
+  }
+
+  private static String strimziOperation(org.apache.kafka.common.acl.AclOperation operation) {
+    StringBuilder name = new StringBuilder();
+    for (String part : operation.name().split("_")) {
+      name.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+    }
+    return name.toString();
+  }
+
+  private static Set<String> strimziAcls(Doc user) {
+    Set<String> acls = new TreeSet<>();
+    for (JsonNode acl : user.node().path("spec").path("authorization").path("acls")) {
+      JsonNode r = acl.path("resource");
+      for (JsonNode op : acl.path("operations")) {
+        acls.add(
+            r.path("type").asText()
+                + ":"
+                + r.path("patternType").asText("literal")
+                + ":"
+                + r.path("name").asText()
+                + ":"
+                + op.asText());
+      }
+    }
+    return acls;
+  }
+
+  private static String envValue(Doc deployment, String var) {
+    for (JsonNode c : containers(deployment.node())) {
+      for (JsonNode env : c.path("env")) {
+        if (var.equals(env.path("name").asText())) {
+          return env.path("value").asText(null);
+        }
+      }
+    }
+    return null;
+  }
+
   /** Each bank's principal reads its own topic and groups and nothing else (ADR 10). */
   @Test
   void eachBankHasAKafkaUserForItsOwnTopicOnly() throws Exception {
@@ -696,6 +837,9 @@ class KubernetesManifestsTest {
     Set<String> banks = bankCodes();
     Set<String> covered = new TreeSet<>();
     for (Doc doc : ofKind("KafkaUser")) {
+      if (doc.node().path("metadata").path("annotations").has("suite.hrss.bj.cn/service")) {
+        continue; // a service's principal (ADR 20), checked above
+      }
       String bank =
           doc.node()
               .path("metadata")
@@ -894,8 +1038,8 @@ class KubernetesManifestsTest {
     Set<String> calls = new TreeSet<>();
     for (String from : services) {
       Pod source = pod(pods, "Deployment/" + from);
-      if (!reachable(source, brokers, 9092)) {
-        problems.add(from + " cannot reach Kafka's brokers on 9092");
+      if (!reachable(source, brokers, 9093)) {
+        problems.add(from + " cannot reach Kafka's brokers on 9093");
       }
       if (!reachable(source, database, 5432)) {
         problems.add(from + " cannot reach PostgreSQL on 5432");
@@ -931,7 +1075,7 @@ class KubernetesManifestsTest {
         }
       }
     }
-    if (reachable(OUTSIDER, database, 5432) || reachable(OUTSIDER, brokers, 9092)) {
+    if (reachable(OUTSIDER, database, 5432) || reachable(OUTSIDER, brokers, 9093)) {
       problems.add("any pod of the namespace may reach PostgreSQL or Kafka");
     }
     assertNoProblems(problems);
@@ -1173,6 +1317,17 @@ class KubernetesManifestsTest {
             String var = m.group(1).toUpperCase().replaceAll("[^A-Z0-9]", "_");
             vars.putIfAbsent(var, Optional.of("")); // injected as Optional or with a default
           }
+        }
+      }
+    }
+    // Every service's Kafka clients take their security from KafkaClientSecurity (ADR 20), which
+    // reads these variables itself; those a Deployment need not set are in KAFKA_OPTIONAL.
+    for (Field f : cn.bj.hrss.card.identity.KafkaClientSecurity.class.getFields()) {
+      if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+        try {
+          vars.putIfAbsent((String) f.get(null), Optional.of(""));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
         }
       }
     }

@@ -147,7 +147,10 @@ class SuiteEndToEndIT {
                         "template",
                         equalTo(
                             List.of("APPLICATION_ACCEPTED", "MAILED", "ENABLED_OLD_CARD_INVALID")))
-                    .body("[1].body", equalTo("【北京人社】您的社会保障卡已交邮寄送，快递单号EMS1234567890，请注意查收。")));
+                    .body(
+                        "[1].body",
+                        equalTo(
+                            "【北京人社】您的社会保障卡已交邮寄送，快递单号EMS1234567890，请注意查收。收到后可通过线上或线下渠道启用社保功能（含就医结算）；金融功能须本人持卡到发卡银行任一服务网点现场激活。")));
     given()
         .baseUri(services.url("bank-gateway-service"))
         .header("Authorization", TOKENS.authorization("BANK", "ICBC"))
@@ -158,7 +161,7 @@ class SuiteEndToEndIT {
         .atMost(Duration.ofSeconds(60))
         .until(() -> smsGateway.received(SampleRegistry.RESIDENT.mobile()).size() == 3);
     org.junit.jupiter.api.Assertions.assertEquals(
-        "【北京人社】您的社会保障卡已交邮寄送，快递单号EMS1234567890，请注意查收。",
+        "【北京人社】您的社会保障卡已交邮寄送，快递单号EMS1234567890，请注意查收。收到后可通过线上或线下渠道启用社保功能（含就医结算）；金融功能须本人持卡到发卡银行任一服务网点现场激活。",
         smsGateway.received(SampleRegistry.RESIDENT.mobile()).get(1).get("text"));
   }
 }

@@ -20,6 +20,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -39,6 +40,17 @@ public final class DevTokens {
 
   /** How long a person's token lasts by default. */
   public static final Duration DEFAULT_LIFETIME = Duration.ofHours(8);
+
+  /**
+   * The services a token is for ({@code aud}): each service accepts only a token that names it
+   * (issue 16). The development issuer's tokens name all four, as an operator's console token does.
+   */
+  public static final List<String> SUITE_AUDIENCES =
+      List.of(
+          "application-service",
+          "card-production-service",
+          "bank-gateway-service",
+          "notification-service");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
@@ -161,6 +173,26 @@ public final class DevTokens {
     return sign(claims(role, subject, now, now.plus(lifetime)));
   }
 
+  /**
+   * A token for {@code subject} in {@code role} that names only {@code audiences} in {@code aud}.
+   */
+  public String tokenFor(String role, String subject, List<String> audiences) {
+    Instant now = Instant.now();
+    ObjectNode claims = claimsNode(role, subject, now, now.plus(DEFAULT_LIFETIME));
+    var aud = claims.putArray("aud");
+    audiences.forEach(aud::add);
+    return sign(claims.toString());
+  }
+
+  /** A token whose {@code upn} names another caller than its {@code sub} (issue 16). */
+  public String tokenWithUpn(String role, String subject, String upn) {
+    Instant now = Instant.now();
+    ObjectNode claims = claimsNode(role, subject, now, now.plus(DEFAULT_LIFETIME));
+    claims.put("upn", upn);
+    claims.put("preferred_username", upn);
+    return sign(claims.toString());
+  }
+
   /** A token that expired a minute ago (for the tests of refusals). */
   public String expiredToken(String role, String subject) {
     Instant now = Instant.now();
@@ -199,6 +231,8 @@ public final class DevTokens {
     claims.put("iss", ISSUER);
     claims.put("sub", subject);
     claims.putArray("groups").add(role);
+    var aud = claims.putArray("aud");
+    SUITE_AUDIENCES.forEach(aud::add);
     claims.put("iat", issuedAt.getEpochSecond());
     claims.put("exp", expiresAt.getEpochSecond());
     claims.put("jti", UUID.randomUUID().toString());

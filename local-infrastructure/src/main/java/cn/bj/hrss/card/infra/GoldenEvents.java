@@ -30,6 +30,6 @@ public final class GoldenEvents {
   }
 
   private static TopicProbe probe() {
-    return new TopicProbe(LocalInfrastructure.shared().kafka().bootstrapServers());
+    return new TopicProbe(LocalInfrastructure.shared().kafka().adminProperties());
   }
 }

@@ -12,6 +12,13 @@ public final class LocalInfrastructure implements AutoCloseable {
 
   private static LocalInfrastructure shared;
 
+  /**
+   * Where each principal's Kafka password is ({@code NAME.password}), for the service launcher: it
+   * gives each service process its own {@code SUITE_KAFKA_USERNAME} and {@code
+   * SUITE_KAFKA_PASSWORD} from there. Set only with a cluster started here (ADR 20).
+   */
+  public static final String KAFKA_CREDENTIALS_DIRECTORY = "SUITE_KAFKA_CREDENTIALS_DIRECTORY";
+
   private final LocalPostgres postgres;
   private final LocalKafka kafka;
 
@@ -103,7 +110,10 @@ public final class LocalInfrastructure implements AutoCloseable {
   /**
    * The settings every service reads, as environment variables. With a cluster started here, the
    * services create their topics (card-lifecycle.v1, production-alerts.v1, bank.*.cards.v1, all
-   * through {@code SUITE_CARD_TOPIC_REPLICATION}) with 3 replicas, or as many as there are brokers.
+   * through {@code SUITE_CARD_TOPIC_REPLICATION}) with 3 replicas, or as many as there are brokers,
+   * and authenticate with SCRAM-SHA-512 over TLS: the shared {@code SUITE_KAFKA_*} settings are
+   * here, each service's own principal and password come from {@link #KAFKA_CREDENTIALS_DIRECTORY}
+   * (ADR 20).
    */
   public Map<String, String> serviceEnvironment() {
     Map<String, String> env = new LinkedHashMap<>();
@@ -111,13 +121,16 @@ public final class LocalInfrastructure implements AutoCloseable {
     env.put("SUITE_DB_USER", postgres.user());
     env.put("SUITE_DB_PASSWORD", postgres.password());
     env.put("SUITE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    env.putAll(kafka.sharedClientSettings());
+    cluster().ifPresent(cluster -> env.putAll(cluster.serviceEnvironment()));
     cluster()
         .ifPresent(
-            cluster ->
-                env.put(
-                    "SUITE_CARD_TOPIC_REPLICATION",
-                    Integer.toString(
-                        LocalKafkaCluster.replicationFactorFor(cluster.brokerIds().size()))));
+            cluster -> {
+              env.put(
+                  "SUITE_CARD_TOPIC_REPLICATION",
+                  Integer.toString(
+                      LocalKafkaCluster.replicationFactorFor(cluster.brokerIds().size())));
+            });
     return env;
   }
 

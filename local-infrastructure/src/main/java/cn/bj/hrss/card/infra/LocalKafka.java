@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.infra;
 
+import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +8,8 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * A Kafka broker for the local run and the tests: the cluster named by the environment ({@code
@@ -20,12 +23,34 @@ public final class LocalKafka implements AutoCloseable {
   private final EmbeddedKafkaBroker embedded;
   private final LocalKafkaCluster cluster;
   private final String bootstrapServers;
+  private final Map<String, String> externalSettings;
 
   private LocalKafka(
       EmbeddedKafkaBroker embedded, LocalKafkaCluster cluster, String bootstrapServers) {
+    this(embedded, cluster, bootstrapServers, Map.of());
+  }
+
+  private LocalKafka(
+      EmbeddedKafkaBroker embedded,
+      LocalKafkaCluster cluster,
+      String bootstrapServers,
+      Map<String, String> externalSettings) {
     this.embedded = embedded;
     this.cluster = cluster;
     this.bootstrapServers = bootstrapServers;
+    this.externalSettings = externalSettings;
+  }
+
+  /** A cluster named by the environment, with the environment's own SUITE_KAFKA_* settings. */
+  private static LocalKafka external(Map<String, String> env, String bootstrap) {
+    Map<String, String> settings = new TreeMap<>();
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith("SUITE_KAFKA_") && !name.equals("SUITE_KAFKA_BOOTSTRAP_SERVERS")) {
+            settings.put(name, value);
+          }
+        });
+    return new LocalKafka(null, null, bootstrap, Map.copyOf(settings));
   }
 
   /**
@@ -36,7 +61,7 @@ public final class LocalKafka implements AutoCloseable {
   public static LocalKafka startOrUseExisting(Map<String, String> env, int port) {
     String bootstrap = env.get("SUITE_KAFKA_BOOTSTRAP_SERVERS");
     if (bootstrap != null && !bootstrap.isBlank()) {
-      return new LocalKafka(null, null, bootstrap);
+      return external(env, bootstrap);
     }
     int kafkaPort = port == 0 ? FreePort.find() : port;
     EmbeddedKafkaBroker broker =
@@ -66,7 +91,7 @@ public final class LocalKafka implements AutoCloseable {
   public static LocalKafka startClusterOrUseExisting(Map<String, String> env, int brokers) {
     String bootstrap = env.get("SUITE_KAFKA_BOOTSTRAP_SERVERS");
     if (bootstrap != null && !bootstrap.isBlank()) {
-      return new LocalKafka(null, null, bootstrap);
+      return external(env, bootstrap);
     }
     LocalKafkaCluster cluster;
     try {
@@ -90,6 +115,37 @@ public final class LocalKafka implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /**
+   * The client properties of {@code principal} ({@link SuiteKafkaAcls}): bootstrap servers and the
+   * security the broker wants. The in-JVM broker wants none (PLAINTEXT, loopback only); a cluster
+   * started here wants SCRAM-SHA-512 over TLS as that principal; a cluster named by the environment
+   * gets the environment's own SUITE_KAFKA_* settings, whoever they name.
+   */
+  public Properties clientProperties(String principal) {
+    if (cluster != null) {
+      return cluster.clientProperties(principal);
+    }
+    Properties props = new Properties();
+    props.put("bootstrap.servers", bootstrapServers);
+    return KafkaClientSecurity.apply(props, externalSettings);
+  }
+
+  /** The same for {@link SuiteKafkaAcls#ADMIN}: tests and tools. */
+  public Properties adminProperties() {
+    return clientProperties(SuiteKafkaAcls.ADMIN);
+  }
+
+  /**
+   * The SUITE_KAFKA_* settings every service process shares (without its principal): those of the
+   * cluster started here, or the environment's.
+   */
+  public Map<String, String> sharedClientSettings() {
+    if (cluster != null) {
+      return cluster.security().commonSettings();
+    }
+    return externalSettings;
   }
 
   public boolean startedHere() {

@@ -61,17 +61,21 @@ public final class LocalKafkaCluster implements AutoCloseable {
   private final String clusterId;
   private final Map<Integer, Broker> brokers = new LinkedHashMap<>();
   private final Thread killOnExit;
+  private LocalKafkaSecurity security;
+  private volatile boolean aclsGranted;
 
   private static final class Broker {
     final int id;
     final int port;
+    final int internalPort;
     final int controllerPort;
     final Path directory;
     volatile Process process;
 
-    Broker(int id, int port, int controllerPort, Path directory) {
+    Broker(int id, int port, int internalPort, int controllerPort, Path directory) {
       this.id = id;
       this.port = port;
+      this.internalPort = internalPort;
       this.controllerPort = controllerPort;
       this.directory = directory;
     }
@@ -113,12 +117,14 @@ public final class LocalKafkaCluster implements AutoCloseable {
         new LocalKafkaCluster(workDirectory.toAbsolutePath(), Uuid.randomUuid().toString());
     try {
       Files.createDirectories(cluster.workDirectory);
+      cluster.security = LocalKafkaSecurity.create(cluster.workDirectory.resolve("security"));
       Set<Integer> ports = new HashSet<>();
       for (int id = 1; id <= brokers; id++) {
         cluster.brokers.put(
             id,
             new Broker(
                 id,
+                freePort(ports),
                 freePort(ports),
                 freePort(ports),
                 cluster.workDirectory.resolve("broker-" + id)));
@@ -129,7 +135,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
               .collect(Collectors.joining(","));
       for (Broker broker : cluster.brokers.values()) {
         Files.createDirectories(broker.directory);
-        writeConfig(broker, voters, brokers);
+        writeConfig(broker, voters, brokers, cluster.security);
         writeClassPath(broker);
         cluster.format(broker);
       }
@@ -158,23 +164,28 @@ public final class LocalKafkaCluster implements AutoCloseable {
     return Math.min(3, brokers);
   }
 
-  private static void writeConfig(Broker broker, String voters, int brokers) throws IOException {
+  private static void writeConfig(
+      Broker broker, String voters, int brokers, LocalKafkaSecurity security) throws IOException {
     int replicas = replicationFactorFor(brokers);
     int minInSync = Math.min(2, replicas);
     Map<String, String> config = new LinkedHashMap<>();
     config.put("process.roles", "broker,controller");
     config.put("node.id", Integer.toString(broker.id));
     config.put("controller.quorum.voters", voters);
+    // Clients authenticate with SCRAM-SHA-512 over TLS; brokers and controllers with their
+    // certificate (ADR 20). No listener lets anyone in as ANONYMOUS.
     config.put(
         "listeners",
-        "PLAINTEXT://127.0.0.1:"
+        "CLIENTS://127.0.0.1:"
             + broker.port
+            + ",INTERNAL://127.0.0.1:"
+            + broker.internalPort
             + ",CONTROLLER://127.0.0.1:"
             + broker.controllerPort);
-    config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + broker.port);
-    config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    config.put("controller.listener.names", "CONTROLLER");
-    config.put("inter.broker.listener.name", "PLAINTEXT");
+    config.put(
+        "advertised.listeners",
+        "CLIENTS://127.0.0.1:" + broker.port + ",INTERNAL://127.0.0.1:" + broker.internalPort);
+    config.putAll(security.brokerConfig());
     config.put("log.dirs", broker.directory.resolve("data").toString());
     // The suite's defaults; the services create their topics themselves (KeptTopics).
     config.put("num.partitions", "6");
@@ -268,10 +279,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     int exit;
     try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-      exit =
-          kafka.tools.StorageTool.execute(
-              new String[] {"format", "--cluster-id", clusterId, "--config", "" + broker.config()},
-              print);
+      exit = kafka.tools.StorageTool.execute(formatArguments(broker), print);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "could not format broker "
@@ -291,6 +299,15 @@ public final class LocalKafkaCluster implements AutoCloseable {
               + "):\n"
               + output.toString(StandardCharsets.UTF_8));
     }
+  }
+
+  /** {@code format}, with every principal's SCRAM credential in the cluster's first metadata. */
+  private String[] formatArguments(Broker broker) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("format", "--cluster-id", clusterId, "--config", "" + broker.config()));
+    args.addAll(security.scramFormatArguments());
+    return args.toArray(String[]::new);
   }
 
   private void launch(Broker broker) throws IOException {
@@ -327,6 +344,34 @@ public final class LocalKafkaCluster implements AutoCloseable {
   /** The node ids, 1 to N. */
   public Set<Integer> brokerIds() {
     return new TreeSet<>(brokers.keySet());
+  }
+
+  /** The cluster's certificate and credentials. */
+  public LocalKafkaSecurity security() {
+    return security;
+  }
+
+  /** A client's properties for one principal of {@link SuiteKafkaAcls}: every broker, security. */
+  public Properties clientProperties(String principal) {
+    return security.clientProperties(bootstrapServers(), principal);
+  }
+
+  /**
+   * What every service process of this cluster is given: the shared {@code SUITE_KAFKA_*} settings
+   * and {@link LocalInfrastructure#KAFKA_CREDENTIALS_DIRECTORY}, from which the launcher gives each
+   * service its own principal.
+   */
+  public Map<String, String> serviceEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>(security.commonSettings());
+    env.put(
+        LocalInfrastructure.KAFKA_CREDENTIALS_DIRECTORY,
+        security.credentialsDirectory().toString());
+    return env;
+  }
+
+  /** The same for {@link SuiteKafkaAcls#ADMIN}, a super user: for tests and tools. */
+  public Properties adminProperties() {
+    return clientProperties(SuiteKafkaAcls.ADMIN);
   }
 
   public String clusterId() {
@@ -404,6 +449,9 @@ public final class LocalKafkaCluster implements AutoCloseable {
         }
       }
       missing = notReady();
+      if (missing.isEmpty() && !aclsGranted) {
+        missing = grantAcls();
+      }
       if (missing.isEmpty()) {
         return;
       }
@@ -445,6 +493,20 @@ public final class LocalKafkaCluster implements AutoCloseable {
     return String.join("; ", missing);
   }
 
+  /** Grants {@link SuiteKafkaAcls#all()} once; what failed, or an empty string. */
+  private String grantAcls() {
+    try (Admin admin = Admin.create(adminProperties(bootstrapServers()))) {
+      admin.createAcls(SuiteKafkaAcls.all()).all().get(30, TimeUnit.SECONDS);
+      aclsGranted = true;
+      return "";
+    } catch (ExecutionException | TimeoutException e) {
+      return "ACLs not granted yet (" + e + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   private static boolean acceptsConnections(int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
@@ -454,9 +516,8 @@ public final class LocalKafkaCluster implements AutoCloseable {
     }
   }
 
-  private static Properties adminProperties(String bootstrap) {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+  private Properties adminProperties(String bootstrap) {
+    Properties props = security.clientProperties(bootstrap, SuiteKafkaAcls.ADMIN);
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "4000");
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
     props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");

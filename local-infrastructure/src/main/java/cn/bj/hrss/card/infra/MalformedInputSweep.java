@@ -95,8 +95,16 @@ public final class MalformedInputSweep {
   }
 
   public Result run() throws IOException, InterruptedException {
+    // The OpenAPI document is for operators and auditors (issue 16): read it as a staff caller.
+    Map<String, String> staff =
+        callers.stream()
+            .filter(
+                c -> c.name().equalsIgnoreCase("OPERATOR") || c.name().equalsIgnoreCase("AUDITOR"))
+            .map(Caller::headers)
+            .findFirst()
+            .orElse(Map.of());
     JsonNode openApi =
-        JSON.readTree(send("GET", "/q/openapi?format=json", Map.of(), null, null).body());
+        JSON.readTree(send("GET", "/q/openapi?format=json", staff, null, null).body());
     Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields();
     while (paths.hasNext()) {
       Map.Entry<String, JsonNode> path = paths.next();

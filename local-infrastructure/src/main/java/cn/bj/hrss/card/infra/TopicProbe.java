@@ -23,10 +23,27 @@ import org.apache.kafka.common.utils.Utils;
 /** Reads and writes a topic directly, as a test sees the broker: plain Kafka clients. */
 public final class TopicProbe {
 
-  private final String bootstrapServers;
+  private final Properties client;
 
+  /** A probe of an unauthenticated broker (the in-JVM test broker). */
   public TopicProbe(String bootstrapServers) {
-    this.bootstrapServers = bootstrapServers;
+    this.client = new Properties();
+    client.put("bootstrap.servers", bootstrapServers);
+  }
+
+  /**
+   * A probe with a client's properties: bootstrap servers and security, e.g. {@link
+   * LocalKafka#adminProperties()}.
+   */
+  public TopicProbe(Properties client) {
+    this.client = new Properties();
+    this.client.putAll(client);
+  }
+
+  private Properties properties() {
+    Properties props = new Properties();
+    props.putAll(client);
+    return props;
   }
 
   /**
@@ -34,8 +51,7 @@ public final class TopicProbe {
    * timeout passed, and returns those records' values in topic order.
    */
   public List<byte[]> readByKey(String topic, String key, int expected, Duration timeout) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties props = properties();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-probe-" + UUID.randomUUID());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -61,8 +77,7 @@ public final class TopicProbe {
    * event sent with it is consumed after everything sent before with {@code key}.
    */
   public String keyOnSamePartitionAs(String topic, String key) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties props = properties();
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       int partitions = producer.partitionsFor(topic).size();
@@ -82,8 +97,7 @@ public final class TopicProbe {
 
   /** Sends records with their keys, in order, and waits for the broker's acknowledgement. */
   public void send(String topic, String key, List<byte[]> values) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties props = properties();
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {

@@ -73,7 +73,7 @@ class LocalKafkaClusterTest {
         cluster.bootstrapServers(),
         System.getProperty("java.class.path").split(java.io.File.pathSeparator).length);
 
-    admin = Admin.create(adminProperties(cluster.bootstrapServers()));
+    admin = Admin.create(adminProperties());
     admin
         .createTopics(
             List.of(
@@ -83,7 +83,7 @@ class LocalKafkaClusterTest {
         .get(60, TimeUnit.SECONDS);
     awaitInSyncReplicas(Set.of(1, 2, 3));
 
-    try (Drill drill = new Drill(cluster.bootstrapServers())) {
+    try (Drill drill = new Drill(cluster.adminProperties())) {
       drill.start();
       await("records acknowledged before the kill")
           .atMost(PATIENCE)
@@ -173,16 +173,17 @@ class LocalKafkaClusterTest {
     private volatile boolean keepReading = true;
     private final AtomicReference<Throwable> readerFailure = new AtomicReference<>();
 
-    Drill(String bootstrapServers) {
+    /** Both clients as the admin principal (SCRAM-SHA-512 over TLS, like every client here). */
+    Drill(Properties client) {
       Properties producerProps = new Properties();
-      producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      producerProps.putAll(client);
       producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
       producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
       producerProps.put(ProducerConfig.LINGER_MS_CONFIG, "5");
       producerProps.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "180000");
       producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
       Properties consumerProps = new Properties();
-      consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      consumerProps.putAll(client);
       // Positions are set here; a reset would re-read records and is an error of its own.
       consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
       consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -311,9 +312,8 @@ class LocalKafkaClusterTest {
         .get(TOPIC);
   }
 
-  private static Properties adminProperties(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  private Properties adminProperties() {
+    Properties props = cluster.adminProperties();
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "8000");
     return props;

@@ -28,7 +28,14 @@ class HealthAndMetricsTest {
 
   /** The only HTTP call of this class besides the listing helper: a scrape, no credentials. */
   private static String scrape() {
-    return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return given()
+        .auth()
+        .oauth2(cn.bj.hrss.card.infra.DevTokens.shared().token("auditor", "prometheus"))
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
   }
 
   /** The sample {@code name} with all of {@code labels}; 0 when not listed yet. */

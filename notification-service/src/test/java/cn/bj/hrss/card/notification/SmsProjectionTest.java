@@ -1,6 +1,8 @@
 package cn.bj.hrss.card.notification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import cn.bj.hrss.card.notification.support.Listing;
@@ -69,7 +71,44 @@ class SmsProjectionTest {
     assertEquals(
         List.of("APPLICATION_ACCEPTED", "MAILED", "ENABLED_OLD_CARD_INVALID"),
         messages.getList("template"));
-    assertEquals("【北京人社】您的社会保障卡已交邮寄送，快递单号EMS1234567890，请注意查收。", messages.getString("[1].body"));
+    assertEquals(MAILED_EMS, messages.getString("[1].body"));
+  }
+
+  private static final String MAILED_EMS =
+      "【北京人社】您的社会保障卡已交邮寄送，快递单号EMS1234567890，请注意查收。"
+          + "收到后可通过线上或线下渠道启用社保功能（含就医结算）；金融功能须本人持卡到发卡银行任一服务网点现场激活。";
+
+  @Test
+  void R_PICK_3_the_mailed_notice_says_how_to_enable_the_card_and_where_to_activate_it() {
+    TestCard card = TestCard.fresh();
+
+    card.publish(
+        card.requestedByMail("北京市海淀区中关村大街2号"), card.produced(), card.mailed("EMS1234567890"));
+
+    String mailed = Listing.awaitStatuses(card.id, "DELIVERED", "DELIVERED").getString("[1].body");
+    assertEquals(MAILED_EMS, mailed);
+    assertTrue(mailed.contains("启用社保功能"), mailed);
+    assertTrue(mailed.contains("本人持卡到发卡银行任一服务网点现场激活"), mailed);
+  }
+
+  @Test
+  void R_OLD_2_a_first_issue_is_never_told_that_an_old_card_is_void() {
+    TestCard card = TestCard.fresh();
+
+    card.publish(
+        card.requestedAsFirstIssueByMail("北京市海淀区中关村大街3号"),
+        card.produced(),
+        card.mailed("EMS1234567890"),
+        card.delivered(),
+        card.enabledWithoutAnOldCard());
+
+    JsonPath messages = Listing.awaitStatuses(card.id, "DELIVERED", "DELIVERED", "DELIVERED");
+    assertEquals(
+        List.of("APPLICATION_ACCEPTED", "MAILED", "ENABLED"), messages.getList("template"));
+    assertEquals("【北京人社】您的第三代社会保障卡社保功能已启用。", messages.getString("[2].body"));
+    for (String text : Wire.textsReceivedBy(card.mobile)) {
+      assertFalse(text.contains("失效"), text);
+    }
   }
 
   @Test

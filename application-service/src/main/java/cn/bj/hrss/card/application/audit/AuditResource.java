@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /** Audit commands for operators and auditors. */
@@ -67,24 +69,28 @@ public class AuditResource {
             .findAsOf(cardId, moment)
             .orElseThrow(() -> new AggregateNotFoundException(cardId, "no card at that moment"));
     if (accept != null && accept.contains("text/csv")) {
-      StringBuilder csv =
-          new StringBuilder(
-              "sequence,eventType,occurredAt,actorRole,actorId,channel,correlationId\n");
-      for (CardView.HistoryEntry e : card.history()) {
-        csv.append(e.sequence())
-            .append(',')
-            .append(e.eventType())
-            .append(',')
-            .append(e.occurredAt())
-            .append(',')
-            .append(e.actorRole())
-            .append(',')
-            .append(e.actorId())
-            .append(',')
-            .append(e.channel())
-            .append(',')
-            .append(e.correlationId())
-            .append('\n');
+      StringBuilder csv = new StringBuilder();
+      try (CSVPrinter out = new CSVPrinter(csv, CSVFormat.RFC4180)) {
+        out.printRecord(
+            "sequence",
+            "eventType",
+            "occurredAt",
+            "actorRole",
+            "actorId",
+            "channel",
+            "correlationId");
+        for (CardView.HistoryEntry e : card.history()) {
+          out.printRecord(
+              e.sequence(),
+              CsvCells.safe(e.eventType()),
+              e.occurredAt(),
+              CsvCells.safe(e.actorRole()),
+              CsvCells.safe(e.actorId()),
+              CsvCells.safe(e.channel()),
+              CsvCells.safe(e.correlationId()));
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
       return Response.ok(csv.toString(), "text/csv").build();
     }

@@ -6,6 +6,7 @@ import cn.bj.hrss.card.application.card.domain.CardAggregate;
 import cn.bj.hrss.card.application.card.domain.ReferenceData;
 import cn.bj.hrss.card.application.publishing.KafkaCardEventPublisher;
 import cn.bj.hrss.card.consumer.KeptTopics;
+import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -93,6 +94,7 @@ public class AxonSetup {
   void start(@Observes StartupEvent startup) {
     Properties kafka = new Properties();
     kafka.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    KafkaClientSecurity.apply(kafka);
     KeptTopics.ensure(kafka, topic, partitions, replicationFactor);
     producer =
         new KafkaProducer<>(
@@ -155,6 +157,8 @@ public class AxonSetup {
                             c -> PropagatingErrorHandler.instance())
                         .registerEventHandler(c -> publisher))
             .buildConfiguration();
+    // One command's events of a card share one instant (R-OLD-2); before the hash, which covers it.
+    axon.eventStore().registerDispatchInterceptor(new OneInstantPerCommand());
     // Tamper evidence: every stored event carries its chain hash (audit/EventChain).
     axon.eventStore().registerDispatchInterceptor(new ChainHashInterceptor(storage, serializer));
     axon.start();

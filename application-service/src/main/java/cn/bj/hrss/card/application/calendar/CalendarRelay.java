@@ -4,6 +4,7 @@ import cn.bj.hrss.card.consumer.KeptTopics;
 import cn.bj.hrss.card.contract.Topics;
 import cn.bj.hrss.card.contract.calendar.OfficialCalendarYearLoaded;
 import cn.bj.hrss.card.contract.codec.CalendarCodec;
+import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,6 +96,7 @@ public class CalendarRelay {
     if (!topicReady) {
       Properties admin = new Properties();
       admin.put("bootstrap.servers", bootstrapServers);
+      KafkaClientSecurity.apply(admin);
       KeptTopics.ensure(admin, Topics.OFFICIAL_CALENDAR, 1, replicationFactor);
       topicReady = true;
     }
@@ -149,6 +151,7 @@ public class CalendarRelay {
     if (producer == null) {
       Properties props = new Properties();
       props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      KafkaClientSecurity.apply(props);
       props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
       props.put(ProducerConfig.ACKS_CONFIG, "all");
       props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");

@@ -44,7 +44,15 @@ public class CardReplacements {
     send(
         metaData,
         new IssueReplacementCard(
-            newCardId, cardId, old.holder(), old.bankCode(), newCardNumber, outletName, reason));
+            newCardId,
+            cardId,
+            old.holder(),
+            old.bankCode(),
+            newCardNumber,
+            outletName,
+            reason,
+            old.category(),
+            old.oldCardValid()));
     return newCardId;
   }
 

@@ -51,7 +51,9 @@ public class JdbcReferenceData implements ReferenceData {
                         InsuredCategory.valueOf(row.getString("category")),
                         District.byCode(row.getString("district_code")).orElseThrow(),
                         row.getString("organisation_id"),
-                        row.getString("pension_bank_code")))
+                        row.getString("pension_bank_code"),
+                        row.getBoolean("holds_old_card"),
+                        row.getBoolean("away_from_school")))
                 : Optional.empty());
   }
 

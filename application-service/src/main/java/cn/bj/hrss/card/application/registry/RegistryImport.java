@@ -39,11 +39,14 @@ public class RegistryImport {
 
   private static final String UPSERT =
       "INSERT INTO insured_person (id_number, name, category, district_code, organisation_id,"
-          + " pension_bank_code, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+          + " pension_bank_code, updated_at, holds_old_card, away_from_school)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (id_number) DO UPDATE SET name = EXCLUDED.name,"
           + " category = EXCLUDED.category, district_code = EXCLUDED.district_code,"
           + " organisation_id = EXCLUDED.organisation_id,"
-          + " pension_bank_code = EXCLUDED.pension_bank_code, updated_at = EXCLUDED.updated_at";
+          + " pension_bank_code = EXCLUDED.pension_bank_code, updated_at = EXCLUDED.updated_at,"
+          + " holds_old_card = EXCLUDED.holds_old_card,"
+          + " away_from_school = EXCLUDED.away_from_school";
 
   /** The file formats an import reads. */
   public enum Format {
@@ -175,6 +178,8 @@ public class RegistryImport {
                   upsert.setString(5, row.organisationId());
                   upsert.setString(6, row.pensionBankCode());
                   upsert.setTimestamp(7, now);
+                  upsert.setBoolean(8, row.holdsAnOldCard());
+                  upsert.setBoolean(9, row.studentAwayFromSchool());
                   upsert.addBatch();
                 }
                 upsert.executeBatch();

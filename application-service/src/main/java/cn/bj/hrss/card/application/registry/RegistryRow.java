@@ -9,7 +9,12 @@ import java.util.Optional;
 
 /**
  * One row of a registry import, as read from CSV (columns {@link #CSV_HEADER}) or a JSON line with
- * the same names in camelCase.
+ * the same names in camelCase. The last two columns are optional ({@code true} or {@code false};
+ * left out or empty: the person holds an old card, and is not a student away from school).
+ *
+ * @param holdsOldCard whether the person holds a first- or second-generation card (R-OLD-2)
+ * @param awayFromSchool a student insured en bloc who is not at school for a special reason
+ *     (R-BANK-3)
  */
 public record RegistryRow(
     String idNumber,
@@ -17,24 +22,50 @@ public record RegistryRow(
     String category,
     String districtCode,
     String organisationId,
-    String pensionBankCode) {
+    String pensionBankCode,
+    String holdsOldCard,
+    String awayFromSchool) {
 
   public static final String CSV_HEADER =
-      "id_number,name,category,district_code,organisation_id,pension_bank_code";
+      "id_number,name,category,district_code,organisation_id,pension_bank_code,holds_old_card,"
+          + "away_from_school";
+
+  /** The six-column row of imports made before the two optional columns. */
+  public RegistryRow(
+      String idNumber,
+      String name,
+      String category,
+      String districtCode,
+      String organisationId,
+      String pensionBankCode) {
+    this(idNumber, name, category, districtCode, organisationId, pensionBankCode, null, null);
+  }
+
+  /** R-OLD-2: whether the person holds an old card (true unless the row says false). */
+  public boolean holdsAnOldCard() {
+    return !"false".equalsIgnoreCase(holdsOldCard);
+  }
+
+  /** R-BANK-3: whether the student is away from school (false unless the row says true). */
+  public boolean studentAwayFromSchool() {
+    return "true".equalsIgnoreCase(awayFromSchool);
+  }
 
   /** A rejected row: which field, which rule, and why. */
   public record Problem(String field, String rule, String message) {}
 
   /** Parses a CSV line (no quoting: the fields hold no commas). */
   public static RegistryRow fromCsv(String line) {
-    String[] f = Arrays.copyOf(line.split(",", -1), 6);
+    String[] f = Arrays.copyOf(line.split(",", -1), 8);
     return new RegistryRow(
         blankToNull(f[0]),
         blankToNull(f[1]),
         blankToNull(f[2]),
         blankToNull(f[3]),
         blankToNull(f[4]),
-        blankToNull(f[5]));
+        blankToNull(f[5]),
+        blankToNull(f[6]),
+        blankToNull(f[7]));
   }
 
   /** The first thing wrong with this row, if any. */
@@ -63,7 +94,18 @@ public record RegistryRow(
     if (parsed == InsuredCategory.RETIREE && !banks.isCooperating(pensionBankCode)) {
       return problem("pension_bank_code", "R-BANK-6", "a retiree needs a cooperating pension bank");
     }
+    if (!isBoolean(holdsOldCard)) {
+      return problem("holds_old_card", "R-OLD-2", "holds_old_card must be true, false or empty");
+    }
+    if (!isBoolean(awayFromSchool)) {
+      return problem(
+          "away_from_school", "R-BANK-3", "away_from_school must be true, false or empty");
+    }
     return Optional.empty();
+  }
+
+  private static boolean isBoolean(String value) {
+    return value == null || "true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value);
   }
 
   private static Optional<Problem> problem(String field, String rule, String message) {

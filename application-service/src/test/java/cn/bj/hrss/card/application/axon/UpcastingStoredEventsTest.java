@@ -41,13 +41,17 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 7, point 6: a CardRequested stored at version 1 by an older build (a row written straight
  * into domain_event_entry, as that build wrote it) still sources the card, reads in its history and
- * is published at version 2 with the application date derived from its timestamp.
+ * is published at the current version (3 since issue 17) with the application date derived from its
+ * timestamp.
  */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructureTestResource.class)
 class UpcastingStoredEventsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The version CardRequested is written and read at today (3 since issue 17). */
+  private static final int CURRENT = EventTypes.require(CardRequested.class).version();
 
   /** 16:30 UTC on 2 March 2025 is 00:30 on 3 March in Beijing: the application date. */
   private static final Instant RECORDED = Instant.parse("2025-03-02T16:30:00Z");
@@ -116,8 +120,9 @@ class UpcastingStoredEventsTest {
   }
 
   @Test
-  void a_card_whose_request_is_stored_at_version_1_loads_reads_and_publishes_at_version_2()
-      throws Exception {
+  void
+      a_card_whose_request_is_stored_at_version_1_loads_reads_and_publishes_at_the_current_version()
+          throws Exception {
     String cardId = UUID.randomUUID().toString();
     String eventId = storeVersion1(cardId);
 
@@ -136,7 +141,7 @@ class UpcastingStoredEventsTest {
         .statusCode(200)
         .body("applicationDate", equalTo(BEIJING_DAY.toString()))
         .body("history[0].eventType", equalTo("CardRequested"))
-        .body("history[0].eventVersion", equalTo(2))
+        .body("history[0].eventVersion", equalTo(CURRENT))
         .body("history[0].occurredAt", equalTo(RECORDED.toString()))
         .body("history[1].eventType", equalTo("CardProduced"))
         .body("history[1].eventVersion", equalTo(1));
@@ -156,7 +161,7 @@ class UpcastingStoredEventsTest {
     JsonNode requested = JSON.readTree(published.get(0));
     assertEquals(eventId, requested.get("eventId").asText());
     assertEquals("CardRequested", requested.get("eventType").asText());
-    assertEquals(2, requested.get("eventVersion").asInt());
+    assertEquals(CURRENT, requested.get("eventVersion").asInt());
     assertEquals(BEIJING_DAY.toString(), requested.at("/payload/applicationDate").asText());
     EventEnvelope decoded = EventCodec.decode(published.get(0));
     assertEquals(RECORDED, decoded.occurredAt());
@@ -176,7 +181,8 @@ class UpcastingStoredEventsTest {
   }
 
   @Test
-  void a_new_application_is_stored_at_version_2_dated_on_the_business_date() throws Exception {
+  void a_new_application_is_stored_at_the_current_version_dated_on_the_business_date()
+      throws Exception {
     String url = root.toString();
     SampleRegistry.loadInto(url.substring(0, url.length() - 1), 200);
     SampleRegistry.Person person =
@@ -202,13 +208,13 @@ class UpcastingStoredEventsTest {
     LocalDate after = LocalDate.now(BusinessClockProducer.BEIJING);
 
     // Same layout as the row stored by hand in the other test.
-    assertEquals("CardAggregate CardRequested 2", storedRevision(cardId, 0));
+    assertEquals("CardAggregate CardRequested " + CURRENT, storedRevision(cardId, 0));
     String date =
         as("AUDITOR", "OPERATOR_CONSOLE")
             .get("/audit/cards/{id}", cardId)
             .then()
             .statusCode(200)
-            .body("history[0].eventVersion", equalTo(2))
+            .body("history[0].eventVersion", equalTo(CURRENT))
             .extract()
             .path("applicationDate");
     // No fixed business date in these tests: it is today in Beijing.

@@ -4,13 +4,20 @@ import static io.restassured.RestAssured.given;
 
 import java.util.Map;
 
-/** Reads {@code /q/metrics} (Prometheus text) the way a scraper does, without credentials. */
+/** Reads {@code /q/metrics} (Prometheus text) the way a scraper does, with an auditor's token. */
 final class MetricsText {
 
   private MetricsText() {}
 
   static String scrape() {
-    return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return given()
+        .auth()
+        .oauth2(cn.bj.hrss.card.infra.DevTokens.shared().token("auditor", "prometheus"))
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
   }
 
   /**

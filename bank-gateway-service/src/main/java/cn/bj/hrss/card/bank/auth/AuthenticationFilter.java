@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -42,11 +43,18 @@ public class AuthenticationFilter {
     }
     if ("banks".equals(segments[0])) {
       String bank = segments.length > 1 ? segments[1] : "";
-      boolean thatBank =
-          security.isUserInRole(Roles.BANK) && security.getUserPrincipal().getName().equals(bank);
+      boolean thatBank = security.isUserInRole(Roles.BANK) && bank.equals(subject(security));
       return thatBank ? Optional.empty() : notFound();
     }
     return security.isUserInRole(Roles.OPERATOR) ? Optional.empty() : refuse(403);
+  }
+
+  /**
+   * The caller as every service names it: the token's {@code sub}, never {@code upn} or {@code
+   * preferred_username} (issue 16).
+   */
+  static String subject(SecurityContext security) {
+    return security.getUserPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
   }
 
   /** ADR 10: another bank's path is answered exactly as a card that does not exist. */

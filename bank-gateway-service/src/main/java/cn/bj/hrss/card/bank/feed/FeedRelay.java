@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.bank.feed;
 
+import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -153,7 +154,9 @@ public class FeedRelay {
       synchronized (this) {
         if (admin == null) {
           admin =
-              Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+              Admin.create(
+                  KafkaClientSecurity.secured(
+                      Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)));
         }
       }
     }
@@ -166,6 +169,7 @@ public class FeedRelay {
         if (producer == null) {
           Properties props = new Properties();
           props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+          KafkaClientSecurity.apply(props);
           props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
           props.put(ProducerConfig.ACKS_CONFIG, "all");
           props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");

@@ -33,7 +33,14 @@ class AuthenticationTest {
       throws Exception {
     JsonNode paths =
         new ObjectMapper()
-            .readTree(given().get("/q/openapi?format=json").then().extract().asString())
+            .readTree(
+                given()
+                    .auth()
+                    .oauth2(cn.bj.hrss.card.infra.DevTokens.shared().token("auditor", "prometheus"))
+                    .get("/q/openapi?format=json")
+                    .then()
+                    .extract()
+                    .asString())
             .path("paths");
     List<String> checked = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
@@ -138,5 +145,14 @@ class AuthenticationTest {
           .then()
           .statusCode(403);
     }
+  }
+
+  @Test
+  void the_caller_is_the_tokens_sub_whatever_its_upn_says() {
+    // Issue 16: bank-gateway-service read the caller from upn/preferred_username, the others from
+    // sub; a token whose upn names CCB but whose sub is ICBC now acts as ICBC everywhere.
+    String token = cn.bj.hrss.card.infra.DevTokens.shared().tokenWithUpn("bank", "ICBC", "CCB");
+    given().auth().oauth2(token).get("/banks/ICBC/feed").then().statusCode(200);
+    given().auth().oauth2(token).get("/banks/CCB/feed").then().statusCode(404);
   }
 }

@@ -493,6 +493,9 @@ public final class Benchmark {
             new SmsGatewaySimulator.Settings(d.host(), 0, d.account(), d.secret()));
     Map<String, String> env = new LinkedHashMap<>(infra.serviceEnvironment());
     env.put("SUITE_SMS_GATEWAY_URL", sms.url());
+    // The services have no default secrets (issue 16): the simulator's, and a key of this run.
+    env.put("SUITE_SMS_GATEWAY_SECRET", d.secret());
+    env.put("SUITE_NOTIFICATION_PSEUDONYM_SECRET", java.util.UUID.randomUUID().toString());
     // The run's own token issuer (ADR 16): the services check tokens with its public key.
     tokens.writeTo(out.resolve("jwt"));
     env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", out.resolve("jwt/public-key.pem").toString());
@@ -1197,8 +1200,7 @@ public final class Benchmark {
             + Topics.CARD_LIFECYCLE
             + " ...");
     Map<String, Object> d = new LinkedHashMap<>();
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers());
+    Properties props = infra.kafka().adminProperties();
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
@@ -1368,8 +1370,7 @@ public final class Benchmark {
   }
 
   private Admin admin() {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", infra.kafka().bootstrapServers());
+    Properties p = infra.kafka().adminProperties();
     return Admin.create(p);
   }
 

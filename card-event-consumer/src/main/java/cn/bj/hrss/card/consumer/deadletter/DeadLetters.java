@@ -9,6 +9,7 @@ import cn.bj.hrss.card.contract.codec.EventCodec;
 import cn.bj.hrss.card.contract.codec.EventCodec.MalformedEventException;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.contract.event.UnknownCardEvent;
+import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -520,9 +521,11 @@ public final class DeadLetters implements AutoCloseable {
       // Created by the service on its first dead letter, kept forever like every suite topic.
       Properties admin = new Properties();
       admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      KafkaClientSecurity.apply(admin);
       KeptTopics.ensure(admin, topic, 1, replicationFactor);
       Properties properties = new Properties();
       properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      KafkaClientSecurity.apply(properties);
       properties.put(ProducerConfig.ACKS_CONFIG, "all");
       properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
       properties.put(ProducerConfig.CLIENT_ID_CONFIG, groupId + "-dead-letters");
@@ -566,6 +569,7 @@ public final class DeadLetters implements AutoCloseable {
     }
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    KafkaClientSecurity.apply(properties);
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     properties.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-redrive");
     try (KafkaConsumer<String, byte[]> kafka =

@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.consumer.observability;
 
+import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -29,17 +30,18 @@ public class ObservabilityKafkaAdmin {
       int timeoutMs = (int) TIMEOUT.toMillis();
       admin =
           Admin.create(
-              Map.of(
-                  AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  bootstrapServers(),
-                  AdminClientConfig.CLIENT_ID_CONFIG,
-                  "observability",
-                  AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                  timeoutMs,
-                  AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                  timeoutMs,
-                  AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
-                  1000));
+              KafkaClientSecurity.secured(
+                  Map.of(
+                      AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                      bootstrapServers(),
+                      AdminClientConfig.CLIENT_ID_CONFIG,
+                      "observability",
+                      AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                      timeoutMs,
+                      AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                      timeoutMs,
+                      AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+                      1000)));
     }
     return admin;
   }

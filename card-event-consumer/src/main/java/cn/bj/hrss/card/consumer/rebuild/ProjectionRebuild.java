@@ -7,6 +7,7 @@ import cn.bj.hrss.card.consumer.rebuild.ShadowSchema.Comparison;
 import cn.bj.hrss.card.contract.codec.EventCodec;
 import cn.bj.hrss.card.contract.codec.EventCodec.MalformedEventException;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
+import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -615,6 +616,7 @@ public final class ProjectionRebuild {
   private KafkaConsumer<String, byte[]> consumer() {
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    KafkaClientSecurity.apply(properties);
     properties.put(ConsumerConfig.CLIENT_ID_CONFIG, live.groupId() + "-rebuild");
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -623,6 +625,8 @@ public final class ProjectionRebuild {
   }
 
   private Admin admin() {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    return Admin.create(
+        KafkaClientSecurity.secured(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)));
   }
 }

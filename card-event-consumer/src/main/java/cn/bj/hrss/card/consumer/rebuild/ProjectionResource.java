@@ -3,6 +3,7 @@ package cn.bj.hrss.card.consumer.rebuild;
 import cn.bj.hrss.card.consumer.ConsumerGroups;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild.AlreadyRunning;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild.Progress;
+import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import cn.bj.hrss.card.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -112,7 +113,8 @@ public abstract class ProjectionResource {
     summary.put("countsPerStatus", counts);
     try (Admin admin =
         Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, rebuild.bootstrapServers()))) {
+            KafkaClientSecurity.secured(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, rebuild.bootstrapServers())))) {
       summary.put(
           "lag", ConsumerGroups.lag(admin, rebuild.live().groupId(), rebuild.live().topic()));
     }

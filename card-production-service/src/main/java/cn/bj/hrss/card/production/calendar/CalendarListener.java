@@ -6,6 +6,7 @@ import cn.bj.hrss.card.contract.codec.CalendarCodec;
 import cn.bj.hrss.card.deadline.CalendarYear;
 import cn.bj.hrss.card.deadline.OfficialCalendar;
 import cn.bj.hrss.card.deadline.ProductionDeadlines;
+import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -101,6 +102,7 @@ public class CalendarListener {
   private void run() {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    KafkaClientSecurity.apply(props);
     // Read from the start at every start-up; nothing committed, so the group leaves no offsets.
     props.put(
         ConsumerConfig.GROUP_ID_CONFIG, "card-production-service-calendar-" + UUID.randomUUID());

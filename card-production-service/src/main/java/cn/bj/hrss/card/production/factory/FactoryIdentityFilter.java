@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -24,9 +25,10 @@ public class FactoryIdentityFilter {
     }
     SecurityContext security = request.getSecurityContext();
     String factory = segments.length > 1 ? segments[1] : "";
+    // The caller is the token's sub, never upn or preferred_username (issue 16).
     if (security != null
-        && security.getUserPrincipal() != null
-        && security.getUserPrincipal().getName().equals(factory)) {
+        && security.getUserPrincipal() instanceof JsonWebToken jwt
+        && factory.equals(jwt.getSubject())) {
       return Optional.empty();
     }
     return Optional.of(

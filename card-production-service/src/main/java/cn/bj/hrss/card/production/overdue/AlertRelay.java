@@ -3,6 +3,7 @@ package cn.bj.hrss.card.production.overdue;
 import cn.bj.hrss.card.consumer.KeptTopics;
 import cn.bj.hrss.card.contract.alert.ProductionOverdue;
 import cn.bj.hrss.card.contract.codec.AlertCodec;
+import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -129,6 +130,7 @@ public class AlertRelay {
   private Properties adminProperties() {
     Properties props = new Properties();
     props.put("bootstrap.servers", bootstrapServers);
+    KafkaClientSecurity.apply(props);
     return props;
   }
 
@@ -136,6 +138,7 @@ public class AlertRelay {
     if (producer == null) {
       Properties props = new Properties();
       props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      KafkaClientSecurity.apply(props);
       props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
       props.put(ProducerConfig.ACKS_CONFIG, "all");
       props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");

@@ -40,7 +40,11 @@ public final class ContractUpcasts {
 
   /** Every step, one per superseded version. */
   public static final List<Step> STEPS =
-      List.of(new Step("CardRequested", 1, ContractUpcasts::cardRequestedV1ToV2));
+      List.of(
+          new Step("CardRequested", 1, ContractUpcasts::cardRequestedV1ToV2),
+          new Step("CardRequested", 2, ContractUpcasts::cardRequestedV2ToV3),
+          new Step("SocialFunctionEnabled", 1, ContractUpcasts::socialFunctionEnabledV1ToV2),
+          new Step("ReplacementCardIssued", 1, ContractUpcasts::replacementCardIssuedV1ToV2));
 
   private ContractUpcasts() {}
 
@@ -75,6 +79,33 @@ public final class ContractUpcasts {
    */
   static void cardRequestedV1ToV2(ObjectNode payload, Instant recordedAt) {
     payload.put("applicationDate", applicationDateOf(recordedAt).toString());
+  }
+
+  /**
+   * CardRequested v2 to v3: adds {@code issue} = {@code EXCHANGE}. Before version 3 every card was
+   * treated as an exchange (its enabling recorded an OldCardInvalidated); the upcast keeps the
+   * stored history consistent with its own events rather than guess.
+   */
+  static void cardRequestedV2ToV3(ObjectNode payload, Instant recordedAt) {
+    payload.put("issue", "EXCHANGE");
+  }
+
+  /**
+   * SocialFunctionEnabled v1 to v2: adds {@code oldCardInvalidated} = true: application-service
+   * followed every version 1 enabling with an OldCardInvalidated.
+   */
+  static void socialFunctionEnabledV1ToV2(ObjectNode payload, Instant recordedAt) {
+    payload.put("oldCardInvalidated", true);
+  }
+
+  /**
+   * ReplacementCardIssued v1 to v2: adds {@code oldCardStillValid} = false (a card is replaced
+   * after it was in use, so the old card was invalid already, and version 1 did not record
+   * otherwise); {@code category} stays absent: it was not recorded, and readers that need it
+   * (R-BANK-6) read the registry.
+   */
+  static void replacementCardIssuedV1ToV2(ObjectNode payload, Instant recordedAt) {
+    payload.put("oldCardStillValid", false);
   }
 
   /** The day in Beijing of {@code recordedAt}. */

@@ -19,24 +19,28 @@ public final class EventTypes {
 
   public static final List<EventType> ALL =
       List.of(
-          new EventType("CardRequested", 2, CardRequested.class),
+          new EventType("CardRequested", 3, CardRequested.class),
           new EventType("CardProductionFailed", 1, CardProductionFailed.class),
           new EventType("CardProduced", 1, CardProduced.class),
           new EventType("CardDispatched", 1, CardDispatched.class),
           new EventType("CardCollected", 1, CardCollected.class),
           new EventType("CardDelivered", 1, CardDelivered.class),
-          new EventType("SocialFunctionEnabled", 1, SocialFunctionEnabled.class),
+          new EventType("SocialFunctionEnabled", 2, SocialFunctionEnabled.class),
           new EventType("OldCardInvalidated", 1, OldCardInvalidated.class),
           new EventType("FinancialFunctionActivated", 1, FinancialFunctionActivated.class),
           new EventType("IssuingBankChanged", 1, IssuingBankChanged.class),
           new EventType("CardReportedLost", 1, CardReportedLost.class),
           new EventType("LossReportCancelled", 1, LossReportCancelled.class),
           new EventType("CardReplaced", 1, CardReplaced.class),
-          new EventType("ReplacementCardIssued", 1, ReplacementCardIssued.class));
+          new EventType("ReplacementCardIssued", 2, ReplacementCardIssued.class));
 
   /** Older versions still read, each upcast to its type's version in {@link #ALL}. */
   public static final List<EventType> SUPERSEDED =
-      List.of(new EventType("CardRequested", 1, CardRequested.class));
+      List.of(
+          new EventType("CardRequested", 1, CardRequested.class),
+          new EventType("CardRequested", 2, CardRequested.class),
+          new EventType("SocialFunctionEnabled", 1, SocialFunctionEnabled.class),
+          new EventType("ReplacementCardIssued", 1, ReplacementCardIssued.class));
 
   private EventTypes() {}
 

@@ -12,6 +12,7 @@ import cn.bj.hrss.card.contract.event.CollectionMethod;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
+import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
 import cn.bj.hrss.card.contract.event.UnknownCardEvent;
 import cn.bj.hrss.card.notification.sms.MessageRecorder.EventRef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,16 +33,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>The catalogue decides which event gives a message: an event's trigger is its type
  * (CardDispatched adds its collection method, e.g. {@code CardDispatched/MAIL}), and a trigger
- * without a template gives none. Today CardRequested, CardDispatched/*, SocialFunctionEnabled and
- * FinancialFunctionActivated have one; CardProduced, CardCollected, CardDelivered,
- * CardProductionFailed and OldCardInvalidated (the enabling message already says the old card
- * stopped working, R-OLD-2) have none. Unknown types are skipped.
+ * without a template gives none. Today CardRequested, CardDispatched/*, SocialFunctionEnabled (the
+ * trigger {@code SocialFunctionEnabled/NO_OLD_CARD} when the enabling invalidated no old card: a
+ * first issue, 新发, is never told that an old card is void, R-OLD-2) and FinancialFunctionActivated
+ * have one; CardProduced, CardCollected, CardDelivered, CardProductionFailed and OldCardInvalidated
+ * (the enabling message of an exchange already says the old card stopped working, R-OLD-2) have
+ * none, on purpose. Unknown types are skipped.
  *
  * <p>A rebuild replays into a copy whose outbox is thrown away (card-event-consumer's
  * ProjectionRebuild): nothing is sent twice.
  */
 @ApplicationScoped
 public class SmsProjection {
+
+  /** The trigger suffix of an enabling that invalidated no old card (R-OLD-2). */
+  static final String NO_OLD_CARD = "NO_OLD_CARD";
 
   private final DataSource dataSource;
   private final MessageRecorder recorder;
@@ -119,6 +125,10 @@ public class SmsProjection {
               null,
               null));
       values.put("outlet", MessageRecorder.outlet(issued.outletName()));
+    } else if (event.payload() instanceof SocialFunctionEnabled enabled) {
+      if (!enabled.oldCardInvalidated()) {
+        trigger = trigger + "/" + NO_OLD_CARD;
+      }
     } else if (event.payload() instanceof FinancialFunctionActivated activated) {
       values.put("outlet", MessageRecorder.outlet(activated.outletName()));
       signingBank = activated.bankCode();

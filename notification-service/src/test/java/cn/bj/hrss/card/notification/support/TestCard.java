@@ -114,6 +114,22 @@ public final class TestCard {
     return event(SocialFunctionEnabled.class, p -> {});
   }
 
+  /** A first issue's application (新发, R-OLD-2): the person holds no old card. */
+  public byte[] requestedAsFirstIssueByMail(String address) {
+    return event(
+        CardRequested.class,
+        p -> {
+          asApplicant(p);
+          p.putObject("collection").put("method", "MAIL").put("address", address);
+          p.put("issue", "FIRST_ISSUE");
+        });
+  }
+
+  /** An enabling that invalidated no old card (a first issue, R-OLD-2). */
+  public byte[] enabledWithoutAnOldCard() {
+    return event(SocialFunctionEnabled.class, p -> p.put("oldCardInvalidated", false));
+  }
+
   public byte[] oldCardInvalidated() {
     return event(OldCardInvalidated.class, p -> {});
   }

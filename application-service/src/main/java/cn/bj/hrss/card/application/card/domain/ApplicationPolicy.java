@@ -193,6 +193,23 @@ public final class ApplicationPolicy {
               "a retiree's first issuing bank is the pension bank " + person.pensionBankCode())
           .at("bankCode");
     }
+    if (person.category() == InsuredCategory.COLLEGE_STUDENT
+        && organisation != null
+        && organisation.kind() == Organisation.Kind.UNIVERSITY
+        && !person.awayFromSchool()
+        && !organisation.banks().contains(bankCode)) {
+      // R-BANK-3: insured en bloc through the university, the student chooses among its banks;
+      // only a self-insured student (no university in the registry) or one away from school for a
+      // special reason chooses any bank.
+      throw conflict(
+              "R-BANK-3",
+              organisation.banks().isEmpty()
+                  ? "您通过学校整建制参保，由学校统一组织申领，学校尚未确定合作银行，请留意学校通知。"
+                  : "您通过学校整建制参保，请在学校确定的合作银行中选择其一："
+                      + String.join("、", organisation.banks().stream().sorted().toList()),
+              bankCode + " is not one of the university's banks " + organisation.banks())
+          .at("bankCode");
+    }
     boolean collective =
         EMPLOYER_COLLECTIVE.equals(caller.channel())
             || UNIVERSITY_COLLECTIVE.equals(caller.channel());

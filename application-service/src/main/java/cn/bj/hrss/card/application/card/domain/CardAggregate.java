@@ -52,8 +52,14 @@ public class CardAggregate {
 
   private static final Pattern CARD_NUMBER = Pattern.compile("[0-9A-Z]{9}");
 
+  /** The channel of an application at an instant-issuance outlet (R-SLA-2, R-CHAN-2). */
+  static final String INSTANT_OUTLET = "BANK_OUTLET_INSTANT";
+
   @AggregateIdentifier private String cardId;
   private CardState state = CardState.NONE;
+
+  /** The channel the card was applied for through (CardRequested's), null for a replacement. */
+  private String appliedThrough;
 
   protected CardAggregate() {
     // for Axon: rebuilt from events
@@ -85,7 +91,8 @@ public class CardAggregate {
             command.collection(),
             person.category().name(),
             command.guardian(),
-            today));
+            today,
+            person.holdsOldCard() ? CardRequested.EXCHANGE : CardRequested.FIRST_ISSUE));
   }
 
   private static String text(MetaData metaData, String key) {
@@ -102,8 +109,17 @@ public class CardAggregate {
     apply(new CardProductionFailed(command.reason()));
   }
 
+  /**
+   * The card factory reports production; so does the issuing bank for a card applied for at its own
+   * instant-issuance outlet, made there on the spot (R-SLA-2). Any other bank is refused like a
+   * caller who may not see the card.
+   */
   @CommandHandler
-  public void handle(RecordCardProduced command) {
+  public void handle(RecordCardProduced command, MetaData metaData) {
+    if ("BANK".equals(text(metaData, CommandMetaData.ACTOR_ROLE))) {
+      requireOnTheSpotProductionBy(
+          text(metaData, CommandMetaData.ACTOR_ID), text(metaData, CommandMetaData.CHANNEL));
+    }
     requireInProduction("record the card as produced");
     if (command.cardNumber() == null || !CARD_NUMBER.matcher(command.cardNumber()).matches()) {
       throw invalidInput(
@@ -135,9 +151,26 @@ public class CardAggregate {
             chosen == CollectionMethod.OUTLET_PICKUP ? command.outletName() : null));
   }
 
+  /** R-SLA-2: only the issuing bank, at an instant outlet, for a card applied for at one. */
+  private void requireOnTheSpotProductionBy(String bank, String channel) {
+    if (bank == null || !bank.equals(state.bankCode())) {
+      throw RuleViolation.forbidden(
+          "ACCESS-DENIED", "您无权办理或查询此项业务。", "a bank reports production only of its own cards");
+    }
+    if (!INSTANT_OUTLET.equals(appliedThrough) || !INSTANT_OUTLET.equals(channel)) {
+      throw conflict(
+          "R-SLA-2",
+          "银行仅可登记在本行即时制卡网点申领、现场制卡的卡片；其他卡片由制卡机构报告制卡结果。",
+          "on-the-spot production is for cards applied for at an instant outlet, reported there");
+    }
+  }
+
   @CommandHandler
   public void handle(RecordCardCollected command) {
-    requireStatus(CardStatus.DISPATCHED, "record the card as collected");
+    if (!(state.status() == CardStatus.PRODUCED && INSTANT_OUTLET.equals(appliedThrough))) {
+      // R-SLA-2: a card made on the spot is handed over at once, without a dispatch.
+      requireStatus(CardStatus.DISPATCHED, "record the card as collected");
+    }
     if (state.collection().method() != CollectionMethod.OUTLET_PICKUP) {
       throw conflict(
           "R-PICK-2",
@@ -177,8 +210,13 @@ public class CardAggregate {
           "新卡尚未交到持卡人手中，不能启用；启用前旧卡照常使用。",
           "the card is " + state.status() + "; it can be enabled once collected or delivered");
     }
-    apply(new SocialFunctionEnabled(state.cardNumber()));
-    apply(new OldCardInvalidated(state.cardNumber()));
+    // R-OLD-2: the old card stops working at this moment, only where there is one (not for a first
+    // issue, 新发); both events are recorded at the same instant (axon/OneInstantPerCommand).
+    boolean oldCard = state.oldCardValid();
+    apply(new SocialFunctionEnabled(state.cardNumber(), oldCard));
+    if (oldCard) {
+      apply(new OldCardInvalidated(state.cardNumber()));
+    }
   }
 
   /** Channels where the holder is in front of the issuing bank's staff. */
@@ -187,7 +225,10 @@ public class CardAggregate {
 
   @CommandHandler
   public void handle(
-      ActivateFinancialFunction command, @MetaDataValue(CommandMetaData.CHANNEL) String channel) {
+      ActivateFinancialFunction command,
+      ReferenceData data,
+      @MetaDataValue(CommandMetaData.CHANNEL) String channel) {
+    requireNoLossReport("激活金融功能");
     if (state.financialFunctionActive()) {
       throw conflict("R-PICK-3", "该卡金融功能已激活。", "the financial function is already active");
     }
@@ -213,6 +254,17 @@ public class CardAggregate {
           "金融功能须本人持卡到发卡银行网点激活。",
           "activation must be in person at an outlet of the issuing bank, not through " + channel);
     }
+    Outlet outlet = doorToDoor ? null : data.outlet(command.outletName()).orElse(null);
+    if (!doorToDoor
+        && (outlet == null
+            || !outlet.isBankOutlet()
+            || !state.bankCode().equals(outlet.bankCode()))) {
+      throw conflict(
+              "R-PICK-3",
+              "金融功能须在发卡银行的服务网点激活，所报网点不是发卡银行的网点。",
+              "the activation outlet is not an outlet of " + state.bankCode())
+          .at("outletName");
+    }
     apply(new FinancialFunctionActivated(command.bankCode(), command.outletName()));
   }
 
@@ -226,13 +278,16 @@ public class CardAggregate {
             command.bankCode(),
             command.cardNumber(),
             command.outletName(),
-            command.reason()));
+            command.reason(),
+            command.category(),
+            command.oldCardStillValid()));
   }
 
   /** R-BANK-6: after receiving the card, a retiree may move it to another bank. */
   @CommandHandler
   public void handle(ChangeIssuingBank command, ReferenceData data) {
-    if (!InsuredCategory.RETIREE.name().equals(state.category())) {
+    requireNoLossReport("更换发卡银行");
+    if (!InsuredCategory.RETIREE.name().equals(category(data))) {
       throw conflict(
           "R-BANK-6", "领卡后更换发卡银行适用于离退休人员。", "a bank change after receipt is for retirees");
     }
@@ -247,6 +302,29 @@ public class CardAggregate {
           .at("bankCode");
     }
     apply(new IssuingBankChanged(state.bankCode(), command.bankCode()));
+  }
+
+  /**
+   * The holder's category: the card's own (kept on a replacement card, R-BANK-6), or, for a
+   * replacement card made before ReplacementCardIssued recorded it, the registry's.
+   */
+  private String category(ReferenceData data) {
+    if (state.category() != null || state.holder() == null) {
+      return state.category();
+    }
+    return data.insuredPerson(state.holder().idNumber())
+        .map(person -> person.category().name())
+        .orElse(null);
+  }
+
+  /** R-LOSS-1: a card reported lost is blocked until the report is cancelled (解挂). */
+  private void requireNoLossReport(String action) {
+    if (state.reportedLost()) {
+      throw conflict(
+          "R-LOSS-1",
+          "该卡已挂失，不能" + action + "。如已找回卡片，请先解除挂失；如需补领，请到发卡银行即时制卡网点办理。",
+          "the card is reported lost: " + action + " waits for the report's cancellation");
+    }
   }
 
   /** 挂失: blocks the card at once; the issuing bank learns of it from the event. */
@@ -313,7 +391,10 @@ public class CardAggregate {
   }
 
   @EventSourcingHandler
-  void on(CardEvent event) {
+  void on(CardEvent event, MetaData metaData) {
+    if (event instanceof CardRequested) {
+      appliedThrough = text(metaData, CommandMetaData.CHANNEL);
+    }
     state = state.evolve(event);
     cardId = state.cardId();
   }

@@ -23,10 +23,16 @@ import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
  * What application-service knows of one card, folded from its events. The same fold serves the
  * aggregate (to decide commands) and the card query (to answer reads), so they cannot disagree.
  *
- * @param category the holder's insured category (R-ELIG-2), null for events written before it
+ * @param category the holder's insured category (R-ELIG-2), null for events written before it (and
+ *     for replacement cards made before ReplacementCardIssued v2)
  * @param reportedLost whether the card is blocked by a loss report (挂失)
  * @param replacedBy the card id of its replacement (R-LOSS-1), or null
  * @param holder who the card is for (personal data: never logged)
+ * @param issue what the card is: {@link #FIRST_ISSUE} (新发), {@link #EXCHANGE} (换领 of a first- or
+ *     second-generation card) or {@link #REPLACEMENT} (补领 or 换领 of a lost or damaged
+ *     third-generation card, R-LOSS-1)
+ * @param oldCardValid whether the holder's first- or second-generation card is still valid, so that
+ *     enabling this card invalidates it (R-OLD-2)
  */
 public record CardState(
     String cardId,
@@ -40,11 +46,18 @@ public record CardState(
     String category,
     boolean reportedLost,
     String replacedBy,
-    Applicant holder) {
+    Applicant holder,
+    String issue,
+    boolean oldCardValid) {
+
+  public static final String FIRST_ISSUE = CardRequested.FIRST_ISSUE;
+  public static final String EXCHANGE = CardRequested.EXCHANGE;
+  public static final String REPLACEMENT = "REPLACEMENT";
 
   /** The state before any event: no card. */
   public static final CardState NONE =
-      new CardState(null, null, null, null, null, null, false, false, null, false, null, null);
+      new CardState(
+          null, null, null, null, null, null, false, false, null, false, null, null, null, false);
 
   /** Whether the holder has the card in hand (collected, delivered or enabled). */
   public boolean isInHoldersHands() {
@@ -53,9 +66,21 @@ public record CardState(
         || status == CardStatus.ACTIVE;
   }
 
+  /** The Chinese name of {@link #issue()}: 新发, 换领, 补领 or 换领 (a replacement). */
+  public String issueName() {
+    if (FIRST_ISSUE.equals(issue)) {
+      return "新发";
+    }
+    if (REPLACEMENT.equals(issue)) {
+      return "补领或换领（原第三代社保卡丢失或损坏）";
+    }
+    return "换领";
+  }
+
   /** The state after {@code event}. Events are facts: they are never refused here. */
   public CardState evolve(CardEvent event) {
     if (event instanceof CardRequested e) {
+      boolean exchange = !FIRST_ISSUE.equals(e.issue());
       return new CardState(
           e.cardId(),
           CardStatus.REQUESTED,
@@ -68,7 +93,9 @@ public record CardState(
           e.category(),
           false,
           null,
-          e.applicant());
+          e.applicant(),
+          exchange ? EXCHANGE : FIRST_ISSUE,
+          exchange);
     }
     if (event instanceof ReplacementCardIssued e) {
       Collection handedOver = new Collection(CollectionMethod.OUTLET_PICKUP, e.outletName(), null);
@@ -81,10 +108,12 @@ public record CardState(
           null,
           false,
           false,
-          null,
+          e.category(),
           false,
           null,
-          e.applicant());
+          e.applicant(),
+          REPLACEMENT,
+          e.oldCardStillValid());
     }
     if (event instanceof CardProductionFailed) {
       return withStatus(CardStatus.PRODUCTION_FAILED);
@@ -105,19 +134,22 @@ public record CardState(
       return withStatus(CardStatus.ACTIVE);
     }
     if (event instanceof OldCardInvalidated) {
-      return copy(bankCode, true, financialFunctionActive, reportedLost, replacedBy);
+      return copy(bankCode, true, financialFunctionActive, reportedLost, replacedBy, false);
     }
     if (event instanceof FinancialFunctionActivated) {
-      return copy(bankCode, oldCardInvalidated, true, reportedLost, replacedBy);
+      return copy(bankCode, oldCardInvalidated, true, reportedLost, replacedBy, oldCardValid);
     }
     if (event instanceof IssuingBankChanged e) {
-      return copy(e.toBankCode(), oldCardInvalidated, false, reportedLost, replacedBy);
+      return copy(
+          e.toBankCode(), oldCardInvalidated, false, reportedLost, replacedBy, oldCardValid);
     }
     if (event instanceof CardReportedLost) {
-      return copy(bankCode, oldCardInvalidated, financialFunctionActive, true, replacedBy);
+      return copy(
+          bankCode, oldCardInvalidated, financialFunctionActive, true, replacedBy, oldCardValid);
     }
     if (event instanceof LossReportCancelled) {
-      return copy(bankCode, oldCardInvalidated, financialFunctionActive, false, replacedBy);
+      return copy(
+          bankCode, oldCardInvalidated, financialFunctionActive, false, replacedBy, oldCardValid);
     }
     if (event instanceof CardReplaced e) {
       return withStatus(CardStatus.REPLACED)
@@ -126,7 +158,8 @@ public record CardState(
               oldCardInvalidated,
               financialFunctionActive,
               reportedLost,
-              e.replacementCardId());
+              e.replacementCardId(),
+              oldCardValid);
     }
     throw new IllegalStateException("application-service cannot fold event " + event);
   }
@@ -144,7 +177,9 @@ public record CardState(
         category,
         reportedLost,
         replacedBy,
-        holder);
+        holder,
+        issue,
+        oldCardValid);
   }
 
   private CardState withNumbers(String number, String tracking) {
@@ -160,11 +195,18 @@ public record CardState(
         category,
         reportedLost,
         replacedBy,
-        holder);
+        holder,
+        issue,
+        oldCardValid);
   }
 
   private CardState copy(
-      String bank, boolean oldInvalid, boolean financial, boolean lost, String replacement) {
+      String bank,
+      boolean oldInvalid,
+      boolean financial,
+      boolean lost,
+      String replacement,
+      boolean oldValid) {
     return new CardState(
         cardId,
         status,
@@ -177,6 +219,8 @@ public record CardState(
         category,
         lost,
         replacement,
-        holder);
+        holder,
+        issue,
+        oldValid);
   }
 }

@@ -8,6 +8,11 @@ package cn.bj.hrss.card.application.card.domain;
  * @param organisationId the employer of employed staff, or the university of a student insured en
  *     bloc (整建制参保, R-BANK-3); null otherwise
  * @param pensionBankCode the pension disbursement bank of a retiree (R-BANK-6); null otherwise
+ * @param holdsOldCard whether the person holds a first- or second-generation card, which a new card
+ *     replaces (换领) and which stops working when the new card is enabled (R-OLD-2); false for a
+ *     first issue (新发), for example an infant
+ * @param awayFromSchool a student insured en bloc who is not at school for a special reason
+ *     (因特殊情况不在校), and so chooses any cooperating bank (R-BANK-3)
  */
 public record InsuredPerson(
     String idNumber,
@@ -15,4 +20,18 @@ public record InsuredPerson(
     InsuredCategory category,
     District district,
     String organisationId,
-    String pensionBankCode) {}
+    String pensionBankCode,
+    boolean holdsOldCard,
+    boolean awayFromSchool) {
+
+  /** A person who holds an old card and is not a student away from school. */
+  public InsuredPerson(
+      String idNumber,
+      String name,
+      InsuredCategory category,
+      District district,
+      String organisationId,
+      String pensionBankCode) {
+    this(idNumber, name, category, district, organisationId, pensionBankCode, true, false);
+  }
+}

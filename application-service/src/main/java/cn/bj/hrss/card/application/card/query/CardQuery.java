@@ -85,6 +85,8 @@ public class CardQuery {
             state.bankCode(),
             state.collection().method().name(),
             applicationDate,
+            state.issue(),
+            state.issueName(),
             state.cardNumber(),
             Masking.name(applicant.name()),
             Masking.idNumber(applicant.idNumber()),

@@ -9,6 +9,11 @@ import java.util.List;
  *
  * @param applicationDate the legal application date the production deadline counts from
  *     (CardRequested); null for a replacement card
+ * @param issue FIRST_ISSUE (新发), EXCHANGE (换领 of a first- or second-generation card) or REPLACEMENT
+ *     (补领 or 换领 of a lost or damaged third-generation card)
+ * @param issueName the same in Chinese
+ * @param oldCardInvalidated whether the holder's old card stopped working when this card was
+ *     enabled (R-OLD-2); always false for a first issue, which has no old card
  * @param version the sequence number of the card's last event
  */
 public record CardView(
@@ -18,6 +23,8 @@ public record CardView(
     String bankCode,
     String collectionMethod,
     LocalDate applicationDate,
+    String issue,
+    String issueName,
     String cardNumber,
     String applicantName,
     String applicantIdNumber,

@@ -30,6 +30,10 @@ public record CallerContext(
     String verifiedIdNumber,
     String relayedBy) {
 
+  /** What a caller's X-Correlation-Id may be: an id, not text. */
+  static final java.util.regex.Pattern CORRELATION_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
   /** R-CHAN-1 and R-CHAN-2 channels, plus the system interfaces of factories, banks, operators. */
   static final Set<String> CHANNELS =
       Set.of(
@@ -91,8 +95,18 @@ public record CallerContext(
       String channel,
       String correlationId,
       boolean reading) {
-    if (token == null || token.getName() == null) {
+    if (token == null || token.getSubject() == null || token.getSubject().isBlank()) {
       throw notAuthenticated();
+    }
+    if (correlationId != null
+        && !correlationId.isBlank()
+        && !CORRELATION_ID.matcher(correlationId).matches()) {
+      // It goes into events, logs and CSV exports: never free text (issue 16).
+      throw RuleViolation.invalidInput(
+              "INPUT-CORRELATION-ID",
+              "请求编号格式有误。",
+              "X-Correlation-Id: letters, digits and . _ : - only, at most 128")
+          .at("X-Correlation-Id");
     }
     Set<String> tokenRoles = token.getGroups() == null ? Set.of() : token.getGroups();
     List<String> known =
@@ -120,7 +134,7 @@ public record CallerContext(
       relayedBy = tokenRole;
     } else {
       actorRole = ACTOR_ROLE_OF_TOKEN_ROLE.get(tokenRole);
-      actorId = token.getSubject() != null ? token.getSubject() : token.getName();
+      actorId = token.getSubject(); // sub in every service, never upn (issue 16)
     }
     String verifiedIdNumber = null;
     if ("CITIZEN".equals(actorRole)) {

@@ -156,7 +156,12 @@ public class CardResource {
     return body;
   }
 
-  @RolesAllowed({Roles.CARD_FACTORY, Roles.CARD_PRODUCTION_SERVICE, Roles.OPERATOR})
+  /**
+   * The card factory reports production; the issuing bank too, for a card applied for at its own
+   * instant-issuance outlet and made there on the spot (R-SLA-2). Another bank is refused exactly
+   * like a caller asking about a card that is not there.
+   */
+  @RolesAllowed({Roles.CARD_FACTORY, Roles.CARD_PRODUCTION_SERVICE, Roles.BANK, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/production")
   public CardView produced(

@@ -1,9 +1,12 @@
 package cn.bj.hrss.card.application.card.rest;
 
 import cn.bj.hrss.card.application.card.domain.BusinessClock;
+import cn.bj.hrss.card.application.card.domain.CardState;
+import cn.bj.hrss.card.application.card.domain.CardStatus;
 import cn.bj.hrss.card.application.card.domain.IdNumber;
 import cn.bj.hrss.card.application.card.domain.OldGenerationCards;
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
+import cn.bj.hrss.card.application.card.query.CardQuery;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -27,10 +30,12 @@ public class OldGenerationResource {
 
   private final DataSource dataSource;
   private final BusinessClock clock;
+  private final CardQuery query;
 
-  OldGenerationResource(DataSource dataSource, BusinessClock clock) {
+  OldGenerationResource(DataSource dataSource, BusinessClock clock, CardQuery query) {
     this.dataSource = dataSource;
     this.clock = clock;
+    this.query = query;
   }
 
   @POST
@@ -46,18 +51,36 @@ public class OldGenerationResource {
       // The answer tells whether a person applied: a citizen asks only about themself.
       throw CallerContext.denied("a citizen asks only about their own card");
     }
-    throw OldGenerationCards.replacementAnswer(
-        hasThirdGenerationApplication(body.idNumber()), clock.today());
+    throw OldGenerationCards.replacementAnswer(thirdGenerationCard(body.idNumber()), clock.today());
   }
 
-  private boolean hasThirdGenerationApplication(String idNumber) throws SQLException {
+  /**
+   * The status of the person's current third-generation card (following replacements), or null when
+   * they have not applied for one.
+   */
+  private CardStatus thirdGenerationCard(String idNumber) throws SQLException {
+    String cardId = null;
     try (Connection c = dataSource.getConnection();
         PreparedStatement select =
-            c.prepareStatement("SELECT 1 FROM application_claim WHERE id_number = ?")) {
+            c.prepareStatement("SELECT card_id FROM application_claim WHERE id_number = ?")) {
       select.setString(1, idNumber);
       try (ResultSet row = select.executeQuery()) {
-        return row.next();
+        if (row.next()) {
+          cardId = row.getString(1);
+        }
       }
     }
+    // A card is replaced a few times in its holder's life; the bound only guards against a loop.
+    for (int hops = 0; cardId != null && hops < 100; hops++) {
+      CardState state = query.state(cardId).orElse(null);
+      if (state == null) {
+        return null;
+      }
+      if (state.status() != CardStatus.REPLACED || state.replacedBy() == null) {
+        return state.status();
+      }
+      cardId = state.replacedBy();
+    }
+    return null;
   }
 }

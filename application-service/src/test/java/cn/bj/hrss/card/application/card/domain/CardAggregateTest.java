@@ -448,10 +448,11 @@ class CardAggregateTest {
   @Test
   void R_LOSS_1_the_replacement_card_is_handed_over_on_the_spot_and_can_be_enabled() {
     ReplacementCardIssued issued =
-        new ReplacementCardIssued(CARD, "card-0", WANG, "ICBC", "B98765432", "工商银行北京西单支行", "LOST");
+        new ReplacementCardIssued(
+            CARD, "card-0", WANG, "ICBC", "B98765432", "工商银行北京西单支行", "LOST", "RETIREE", false);
     fixture
         .given(issued)
         .when(new EnableSocialFunction(CARD))
-        .expectEvents(new SocialFunctionEnabled("B98765432"), new OldCardInvalidated("B98765432"));
+        .expectEvents(new SocialFunctionEnabled("B98765432", false));
   }
 }

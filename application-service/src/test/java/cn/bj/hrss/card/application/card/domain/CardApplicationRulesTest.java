@@ -281,7 +281,38 @@ class CardApplicationRulesTest {
   }
 
   @Test
-  void R_BANK_3_a_student_applying_on_their_own_chooses_any_bank() {
+  void R_BANK_3_a_student_insured_through_the_university_chooses_its_banks_even_online() {
+    refusedBy(online("2025-08-01", STUDENT, "CMB", BY_MAIL), "R-BANK-3");
+    online("2025-08-01", STUDENT, "BOC", BY_MAIL).expectSuccessfulHandlerExecution();
+  }
+
+  @Test
+  void R_BANK_3_a_self_insured_student_chooses_any_bank() {
+    Applicant selfInsured =
+        new Applicant(SampleRegistry.id("110108", 2004, 5, 6, 8), "孙自保", "13512340000");
+    data.with(
+        new InsuredPerson(
+            selfInsured.idNumber(),
+            "孙自保",
+            InsuredCategory.COLLEGE_STUDENT,
+            District.HAIDIAN,
+            null,
+            null));
+    online("2025-08-01", selfInsured, "CMB", BY_MAIL).expectSuccessfulHandlerExecution();
+  }
+
+  @Test
+  void R_BANK_3_a_student_not_at_school_for_a_special_reason_chooses_any_bank() {
+    data.with(
+        new InsuredPerson(
+            STUDENT.idNumber(),
+            STUDENT.name(),
+            InsuredCategory.COLLEGE_STUDENT,
+            District.HAIDIAN,
+            SampleRegistry.UNIVERSITY,
+            null,
+            true,
+            true));
     online("2025-08-01", STUDENT, "CMB", BY_MAIL).expectSuccessfulHandlerExecution();
   }
 

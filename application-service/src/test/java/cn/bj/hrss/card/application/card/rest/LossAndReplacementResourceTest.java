@@ -31,17 +31,32 @@ class LossAndReplacementResourceTest {
     return Callers.as(role, id, channel);
   }
 
+  /**
+   * A self-insured student of the test's own (R-BANK-3: any bank), loaded through the registry
+   * import. The sample's student is insured through her university, whose banks do not include
+   * ICBC.
+   */
+  private static final String STUDENT =
+      SampleRegistry.id("110108", 2004, 7, 7, (int) (System.nanoTime() % 900) + 50);
+
   /** The student's card, applied for on her own, produced, mailed and delivered. */
   private static String deliveredCard() {
+    Callers.operator()
+        .contentType("text/csv")
+        .body(STUDENT + ",周自保,COLLEGE_STUDENT,110108,,\n")
+        .post("/insured-persons/import")
+        .then()
+        .statusCode(200)
+        .body("rowsApplied", equalTo(1));
     String cardId =
-        as("CITIZEN", SampleRegistry.STUDENT.idNumber(), "BUREAU_WEBSITE")
+        as("CITIZEN", STUDENT, "BUREAU_WEBSITE")
             .body(
                 """
-                {"applicant": {"idNumber": "%s", "name": "刘思源", "mobile": "13500003333"},
+                {"applicant": {"idNumber": "%s", "name": "周自保", "mobile": "13500003333"},
                  "bankCode": "ICBC",
                  "collection": {"method": "MAIL", "address": "北京市海淀区颐和园路5号"}}
                 """
-                    .formatted(SampleRegistry.STUDENT.idNumber()))
+                    .formatted(STUDENT))
             .post("/cards")
             .then()
             .statusCode(201)
@@ -64,7 +79,7 @@ class LossAndReplacementResourceTest {
   @Test
   void a_lost_card_is_blocked_then_replaced_on_the_spot_and_the_new_card_is_free() {
     String cardId = deliveredCard();
-    as("CITIZEN", SampleRegistry.STUDENT.idNumber(), "BEIJING_HRSS_WECHAT")
+    as("CITIZEN", STUDENT, "BEIJING_HRSS_WECHAT")
         .post("/cards/{id}/loss-report", cardId)
         .then()
         .statusCode(200)
@@ -91,7 +106,7 @@ class LossAndReplacementResourceTest {
         .then()
         .body("status", equalTo("REPLACED"))
         .body("replacedBy", equalTo(newCardId));
-    as("CITIZEN", SampleRegistry.STUDENT.idNumber(), "BEIJING_HRSS_WECHAT")
+    as("CITIZEN", STUDENT, "BEIJING_HRSS_WECHAT")
         .post("/cards/{id}/loss-report/cancellation", cardId)
         .then()
         .statusCode(409)
