@@ -252,7 +252,7 @@ public final class AntiFraudPolicy {
     if (m.find()) {
       return m.group();
     }
-    for (String candidate : List.of(view, SmsText.idnView(text))) {
+    for (String candidate : List.of(view, SmsText.idnView(text), SmsText.idnComposedView(text))) {
       String found = topLevelDomainAfterDot(candidate, false);
       if (found != null) {
         return found;

@@ -281,6 +281,20 @@ public final class SmsText {
   }
 
   /**
+   * Like {@link #idnView} but with the letters' accents kept: a top-level domain such as ".онлайн"
+   * has a letter (й) that the other views strip to и, which is no top-level domain any more.
+   */
+  public static String idnComposedView(String text) {
+    String lower = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(lower.length());
+    lower
+        .codePoints()
+        .filter(cp -> !invisible(cp) || Character.getType(cp) == Character.NON_SPACING_MARK)
+        .forEach(out::appendCodePoint);
+    return dotted(Normalizer.normalize(out, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT), true);
+  }
+
+  /**
    * Like {@link #linkView} but only symbols and punctuation become dots, not the words 点, 圆点, dot,
    * and the sentence marks 。 and 、 are kept as they are: there a dot followed by a top-level domain
    * and more text ({@code 社保卡服务.中国领取}) is read as a domain, which "重点" or "网点" followed by ordinary

@@ -216,6 +216,10 @@ class AntiFraudPolicyTest {
         blocked(LINK, S + "社保卡激活请访问社保卡.移动"),
         blocked(LINK, S + "社保卡激活请访问bjsb.中信"),
         blocked(LINK, S + "社保卡激活请访问bjsb.рф"),
+        // Found by AntiFraudPropertiesTest once its cases were really random: й lost its breve.
+        blocked(LINK, S + "社保卡激活请访问社保.онлайн"),
+        blocked(LINK, S + "社保卡激活请访问激活中心圆点онлайн领取"),
+        blocked(LINK, S + "社保卡激活请访问社保卡服务・онлайн"),
         blocked(LINK, S + "社保卡激活请访问bjsb.онлайн"),
         blocked(LINK, S + "社保卡激活请访问社保.닷컴"),
         blocked(LINK, S + "社保卡激活请访问社保.みんな"),

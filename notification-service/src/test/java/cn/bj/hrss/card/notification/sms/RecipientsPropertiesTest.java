@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Who hears about a card, and how their number and address are shown, for any input: generated
- * cases (plain JUnit, case {@code i} from {@code new Random(i)}, so a failure is reproduced by its
+ * cases (plain JUnit, case {@code i} from {@code caseRandom(i)}, so a failure is reproduced by its
  * number).
  */
 class RecipientsPropertiesTest {
@@ -63,7 +63,7 @@ class RecipientsPropertiesTest {
   void a_mainland_mobile_written_with_a_prefix_spaces_or_hyphens_is_its_11_digits() {
     forEveryCase(
         seed -> {
-          Random random = new Random(seed);
+          Random random = caseRandom(seed);
           String mobile = mobile(random);
           String prefix = PREFIXES.get(random.nextInt(PREFIXES.size()));
           String separator = SEPARATORS.get(random.nextInt(SEPARATORS.size()));
@@ -82,7 +82,7 @@ class RecipientsPropertiesTest {
   void whatever_is_written_the_answer_is_empty_or_a_mainland_mobile() {
     forEveryCase(
         seed -> {
-          String value = anyString(new Random(seed));
+          String value = anyString(caseRandom(seed));
           Recipients.mobile(value).ifPresent(m -> assertTrue(m.matches("1[3-9][0-9]{9}"), m));
         });
   }
@@ -91,7 +91,7 @@ class RecipientsPropertiesTest {
   void a_mobile_one_digit_short_or_long_is_no_recipient() {
     forEveryCase(
         seed -> {
-          String mobile = mobile(new Random(seed));
+          String mobile = mobile(caseRandom(seed));
           assertEquals(Optional.empty(), Recipients.mobile(mobile.substring(1)));
           assertEquals(Optional.empty(), Recipients.mobile(mobile + "8"));
         });
@@ -101,7 +101,7 @@ class RecipientsPropertiesTest {
   void a_masked_mobile_shows_at_most_3_plus_4_characters_and_hides_at_least_4() {
     forEveryCase(
         seed -> {
-          Random random = new Random(seed);
+          Random random = caseRandom(seed);
           String value = seed % 2 == 0 ? anyString(random) : mobile(random);
           String masked = Masking.mobile(value);
           int length = value.codePointCount(0, value.length());
@@ -120,7 +120,7 @@ class RecipientsPropertiesTest {
   void a_masked_address_shows_at_most_half_of_it_and_never_more_than_6_characters() {
     forEveryCase(
         seed -> {
-          Random random = new Random(seed);
+          Random random = caseRandom(seed);
           String value =
               Stream.of(anyString(random), " ", "", "北京市海淀区中关村大街" + seed + "号")
                   .skip(seed % 4)
@@ -136,5 +136,16 @@ class RecipientsPropertiesTest {
           int count = shown.codePointCount(0, shown.length());
           assertTrue(count <= 6 && count <= value.codePointCount(0, value.length()) / 2, masked);
         });
+  }
+
+  /**
+   * Case {@code seed}'s generator. The first value of {@code new Random(seed)} barely changes for
+   * small seeds (its first {@code nextBoolean()} is true for every seed below 1000), so it is drawn
+   * and discarded: each case still comes from its number alone.
+   */
+  static Random caseRandom(long seed) {
+    Random random = new Random(seed);
+    random.nextLong();
+    return random;
   }
 }

@@ -1,9 +1,10 @@
 package cn.bj.hrss.card.application.card.domain;
 
 import java.time.LocalDate;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 
 /**
  * Generates valid GB 11643-1999 numbers, with the check character computed as ISO 7064 MOD 11-2
@@ -11,34 +12,59 @@ import net.jqwik.api.Combinators;
  */
 final class IdNumbers {
 
+  private static final LocalDate FIRST_BIRTH = LocalDate.of(1900, 1, 1);
+  private static final LocalDate LAST_BIRTH = LocalDate.of(2025, 12, 31);
+
+  /**
+   * The boundaries: the first and last region code, birth date and sequence number, 29 February of
+   * a leap year, and one number for each of the 11 check characters (0 to 9 and X).
+   */
+  static final List<Generated> EDGES = edges();
+
   private IdNumbers() {}
 
   /** A valid number and the birth date it carries. */
   record Generated(String value, LocalDate birthDate) {}
 
-  static Arbitrary<Generated> valid() {
-    Arbitrary<String> region = Arbitraries.integers().between(110000, 659999).map(String::valueOf);
-    Arbitrary<LocalDate> birth =
-        Arbitraries.longs()
-            .between(0, LocalDate.of(1900, 1, 1).until(LocalDate.of(2025, 12, 31)).toTotalMonths())
-            .flatMap(
-                months -> {
-                  LocalDate month = LocalDate.of(1900, 1, 1).plusMonths(months);
-                  return Arbitraries.integers()
-                      .between(1, month.lengthOfMonth())
-                      .map(month::withDayOfMonth);
-                });
-    Arbitrary<String> sequence =
-        Arbitraries.integers().between(0, 999).map(n -> "%03d".formatted(n));
-    return Combinators.combine(region, birth, sequence)
-        .as(
-            (r, b, s) -> {
-              String body =
-                  r
-                      + "%04d%02d%02d".formatted(b.getYear(), b.getMonthValue(), b.getDayOfMonth())
-                      + s;
-              return new Generated(body + iso7064(body), b);
-            });
+  /**
+   * A valid number: any region code from 110000 to 659999, any birth date from 1900-01-01 to
+   * 2025-12-31, any sequence number.
+   */
+  static Generated valid(Random random) {
+    long days = FIRST_BIRTH.until(LAST_BIRTH, ChronoUnit.DAYS);
+    return of(
+        110000 + random.nextInt(550000),
+        FIRST_BIRTH.plusDays(random.nextLong(days + 1)),
+        random.nextInt(1000));
+  }
+
+  static Generated of(int region, LocalDate birth, int sequence) {
+    String body =
+        region
+            + "%04d%02d%02d"
+                .formatted(birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
+            + "%03d".formatted(sequence);
+    return new Generated(body + iso7064(body), birth);
+  }
+
+  private static List<Generated> edges() {
+    List<Generated> edges = new ArrayList<>();
+    edges.add(of(110000, FIRST_BIRTH, 0));
+    edges.add(of(659999, LAST_BIRTH, 999));
+    edges.add(of(110000, LAST_BIRTH, 999));
+    edges.add(of(659999, FIRST_BIRTH, 0));
+    edges.add(of(110105, LocalDate.of(2000, 2, 29), 1));
+    edges.add(of(110105, LocalDate.of(1904, 2, 29), 500));
+    for (char check : "0123456789X".toCharArray()) {
+      for (int sequence = 0; ; sequence++) {
+        Generated id = of(110105, LocalDate.of(1980, 6, 15), sequence);
+        if (id.value().charAt(17) == check) {
+          edges.add(id);
+          break;
+        }
+      }
+    }
+    return List.copyOf(edges);
   }
 
   /** ISO 7064 MOD 11-2 over 17 digits: (12 - sum(d_i * 2^(17-i) mod 11)) mod 11, 10 written X. */
