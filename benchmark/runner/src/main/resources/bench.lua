@@ -1,8 +1,9 @@
 -- wrk script of the benchmark: walks a pre-generated list of requests, each once.
 -- Arguments (after --): requests file, number of wrk threads, progress-file prefix ("-" for none).
 -- Environment: WRK_DELAY_MS (a pause before each request on a connection: a paced, lower rate).
--- Requests file: one request a line, tab-separated: METHOD PATH AUTHORIZATION - CHANNEL BODY
--- (AUTHORIZATION is the whole header value, "Bearer <token>").
+-- Requests file: one request a line, tab-separated: METHOD PATH AUTHORIZATION ACTOR CHANNEL BODY
+-- (AUTHORIZATION is the whole header value, "Bearer <token>"; ACTOR is "-", or "ROLE ID": the
+-- X-Actor-Role and X-Actor-Id of a relaying service, e.g. card-production-service for a factory).
 local threads = {}
 local counter = 0
 
@@ -32,6 +33,11 @@ function init(args)
         ["Authorization"] = f[3],
         ["X-Channel"] = f[5],
       }
+      if f[4] ~= nil and f[4] ~= "-" and f[4] ~= "" then
+        local role, actor = f[4]:match("^(%S+) (%S+)$")
+        headers["X-Actor-Role"] = role
+        headers["X-Actor-Id"] = actor
+      end
       local body = f[6]
       if body == nil or body == "" then
         body = nil

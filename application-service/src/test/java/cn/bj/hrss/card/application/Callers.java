@@ -2,6 +2,7 @@ package cn.bj.hrss.card.application;
 
 import static io.restassured.RestAssured.given;
 
+import cn.bj.hrss.card.identity.Roles;
 import cn.bj.hrss.card.infra.DevTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -30,6 +31,21 @@ public final class Callers {
   /** A citizen, by the ID number their token verified. */
   public static RequestSpecification citizen(String idNumber) {
     return as("CITIZEN", idNumber, "BUREAU_WEBSITE");
+  }
+
+  /**
+   * A card factory's report as card-production-service relays it (ADR 24): that service's token,
+   * the factory named in X-Actor-Role and X-Actor-Id, channel CARD_FACTORY_API. A factory's own
+   * token reaches no card here.
+   */
+  public static RequestSpecification factory(String factoryId) {
+    return given()
+        .contentType(ContentType.JSON)
+        .auth()
+        .oauth2(DevTokens.shared().token(Roles.CARD_PRODUCTION_SERVICE, "card-production-service"))
+        .header("X-Channel", "CARD_FACTORY_API")
+        .header("X-Actor-Role", "CARD_FACTORY")
+        .header("X-Actor-Id", factoryId);
   }
 
   public static RequestSpecification operator() {

@@ -6,8 +6,17 @@ import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.infra.TopicProbe;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Card events of the tests' own making, published to the real card topic as application-service
@@ -109,6 +118,43 @@ public final class CardEvents {
             "CARD_FACTORY",
             "CARD_FACTORY_API",
             "{\"reason\":\"chip fault\"}"));
+  }
+
+  /** The card moved to another bank (R-BANK-6), as the new bank reported it. */
+  public static void issuingBankChanged(
+      String cardId, long sequence, String occurredAt, String fromBank, String toBank) {
+    publish(
+        cardId,
+        envelope(
+            cardId,
+            sequence,
+            "IssuingBankChanged",
+            occurredAt,
+            "BANK",
+            "BANK_OUTLET",
+            "{\"fromBankCode\":\"" + fromBank + "\",\"toBankCode\":\"" + toBank + "\"}"));
+  }
+
+  /** Applications of many cards by mail, each keyed by its card id, through one producer. */
+  public static void requestedByMail(
+      Collection<String> cardIds, String bank, String channel, String occurredAt) {
+    Properties props = new Properties();
+    props.put("bootstrap.servers", LocalInfrastructure.shared().kafka().bootstrapServers());
+    props.put("acks", "all");
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
+      for (String cardId : cardIds) {
+        byte[] json =
+            requestedByMailJson(cardId, bank, channel, occurredAt).getBytes(StandardCharsets.UTF_8);
+        sent.add(producer.send(new ProducerRecord<>(Topics.CARD_LIFECYCLE, cardId, json)));
+      }
+      for (Future<RecordMetadata> acknowledged : sent) {
+        acknowledged.get();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("could not send the applications", e);
+    }
   }
 
   private static String envelope(

@@ -15,12 +15,14 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * Drives one card through its whole life over the REST API (apply, produce, dispatch to an outlet,
- * collect, enable) and prints what each of the three consumer services then knows of it.
+ * Drives one card through its whole life over the REST API (apply; produce and dispatch to an
+ * outlet, reported by the card bureau to card-production-service; collect, enable) and prints what
+ * each of the three consumer services then knows of it.
  */
 final class Demo {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String FACTORY = "ICBC-card-bureau";
 
   private final ServiceProcesses services;
   private final SmsGatewaySimulator smsGateway;
@@ -60,19 +62,27 @@ final class Demo {
             + " requested by retiree 王小明 through the Jingtong mini-program, with his pension"
             + " bank ICBC (R-BANK-6)");
     String card = app + "/cards/" + cardId;
+    // The card bureau reports to card-production-service, on the order assigned to it
+    // (S-FACTORY-1), which relays each report to application-service (ADR 24).
+    String factory =
+        services.url("card-production-service") + "/factories/" + FACTORY + "/cards/" + cardId;
+    awaitJson(services.url("card-production-service") + "/production-orders/" + cardId, n -> true);
     post(
-        card + "/production",
+        factory + "/produced",
         "CARD_FACTORY",
-        "ICBC-card-bureau",
+        FACTORY,
         "CARD_FACTORY_API",
         "{\"cardNumber\": \"A12345678\"}");
-    LocalSuite.say("demo: produced by the ICBC card bureau");
+    awaitJson(card, n -> "PRODUCED".equals(n.path("status").asText()));
+    LocalSuite.say(
+        "demo: produced by the ICBC card bureau, its report relayed by card-production-service");
     post(
-        card + "/dispatch",
+        factory + "/dispatches",
         "CARD_FACTORY",
-        "ICBC-card-bureau",
+        FACTORY,
         "CARD_FACTORY_API",
         "{\"method\": \"OUTLET_PICKUP\", \"outletName\": \"工商银行北京朝阳门支行\"}");
+    awaitJson(card, n -> "DISPATCHED".equals(n.path("status").asText()));
     LocalSuite.say("demo: sent to the outlet for pickup");
     post(card + "/collection", "BANK", "ICBC", "BANK_OUTLET", "{\"outletName\": \"工商银行北京朝阳门支行\"}");
     LocalSuite.say("demo: collected at the outlet");

@@ -85,6 +85,25 @@ public final class SuiteTokens implements AutoCloseable {
   }
 
   /**
+   * The headers that name a caller to application-service as the events record actors ({@link
+   * #authorization}). A card factory reaches application-service only as card-production-service
+   * relays its reports (ADR 24): then they are that service's token and X-Actor-Role and X-Actor-Id
+   * naming the factory, as its relay sends them.
+   */
+  public Map<String, String> applicationServiceHeaders(String actorRole, String subject) {
+    if (!actorRole.equals("CARD_FACTORY")) {
+      return Map.of("Authorization", authorization(actorRole, subject));
+    }
+    return Map.of(
+        "Authorization",
+        "Bearer " + issuer.token(Roles.CARD_PRODUCTION_SERVICE, "card-production-service"),
+        "X-Actor-Role",
+        "CARD_FACTORY",
+        "X-Actor-Id",
+        subject);
+  }
+
+  /**
    * What the services read: the public key's file (MicroProfile JWT's own variable) and where the
    * services' own tokens are ({@link ServiceProcesses} gives each its file).
    */

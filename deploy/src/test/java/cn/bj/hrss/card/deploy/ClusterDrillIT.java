@@ -488,9 +488,10 @@ class ClusterDrillIT {
     HttpRequest.Builder request =
         headers(HttpRequest.newBuilder(uri(instance, path)))
             .header("Content-Type", "application/json")
-            .header("Authorization", TOKENS.authorization(role, actor))
             .header("X-Channel", channel)
             .POST(HttpRequest.BodyPublishers.ofString(body));
+    // A factory's report arrives as card-production-service relays it (ADR 24).
+    TOKENS.applicationServiceHeaders(role, actor).forEach(request::header);
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }

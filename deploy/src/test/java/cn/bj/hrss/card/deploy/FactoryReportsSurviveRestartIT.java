@@ -168,6 +168,19 @@ class FactoryReportsSurviveRestartIT {
     List<String> firstHalf = cards.subList(0, CARDS / 2);
     List<String> secondHalf = cards.subList(CARDS / 2, CARDS);
     String failedFirst = secondHalf.get(0);
+    // The factory reports on the orders assigned to it (S-FACTORY-1): they are there first.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                given()
+                    .baseUri(services.url(PRODUCTION))
+                    .header("Authorization", TOKENS.authorization("CARD_FACTORY", FACTORY))
+                    .queryParam("limit", 1)
+                    .get("/production-orders")
+                    .then()
+                    .statusCode(200)
+                    .body("total", equalTo(CARDS)));
 
     // 1. application-service is down while the factory reports.
     services.stop(APPLICATION);

@@ -865,10 +865,13 @@ class FaultDrillIT {
 
   /** Every request of this test is built here: the caller's signed token and channel. */
   private static HttpRequest.Builder request(String service, String path, Caller caller) {
-    return HttpRequest.newBuilder(URI.create(services.url(service) + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", TOKENS.authorization(caller.role(), caller.actorId()))
-        .header("X-Channel", caller.channel());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(services.url(service) + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("X-Channel", caller.channel());
+    // A factory's report arrives as card-production-service relays it (ADR 24).
+    TOKENS.applicationServiceHeaders(caller.role(), caller.actorId()).forEach(request::header);
+    return request;
   }
 
   private static HttpResponse<String> command(

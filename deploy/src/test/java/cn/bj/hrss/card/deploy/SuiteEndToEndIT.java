@@ -61,12 +61,47 @@ class SuiteEndToEndIT {
     TOKENS.close();
   }
 
+  private static final String FACTORY = "PSBC-card-bureau";
+
   private static RequestSpecification as(String role, String id, String channel) {
     return given()
         .baseUri(services.url("application-service"))
         .contentType(ContentType.JSON)
         .header("Authorization", TOKENS.authorization(role, id))
         .header("X-Channel", channel);
+  }
+
+  /**
+   * The PSBC card bureau's report on the card, once its order is there, applied as {@code status}.
+   */
+  private static void factoryReport(String cardId, String kind, String body, String status) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                given()
+                    .baseUri(services.url("card-production-service"))
+                    .header("Authorization", TOKENS.authorization("CARD_FACTORY", FACTORY))
+                    .get("/production-orders/{id}", cardId)
+                    .then()
+                    .statusCode(200));
+    given()
+        .baseUri(services.url("card-production-service"))
+        .contentType(ContentType.JSON)
+        .header("Authorization", TOKENS.authorization("CARD_FACTORY", FACTORY))
+        .body(body)
+        .post("/factories/{f}/cards/{c}/" + kind, FACTORY, cardId)
+        .then()
+        .statusCode(202);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                as("OPERATOR", "e2e", "OPERATOR_CONSOLE")
+                    .get("/cards/{id}", cardId)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo(status)));
   }
 
   @Test
@@ -85,16 +120,14 @@ class SuiteEndToEndIT {
             .statusCode(201)
             .extract()
             .path("cardId");
-    as("CARD_FACTORY", "PSBC-card-bureau", "CARD_FACTORY_API")
-        .body("{\"cardNumber\": \"P98765432\"}")
-        .post("/cards/{id}/production", cardId)
-        .then()
-        .statusCode(200);
-    as("CARD_FACTORY", "PSBC-card-bureau", "CARD_FACTORY_API")
-        .body("{\"method\": \"MAIL\", \"trackingNumber\": \"EMS1234567890\"}")
-        .post("/cards/{id}/dispatch", cardId)
-        .then()
-        .statusCode(200);
+    // The card bureau reports to card-production-service, on its own order (S-FACTORY-1), which
+    // relays each report to application-service (ADR 24).
+    factoryReport(cardId, "produced", "{\"cardNumber\": \"P98765432\"}", "PRODUCED");
+    factoryReport(
+        cardId,
+        "dispatches",
+        "{\"method\": \"MAIL\", \"trackingNumber\": \"EMS1234567890\"}",
+        "DISPATCHED");
     as("BANK", "PSBC", "BANK_API")
         .body("{\"method\": \"MAIL\"}")
         .post("/cards/{id}/delivery", cardId)

@@ -70,7 +70,7 @@ public final class SampleRegistry {
   public static final Person MINOR =
       new Person(id("110108", 2015, 3, 8, 4), "张小宝", "13600002222", "MINOR", "110108", "", "");
 
-  /** The minor's parent. */
+  /** The minor's parent, the minor's guardian in the registry (R-BANK-4). */
   public static final Person GUARDIAN =
       new Person(
           id("110108", 1986, 9, 20, 5), "张伟", "13600002222", "FLEXIBLE_WORKER", "110108", "", "");
@@ -111,12 +111,19 @@ public final class SampleRegistry {
     return first17 + CHECK.charAt(sum % 11);
   }
 
-  /** The named persons, then {@code generated} more, deterministic for a seed, as import CSV. */
+  /**
+   * The named persons, then {@code generated} more, deterministic for a seed, as import CSV. The
+   * minor's row names the parent in the optional column {@code guardian_id_numbers}: a guardian
+   * acts for a minor only where the registry (or a check in person at an outlet) records it.
+   */
   public static String csv(int generated, long seed) {
     StringBuilder out =
         new StringBuilder(
-            "id_number,name,category,district_code,organisation_id,pension_bank_code\n");
-    NAMED.forEach(p -> out.append(p.csv()).append('\n'));
+            "id_number,name,category,district_code,organisation_id,pension_bank_code,"
+                + "holds_old_card,away_from_school,guardian_id_numbers\n");
+    NAMED.forEach(
+        p ->
+            out.append(p.csv()).append(p == MINOR ? ",,," + GUARDIAN.idNumber() : "").append('\n'));
     generated(generated, seed).forEach(p -> out.append(p.csv()).append('\n'));
     return out.toString();
   }

@@ -1,6 +1,8 @@
 package cn.bj.hrss.card.application.card;
 
 import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
+import cn.bj.hrss.card.application.card.rest.CallerContext;
+import cn.bj.hrss.card.application.security.CardAccess;
 import cn.bj.hrss.card.contract.event.Applicant;
 import cn.bj.hrss.card.contract.event.Collection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -22,7 +23,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  * Submits applications so that a person has at most one (R-ELIG-3): the person's claim and the
  * CardRequested event are written in one transaction, and the claim's unique key makes two
  * simultaneous submissions give one application: the second waits for the first and is answered
- * with it. A refused application rolls its claim back.
+ * with it, if its caller is a party of that card (issue 16, item 2: the holder, a recorded
+ * guardian, the organisation, the issuing bank, an operator). Anyone else gets the refusal of a
+ * caller who may not apply for that person, without the card's id. A refused application rolls its
+ * claim back.
  */
 @ApplicationScoped
 public class CardApplications {
@@ -32,15 +36,17 @@ public class CardApplications {
 
   private final DataSource dataSource;
   private final CommandGateway commands;
+  private final CardAccess access;
 
-  CardApplications(DataSource dataSource, CommandGateway commands) {
+  CardApplications(DataSource dataSource, CommandGateway commands, CardAccess access) {
     this.dataSource = dataSource;
     this.commands = commands;
+    this.access = access;
   }
 
   @Transactional(rollbackOn = Exception.class)
   public Submitted submit(
-      Map<String, String> metaData,
+      CallerContext caller,
       Applicant applicant,
       Applicant guardian,
       String bankCode,
@@ -50,13 +56,14 @@ public class CardApplications {
     if (applicant != null && applicant.idNumber() != null) {
       Optional<String> existing = claim(applicant.idNumber(), cardId);
       if (existing.isPresent()) {
+        access.requirePartyOf(caller, existing.get());
         return new Submitted(existing.get(), false);
       }
     }
     commands.sendAndWait(
         GenericCommandMessage.asCommandMessage(
                 new SubmitCardApplication(cardId, applicant, guardian, bankCode, collection))
-            .andMetaData(metaData));
+            .andMetaData(caller.metaData()));
     return new Submitted(cardId, true);
   }
 

@@ -104,6 +104,26 @@ public class JdbcReferenceData implements ReferenceData {
                 : Optional.empty());
   }
 
+  @Override
+  public boolean isRecordedGuardian(String minorIdNumber, String guardianIdNumber) {
+    if (minorIdNumber == null || guardianIdNumber == null) {
+      return false;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT 1 FROM guardian_relation WHERE minor_id_number = ?"
+                    + " AND guardian_id_number = ? AND withdrawn_at IS NULL LIMIT 1")) {
+      statement.setString(1, minorIdNumber);
+      statement.setString(2, guardianIdNumber);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the recorded guardians", e);
+    }
+  }
+
   private static Set<String> strings(ResultSet rows) throws SQLException {
     Set<String> values = new HashSet<>();
     while (rows.next()) {

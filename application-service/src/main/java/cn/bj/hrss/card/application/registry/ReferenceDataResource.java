@@ -56,13 +56,15 @@ public class ReferenceDataResource {
       @BeanParam CallerHeaders headers,
       @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
       InputStream body) {
-    headers.context().requireRole("OPERATOR");
+    CallerContext operator = headers.context().requireRole("OPERATOR");
     RegistryImport.Format format =
         contentType != null && contentType.startsWith("application/x-ndjson")
             ? RegistryImport.Format.JSON_LINES
             : RegistryImport.Format.CSV;
     return registryImport.run(
-        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)), format);
+        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)),
+        format,
+        operator.actorId());
   }
 
   @GET

@@ -24,9 +24,11 @@ import org.jboss.logging.Logger;
 /**
  * Loads the registry of insured persons from an operator's file, row by row: each valid row is
  * inserted or updated (a later import keeps the registry up to date), each bad row is reported with
- * its line, field and rule and changes nothing. Rows are written in batches of {@value #BATCH},
- * each in its own transaction, and the job's counters move after every batch, so that {@code GET
- * /imports/{id}} shows the progress of a running import.
+ * its line, field and rule and changes nothing. A row's guardians (R-BANK-4, optional column {@code
+ * guardian_id_numbers}) are recorded with the person, in the same transaction ({@link
+ * GuardianRelations}). Rows are written in batches of {@value #BATCH}, each in its own transaction,
+ * and the job's counters move after every batch, so that {@code GET /imports/{id}} shows the
+ * progress of a running import.
  */
 @ApplicationScoped
 public class RegistryImport {
@@ -68,13 +70,18 @@ public class RegistryImport {
 
   private final DataSource dataSource;
   private final ReferenceData referenceData;
+  private final GuardianRelations guardians;
 
-  RegistryImport(DataSource dataSource, ReferenceData referenceData) {
+  RegistryImport(DataSource dataSource, ReferenceData referenceData, GuardianRelations guardians) {
     this.dataSource = dataSource;
     this.referenceData = referenceData;
+    this.guardians = guardians;
   }
 
-  public Report run(BufferedReader input, Format format) {
+  /**
+   * @param importedBy the operator who imports (recorded with each guardian the import records)
+   */
+  public Report run(BufferedReader input, Format format, String importedBy) {
     String id = UUID.randomUUID().toString();
     Instant started = Instant.now();
     execute(
@@ -100,7 +107,7 @@ public class RegistryImport {
         Optional<RegistryRow> row = parse(line, format, lineNumber, batchErrors);
         row.ifPresent(batch::add);
         if (batch.size() + batchErrors.size() >= BATCH) {
-          applied += write(batch);
+          applied += write(batch, id, importedBy);
           storedErrors += storeErrors(id, batchErrors, storedErrors);
           addFirst(errors, batchErrors);
           progress(id, read, applied, read - applied, started);
@@ -111,7 +118,7 @@ public class RegistryImport {
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the import", e);
     }
-    applied += write(batch);
+    applied += write(batch, id, importedBy);
     storeErrors(id, batchErrors, storedErrors);
     addFirst(errors, batchErrors);
     execute(
@@ -160,7 +167,7 @@ public class RegistryImport {
   }
 
   /** Writes valid rows in one transaction; returns how many were written. */
-  private int write(List<RegistryRow> rows) {
+  private int write(List<RegistryRow> rows, String importId, String importedBy) {
     if (rows.isEmpty()) {
       return 0;
     }
@@ -183,6 +190,12 @@ public class RegistryImport {
                   upsert.addBatch();
                 }
                 upsert.executeBatch();
+                for (RegistryRow row : rows) {
+                  if (row.guardians().isPresent()) {
+                    guardians.replaceFromRegistry(
+                        c, row.idNumber(), row.guardians().get(), importId, importedBy, now);
+                  }
+                }
                 return rows.size();
               }
             });

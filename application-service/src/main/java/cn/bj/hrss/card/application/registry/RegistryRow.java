@@ -5,16 +5,23 @@ import cn.bj.hrss.card.application.card.domain.IdNumber;
 import cn.bj.hrss.card.application.card.domain.InsuredCategory;
 import cn.bj.hrss.card.application.card.domain.ReferenceData;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * One row of a registry import, as read from CSV (columns {@link #CSV_HEADER}) or a JSON line with
- * the same names in camelCase. The last two columns are optional ({@code true} or {@code false};
- * left out or empty: the person holds an old card, and is not a student away from school).
+ * the same names in camelCase. The last three columns are optional: {@code holds_old_card} and
+ * {@code away_from_school} are {@code true} or {@code false} (left out or empty: the person holds
+ * an old card, and is not a student away from school); {@code guardian_id_numbers} lists a minor's
+ * guardians (R-BANK-4).
  *
  * @param holdsOldCard whether the person holds a first- or second-generation card (R-OLD-2)
  * @param awayFromSchool a student insured en bloc who is not at school for a special reason
  *     (R-BANK-3)
+ * @param guardianIdNumbers R-BANK-4: the ID numbers of the person's guardians, separated by {@code
+ *     ;} (at most {@value #MAX_GUARDIANS}); they replace the guardians an earlier import recorded
+ *     for the person. {@code none} withdraws them all; left out or empty, the recorded ones stay.
+ *     The guardians checked in person at an outlet are not touched by an import.
  */
 public record RegistryRow(
     String idNumber,
@@ -24,11 +31,18 @@ public record RegistryRow(
     String organisationId,
     String pensionBankCode,
     String holdsOldCard,
-    String awayFromSchool) {
+    String awayFromSchool,
+    String guardianIdNumbers) {
 
   public static final String CSV_HEADER =
       "id_number,name,category,district_code,organisation_id,pension_bank_code,holds_old_card,"
-          + "away_from_school";
+          + "away_from_school,guardian_id_numbers";
+
+  /** R-BANK-4: at most this many guardians per person in the registry. */
+  static final int MAX_GUARDIANS = 4;
+
+  /** The value of {@code guardian_id_numbers} that withdraws the person's registry guardians. */
+  static final String NO_GUARDIANS = "none";
 
   /** The six-column row of imports made before the two optional columns. */
   public RegistryRow(
@@ -38,7 +52,26 @@ public record RegistryRow(
       String districtCode,
       String organisationId,
       String pensionBankCode) {
-    this(idNumber, name, category, districtCode, organisationId, pensionBankCode, null, null);
+    this(idNumber, name, category, districtCode, organisationId, pensionBankCode, null, null, null);
+  }
+
+  /**
+   * R-BANK-4: the guardians this row records for the person, replacing the registry's earlier ones
+   * (an empty list withdraws them); empty when the row leaves the column out.
+   */
+  public Optional<List<String>> guardians() {
+    if (guardianIdNumbers == null) {
+      return Optional.empty();
+    }
+    if (NO_GUARDIANS.equalsIgnoreCase(guardianIdNumbers.trim())) {
+      return Optional.of(List.of());
+    }
+    return Optional.of(
+        Arrays.stream(guardianIdNumbers.split(";"))
+            .map(String::trim)
+            .filter(id -> !id.isEmpty())
+            .distinct()
+            .toList());
   }
 
   /** R-OLD-2: whether the person holds an old card (true unless the row says false). */
@@ -56,7 +89,7 @@ public record RegistryRow(
 
   /** Parses a CSV line (no quoting: the fields hold no commas). */
   public static RegistryRow fromCsv(String line) {
-    String[] f = Arrays.copyOf(line.split(",", -1), 8);
+    String[] f = Arrays.copyOf(line.split(",", -1), 9);
     return new RegistryRow(
         blankToNull(f[0]),
         blankToNull(f[1]),
@@ -65,7 +98,8 @@ public record RegistryRow(
         blankToNull(f[4]),
         blankToNull(f[5]),
         blankToNull(f[6]),
-        blankToNull(f[7]));
+        blankToNull(f[7]),
+        blankToNull(f[8]));
   }
 
   /** The first thing wrong with this row, if any. */
@@ -100,6 +134,27 @@ public record RegistryRow(
     if (!isBoolean(awayFromSchool)) {
       return problem(
           "away_from_school", "R-BANK-3", "away_from_school must be true, false or empty");
+    }
+    return guardianProblem();
+  }
+
+  /** R-BANK-4: the guardians are valid ID numbers, not the person themself, at most four. */
+  private Optional<Problem> guardianProblem() {
+    List<String> guardians = guardians().orElse(List.of());
+    for (String guardian : guardians) {
+      if (!IdNumber.isValid(guardian)) {
+        return problem(
+            "guardian_id_numbers",
+            "INPUT-ID-NUMBER",
+            "a guardian's ID number is not a valid GB 11643-1999 ID number");
+      }
+      if (guardian.equals(idNumber)) {
+        return problem("guardian_id_numbers", "R-BANK-4", "a person is not their own guardian");
+      }
+    }
+    if (guardians.size() > MAX_GUARDIANS) {
+      return problem(
+          "guardian_id_numbers", "R-BANK-4", "at most " + MAX_GUARDIANS + " guardians per person");
     }
     return Optional.empty();
   }

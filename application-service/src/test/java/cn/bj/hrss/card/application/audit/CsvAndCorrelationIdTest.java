@@ -28,7 +28,7 @@ class CsvAndCorrelationIdTest {
   void a_correlation_id_that_is_not_an_id_is_refused_and_nothing_is_recorded() {
     String idNumber = SampleRegistry.id("110101", 1981, 6, 6, 921);
     Callers.operator()
-        .contentType("text/csv")
+        .contentType("text/csv; charset=UTF-8")
         .body(
             "id_number,name,category,district_code,organisation_id,pension_bank_code\n"
                 + idNumber

@@ -58,13 +58,13 @@ class HistoryAndRepublishTest {
   @Test
   void the_history_shows_the_card_as_it_was_at_a_past_moment_and_exports_as_csv() {
     String cardId = appliedCard(7);
-    as("CARD_FACTORY", "CARD_FACTORY_API")
+    Callers.factory("card_factory-7")
         .body("{\"cardNumber\": \"H12345678\"}")
         .post("/cards/{id}/production", cardId)
         .then()
         .statusCode(200);
     Instant afterProduction = Instant.now();
-    as("CARD_FACTORY", "CARD_FACTORY_API")
+    Callers.factory("card_factory-7")
         .body("{\"method\": \"MAIL\", \"trackingNumber\": \"EMS7\"}")
         .post("/cards/{id}/dispatch", cardId)
         .then()

@@ -75,14 +75,14 @@ class ReconciliationTest {
         .statusCode(204);
   }
 
-  private static String applied(String idNumber) {
+  private static String applied(String idNumber, String name) {
     return Callers.citizen(idNumber)
         .body(
             """
-            {"applicant": {"idNumber": "%s", "name": "对账", "mobile": "13911113333"},
+            {"applicant": {"idNumber": "%s", "name": "%s", "mobile": "13911113333"},
              "bankCode": "CMB", "collection": {"method": "MAIL", "address": "北京市2号"}}
             """
-                .formatted(idNumber))
+                .formatted(idNumber, name))
         .post("/cards")
         .then()
         .statusCode(201)
@@ -98,18 +98,17 @@ class ReconciliationTest {
   void services_in_step_lacking_behind_ahead_or_unreachable_are_told_apart() throws Exception {
     cn.bj.hrss.card.infra.SampleRegistry.loadInto(
         io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port, 200);
-    List<String> workers =
+    List<cn.bj.hrss.card.infra.SampleRegistry.Person> workers =
         cn.bj.hrss.card.infra.SampleRegistry.generated(
                 200, cn.bj.hrss.card.infra.SampleRegistry.SEED)
             .stream()
             .filter(p -> p.category().equals("FLEXIBLE_WORKER"))
-            .map(cn.bj.hrss.card.infra.SampleRegistry.Person::idNumber)
             .skip(20)
             .limit(3)
             .toList();
     List<String> cards = new ArrayList<>();
-    for (String idNumber : workers) {
-      cards.add(applied(idNumber));
+    for (cn.bj.hrss.card.infra.SampleRegistry.Person worker : workers) {
+      cards.add(applied(worker.idNumber(), worker.name()));
     }
     Map<String, Long> store = store();
     serve(production, store);

@@ -46,12 +46,12 @@ class TamperEvidenceTest {
             .statusCode(201)
             .extract()
             .path("cardId");
-    as("CARD_FACTORY", "CARD_FACTORY_API")
+    Callers.factory("card_factory-1")
         .body("{\"cardNumber\": \"T12345678\"}")
         .post("/cards/{id}/production", cardId)
         .then()
         .statusCode(200);
-    as("CARD_FACTORY", "CARD_FACTORY_API")
+    Callers.factory("card_factory-1")
         .body("{\"method\": \"MAIL\", \"trackingNumber\": \"EMS9\"}")
         .post("/cards/{id}/dispatch", cardId)
         .then()

@@ -127,7 +127,7 @@ class UpcastingStoredEventsTest {
     String eventId = storeVersion1(cardId);
 
     // The aggregate is sourced from the stored v1 event to decide this command.
-    as("CARD_FACTORY", "CARD_FACTORY_API")
+    Callers.factory("card_factory-6")
         .body("{\"cardNumber\": \"U12345678\"}")
         .post("/cards/{id}/production", cardId)
         .then()

@@ -208,7 +208,7 @@ class CalendarResourceTest {
   void a_citizens_progress_view_says_when_its_date_is_provisional_and_loses_the_flag_once_loaded() {
     String idNumber = SampleRegistry.id("110101", 1980, 5, 5, 917);
     Callers.operator()
-        .contentType("text/csv")
+        .contentType("text/csv; charset=UTF-8")
         .body(
             "id_number,name,category,district_code,organisation_id,pension_bank_code\n"
                 + idNumber

@@ -58,13 +58,13 @@ class DatabaseOutageTest {
   void while_the_database_is_away_requests_get_503_and_nothing_is_stored_then_it_recovers()
       throws Exception {
     as("OPERATOR", "outage-test", "OPERATOR_CONSOLE")
-        .contentType("text/csv")
+        .contentType("text/csv; charset=UTF-8")
         .body(
             "id_number,name,category,district_code,organisation_id,pension_bank_code\n"
                 + FIRST
-                + ",停机一,FLEXIBLE_WORKER,110105,,\n"
+                + ",停机测试,FLEXIBLE_WORKER,110105,,\n"
                 + SECOND
-                + ",停机二,FLEXIBLE_WORKER,110105,,\n")
+                + ",停机测试,FLEXIBLE_WORKER,110105,,\n")
         .post("/insured-persons/import")
         .then()
         .statusCode(org.hamcrest.Matchers.lessThan(300));
@@ -90,7 +90,7 @@ class DatabaseOutageTest {
       assertTrue(applyMillis < 10_000, "the 503 took " + applyMillis + " ms");
 
       assertUnavailable(
-          as("CARD_FACTORY", "ICBC-card-bureau", "CARD_FACTORY_API")
+          Callers.factory("ICBC-card-bureau")
               .body("{\"cardNumber\": \"O12345678\"}")
               .post("/cards/{id}/production", card));
       assertUnavailable(as("CITIZEN", FIRST, "JINGTONG_MINI_PROGRAM").get("/cards/" + card));
@@ -119,7 +119,7 @@ class DatabaseOutageTest {
         .then()
         .statusCode(201)
         .body("cardId", equalTo(second));
-    as("CARD_FACTORY", "ICBC-card-bureau", "CARD_FACTORY_API")
+    Callers.factory("ICBC-card-bureau")
         .body("{\"cardNumber\": \"O12345678\"}")
         .post("/cards/{id}/production", card)
         .then()

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.bj.hrss.card.application.Callers;
+import cn.bj.hrss.card.identity.Roles;
+import cn.bj.hrss.card.infra.DevTokens;
 import cn.bj.hrss.card.infra.MalformedInputSweep;
 import cn.bj.hrss.card.infra.MalformedInputSweep.Caller;
 import cn.bj.hrss.card.infra.SampleRegistry;
@@ -39,7 +41,20 @@ class MalformedInputSweepTest {
         List.of(
             caller("CITIZEN", citizen, "BUREAU_WEBSITE"),
             caller("BANK", "ICBC", "BANK_OUTLET"),
-            caller("CARD_FACTORY", "factory-1", "CARD_FACTORY_API"),
+            // A factory reaches application-service only as card-production-service relays it.
+            new Caller(
+                "CARD_FACTORY",
+                Map.of(
+                    "Authorization",
+                    "Bearer "
+                        + DevTokens.shared()
+                            .token(Roles.CARD_PRODUCTION_SERVICE, "card-production-service"),
+                    "X-Channel",
+                    "CARD_FACTORY_API",
+                    "X-Actor-Role",
+                    "CARD_FACTORY",
+                    "X-Actor-Id",
+                    "factory-1")),
             caller("EMPLOYER", SampleRegistry.EMPLOYER, "EMPLOYER_COLLECTIVE"),
             caller("OPERATOR", "op-1", "OPERATOR_CONSOLE"),
             caller("AUDITOR", "auditor-1", "OPERATOR_CONSOLE"));

@@ -1089,20 +1089,24 @@ public final class Benchmark {
       double total = applied.seconds();
       run.put("apply", batch(applied));
       List<String> cards = applied.cardIds();
+      // The factory's reports arrive as card-production-service relays them (ADR 24): its token,
+      // the factory in X-Actor-Role and X-Actor-Id.
       String[][] steps = {
         {
           "production",
-          "CARD_FACTORY",
-          "ICBC-card-bureau",
+          "CARD_PRODUCTION_SERVICE",
+          "card-production-service",
           "CARD_FACTORY_API",
-          "{\"cardNumber\":\"A12345678\"}"
+          "{\"cardNumber\":\"A12345678\"}",
+          "CARD_FACTORY ICBC-card-bureau"
         },
         {
           "dispatch",
-          "CARD_FACTORY",
-          "ICBC-card-bureau",
+          "CARD_PRODUCTION_SERVICE",
+          "card-production-service",
           "CARD_FACTORY_API",
-          "{\"method\":\"OUTLET_PICKUP\",\"outletName\":\"工商银行北京朝阳门支行\"}"
+          "{\"method\":\"OUTLET_PICKUP\",\"outletName\":\"工商银行北京朝阳门支行\"}",
+          "CARD_FACTORY ICBC-card-bureau"
         },
         {"collection", "BANK", "ICBC", "BANK_OUTLET", "{\"outletName\":\"工商银行北京朝阳门支行\"}"},
         {"social-function", "BANK", "ICBC", "BANK_OUTLET", "{}"}
@@ -1116,7 +1120,7 @@ public final class Benchmark {
                   "POST",
                   "/cards/" + card + "/" + step[0],
                   bearer(step[1], step[2]),
-                  "-",
+                  step.length > 5 ? step[5] : "-",
                   step[3],
                   step[4]));
         }

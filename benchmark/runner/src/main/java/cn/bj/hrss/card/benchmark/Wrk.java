@@ -50,16 +50,15 @@ final class Wrk {
     }
   }
 
-  /** One request line of the requests file (tab-separated, no tab or newline in the body). */
+  /**
+   * One request line of the requests file (tab-separated, no tab or newline in the body).
+   *
+   * @param actor "-", or the X-Actor-Role and X-Actor-Id a relaying service names, separated by a
+   *     space (card-production-service relaying a factory's report, ADR 24)
+   */
   static String line(
-      String method,
-      String path,
-      String authorization,
-      String unused,
-      String channel,
-      String body) {
-    return String.join(
-        "\t", method, path, authorization, unused, channel, body == null ? "" : body);
+      String method, String path, String authorization, String actor, String channel, String body) {
+    return String.join("\t", method, path, authorization, actor, channel, body == null ? "" : body);
   }
 
   Path requestsFile(String name, List<String> lines) throws IOException {

@@ -22,9 +22,10 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The card factory's side: it reports what it did, one card at a time or as a batch file, and the
- * operator sees what became of each report. A report is stored at once (202) and delivered to
- * application-service as a command; this service never changes a card itself.
+ * The card factory's side: it reports what it did, one card at a time or as a batch file, on the
+ * orders assigned to it alone (S-FACTORY-1), and the operator sees what became of each report. A
+ * report is stored at once (202) and delivered to application-service as a command; this service
+ * never changes a card itself.
  */
 @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
 @Path("/")
@@ -175,6 +176,10 @@ public class FactoryReportResource {
     Receipt.Line result = receipt.lines().get(0);
     if ("REJECTED".equals(result.outcome())) {
       ApiError error = result.error();
+      if (FactoryReports.NO_ORDER.equals(error)) {
+        // S-FACTORY-1: another factory's card, answered as a card that is not there.
+        throw new NotFoundException(error.detail());
+      }
       int status = "REPORT-REFERENCE".equals(error.rule()) ? 409 : 400;
       return Response.status(status).entity(error).build();
     }

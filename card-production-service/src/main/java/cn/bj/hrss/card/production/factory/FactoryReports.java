@@ -14,10 +14,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -44,25 +46,44 @@ public class FactoryReports implements ReportRelay.Store<FactoryReport> {
   }
 
   /**
+   * The answer to a report on a card that has no order assigned to the factory (S-FACTORY-1): the
+   * very answer to an order that is not there ({@code GET /production-orders/{id}}), so that it
+   * tells nothing about another factory's cards.
+   */
+  public static final ApiError NO_ORDER = new ApiError("NOT-FOUND", "未找到。", "no production order");
+
+  /**
    * Stores the valid lines of a batch, in their order, in one transaction; an invalid line is
-   * rejected on its own and the others are stored. A line whose reference this factory sent before
-   * with the same facts is not stored again.
+   * rejected on its own and the others are stored. A line on a card whose order is not assigned to
+   * the factory is rejected like a card that is not there ({@link #NO_ORDER}), and nothing of it is
+   * stored (S-FACTORY-1). A line whose reference this factory sent before with the same facts is
+   * not stored again.
    */
   @Transactional(rollbackOn = Exception.class)
   public Receipt receive(String factoryId, List<ReportLine> lines) throws SQLException {
     FactoryReportRules.checkFactory(factoryId);
     Receipt.Line[] results = new Receipt.Line[lines.size()];
+    List<Integer> valid = new ArrayList<>();
+    List<ReportLine> validLines = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      try {
+        validLines.add(FactoryReportRules.check(lines.get(i)));
+        valid.add(i);
+      } catch (InvalidInput invalid) {
+        results[i] = new Receipt.Line(i, null, "REJECTED", invalid.error());
+      }
+    }
     List<Integer> batched = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     List<ReportLine> checked = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      for (int i = 0; i < lines.size(); i++) {
-        ReportLine line;
-        try {
-          line = FactoryReportRules.check(lines.get(i));
-        } catch (InvalidInput invalid) {
-          results[i] = new Receipt.Line(i, null, "REJECTED", invalid.error());
+      Set<String> own = ownOrders(connection, factoryId, validLines);
+      for (int v = 0; v < valid.size(); v++) {
+        int i = valid.get(v);
+        ReportLine line = validLines.get(v);
+        if (!own.contains(line.cardId())) {
+          results[i] = new Receipt.Line(i, null, "REJECTED", NO_ORDER);
           continue;
         }
         String reportId = UUID.randomUUID().toString();
@@ -102,6 +123,31 @@ public class FactoryReports implements ReportRelay.Store<FactoryReport> {
     List<Receipt.Line> all = List.of(results);
     return new Receipt(
         count(all, "RECEIVED"), count(all, "ALREADY_RECEIVED"), count(all, "REJECTED"), all);
+  }
+
+  /** Of the lines' cards, those whose order is assigned to the factory (S-FACTORY-1). */
+  private static Set<String> ownOrders(
+      Connection connection, String factoryId, List<ReportLine> lines) throws SQLException {
+    Set<String> own = new HashSet<>();
+    if (lines.isEmpty()) {
+      return own;
+    }
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT card_id FROM production_order WHERE card_id = ANY (?)"
+                + " AND factories @> ARRAY[CAST(? AS varchar)]")) {
+      select.setArray(
+          1,
+          connection.createArrayOf(
+              "varchar", lines.stream().map(ReportLine::cardId).distinct().toArray()));
+      select.setString(2, factoryId);
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          own.add(row.getString(1));
+        }
+      }
+    }
+    return own;
   }
 
   private static int count(List<Receipt.Line> lines, String outcome) {

@@ -25,16 +25,28 @@ import org.eclipse.microprofile.health.Liveness;
 public class CardEventsListener implements HealthCheck {
 
   /**
-   * The projection is the orders and the positions. The overdue alerts and the factory reports are
-   * the service's own records: a rebuild keeps them as they are.
+   * The projection is the orders and the positions. The overdue alerts, the factory reports and the
+   * assignment's audit are the service's own records: a rebuild keeps them as they are. The factory
+   * assignment is reference data the replay reads, so it is copied with its rows; at the switch,
+   * the orders of a bank whose factories an operator changed meanwhile take the bank's factories
+   * now (S-FACTORY-1).
    */
   static final ProjectionRebuild.Layout TABLES =
       new ProjectionRebuild.Layout(
           "production",
           List.of("production_order", "card_event_position"),
-          List.of(),
+          List.of("factory_assignment"),
           Map.of(),
-          List.of(),
+          List.of(
+              "UPDATE {copy}.production_order o SET factories = ARRAY(SELECT a.factory_id"
+                  + " FROM {live}.factory_assignment a WHERE a.bank_code = o.bank_code"
+                  + " ORDER BY a.factory_id COLLATE \"C\")"
+                  + " WHERE o.bank_code IN (SELECT changed.bank_code FROM ("
+                  + "(SELECT bank_code, factory_id FROM {copy}.factory_assignment"
+                  + " EXCEPT SELECT bank_code, factory_id FROM {live}.factory_assignment)"
+                  + " UNION (SELECT bank_code, factory_id FROM {live}.factory_assignment"
+                  + " EXCEPT SELECT bank_code, factory_id FROM {copy}.factory_assignment))"
+                  + " AS changed)"),
           "SELECT status, count(*) FROM production_order GROUP BY status ORDER BY status");
 
   private final LiveCardEvents live;

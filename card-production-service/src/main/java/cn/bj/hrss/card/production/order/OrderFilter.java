@@ -5,9 +5,17 @@ import java.util.List;
 
 /**
  * Which orders a listing covers: one bank, optionally one outlet (the outlet where the card is to
- * be collected), or every bank when the bank is not given (operators).
+ * be collected), or every bank when the bank is not given (operators); for a factory, only the
+ * orders assigned to it (S-FACTORY-1), whatever else it asks.
+ *
+ * @param factory the factory asking, whose own orders alone it lists; null for operators and
+ *     auditors
  */
-public record OrderFilter(String bankCode, String outletName) {
+public record OrderFilter(String bankCode, String outletName, String factory) {
+
+  public OrderFilter(String bankCode, String outletName) {
+    this(bankCode, outletName, null);
+  }
 
   /** The SQL condition and its values, starting with {@code WHERE TRUE}. */
   String where(List<Object> values) {
@@ -19,6 +27,10 @@ public record OrderFilter(String bankCode, String outletName) {
     if (outletName != null && !outletName.isBlank()) {
       sql.append(" AND outlet_name = ?");
       values.add(outletName);
+    }
+    if (factory != null) {
+      sql.append(" AND factories @> ARRAY[CAST(? AS varchar)]");
+      values.add(factory);
     }
     return sql.toString();
   }

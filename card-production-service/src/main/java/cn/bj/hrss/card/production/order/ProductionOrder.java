@@ -2,6 +2,7 @@ package cn.bj.hrss.card.production.order;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A production order as the card factory side sees it. No personal data: the factory works from the
@@ -21,6 +22,7 @@ import java.time.LocalDate;
  *     2027:provisional}
  * @param deadlineNote in Chinese with the rule id, why the date is provisional; null otherwise
  * @param overdue as of today: past the due date and not produced
+ * @param factories the factories the order is assigned to: those of its bank (S-FACTORY-1)
  */
 public record ProductionOrder(
     String cardId,
@@ -45,7 +47,8 @@ public record ProductionOrder(
     Instant producedAt,
     Instant dispatchedAt,
     String trackingNumber,
-    Instant handedOverAt) {
+    Instant handedOverAt,
+    List<String> factories) {
 
   /** The statuses of an order the factory still has to produce. */
   public static final String OPEN_STATUSES = "('ORDERED', 'PRODUCTION_FAILED')";

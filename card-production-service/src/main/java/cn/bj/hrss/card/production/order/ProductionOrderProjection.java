@@ -10,8 +10,10 @@ import cn.bj.hrss.card.contract.event.CardProduced;
 import cn.bj.hrss.card.contract.event.CardProductionFailed;
 import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
+import cn.bj.hrss.card.contract.event.IssuingBankChanged;
 import cn.bj.hrss.card.deadline.ProductionDeadlines;
 import cn.bj.hrss.card.production.calendar.CalendarHolder;
+import cn.bj.hrss.card.production.factory.FactoryAssignments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -24,11 +26,13 @@ import org.jboss.logging.Logger;
 
 /**
  * The production orders, kept from the card events: one order per CardRequested, with its legal
- * deadline (R-SLA-1..5), moved on by CardProductionFailed, CardProduced, CardDispatched and the
- * hand-over (CardCollected or CardDelivered). Each event is applied at most once ({@link
- * CardEventPositions}), in the transaction that changes the order.
+ * deadline (R-SLA-1..5) and the factories of its bank (S-FACTORY-1), moved on by
+ * CardProductionFailed, CardProduced, CardDispatched and the hand-over (CardCollected or
+ * CardDelivered), and to another bank and its factories by IssuingBankChanged. Each event is
+ * applied at most once ({@link CardEventPositions}), in the transaction that changes the order.
  *
- * <p>Every value written comes from the event or from the official calendar, never from the wall
+ * <p>Every value written comes from the event, from the official calendar or from the factory
+ * assignment in force (which a rebuild copies, and re-reads at its switch), never from the wall
  * clock, so rebuilding from the topic gives the same rows.
  */
 @ApplicationScoped
@@ -89,6 +93,18 @@ public class ProductionOrderProjection {
           dispatched.outletName(),
           at,
           event.cardId());
+    } else if (event.payload() instanceof IssuingBankChanged moved) {
+      // S-FACTORY-1: the card is the new bank's now, and so its order is its factories'.
+      FactoryAssignments.lockForReading(connection);
+      update(
+          connection,
+          "UPDATE production_order SET bank_code = ?, factories = "
+              + FactoryAssignments.FACTORIES_OF_BANK
+              + ", updated_at = ? WHERE card_id = ?",
+          moved.toBankCode(),
+          moved.toBankCode(),
+          at,
+          event.cardId());
     } else if (event.payload() instanceof CardCollected
         || event.payload() instanceof CardDelivered) {
       update(
@@ -121,14 +137,17 @@ public class ProductionOrderProjection {
     if (deadline.problem() != null) {
       LOG.errorf("card %s: no production deadline: %s", event.cardId(), deadline.problem());
     }
+    // S-FACTORY-1: the order is assigned to the factories of its bank.
+    FactoryAssignments.lockForReading(connection);
     update(
         connection,
         "INSERT INTO production_order (card_id, bank_code, channel, collection_method,"
             + " outlet_name, status, ordered_at, application_date, due_date, deadline_rule,"
             + " deadline_problem, due_date_provisional, calendar_version, deadline_note,"
-            + " updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, 'ORDERED', ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (card_id) DO NOTHING",
+            + " updated_at, factories)"
+            + " VALUES (?, ?, ?, ?, ?, 'ORDERED', ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + FactoryAssignments.FACTORIES_OF_BANK
+            + ") ON CONFLICT (card_id) DO NOTHING",
         event.cardId(),
         requested.bankCode(),
         event.channel(),
@@ -142,6 +161,7 @@ public class ProductionOrderProjection {
         deadline.provisional(),
         deadline.calendarVersion(),
         deadline.note(),
-        at);
+        at,
+        requested.bankCode());
   }
 }

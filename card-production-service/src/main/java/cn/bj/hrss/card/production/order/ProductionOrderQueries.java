@@ -3,6 +3,7 @@ package cn.bj.hrss.card.production.order;
 import static cn.bj.hrss.card.consumer.Jdbc.instant;
 
 import cn.bj.hrss.card.deadline.ProductionDeadlines;
+import cn.bj.hrss.card.production.factory.FactoryAssignments;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.Date;
@@ -65,6 +66,14 @@ public class ProductionOrderQueries {
     List<ProductionOrder> found =
         select("SELECT * FROM production_order WHERE card_id = ?", List.of(cardId), today());
     return found.stream().findFirst();
+  }
+
+  /**
+   * The order if {@code factory} may see it (S-FACTORY-1: one of the factories it is assigned to),
+   * or any order when {@code factory} is null (an operator, an auditor).
+   */
+  public Optional<ProductionOrder> find(String cardId, String factory) throws SQLException {
+    return find(cardId).filter(order -> factory == null || order.factories().contains(factory));
   }
 
   /** A change of an order's due date: a calendar version loaded, or a date given where none was. */
@@ -255,7 +264,8 @@ public class ProductionOrderQueries {
         instant(row, "produced_at"),
         instant(row, "dispatched_at"),
         row.getString("tracking_number"),
-        instant(row, "handed_over_at"));
+        instant(row, "handed_over_at"),
+        FactoryAssignments.factories(row));
   }
 
   private static LocalDate localDate(ResultSet row, String column) throws SQLException {

@@ -3,6 +3,7 @@ package cn.bj.hrss.card.production.order;
 import cn.bj.hrss.card.identity.Roles;
 import cn.bj.hrss.card.production.order.ProductionOrderQueries.Listing;
 import cn.bj.hrss.card.production.rest.InvalidInput;
+import cn.bj.hrss.card.production.rest.TokenCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -11,15 +12,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What is due and what is late: the production orders for operators and banks, per bank and per
+ * What is due and what is late: the production orders for operators and factories, per bank and per
  * collection outlet, with paging in a stable order. Without {@code bankCode} a listing covers every
- * bank (operators).
+ * bank (operators). A factory sees only the orders assigned to it (S-FACTORY-1): another factory's
+ * order is answered exactly like an order that is not there, and no listing or count holds one.
  */
 @RolesAllowed({Roles.CARD_FACTORY, Roles.OPERATOR, Roles.AUDITOR})
 @Path("/production-orders")
@@ -38,8 +42,11 @@ public class ProductionOrderResource {
 
   @GET
   @Path("/{cardId}")
-  public ProductionOrder get(@PathParam("cardId") String cardId) throws SQLException {
-    return orders.find(cardId).orElseThrow(() -> new NotFoundException("no production order"));
+  public ProductionOrder get(@PathParam("cardId") String cardId, @Context SecurityContext security)
+      throws SQLException {
+    return orders
+        .find(cardId, TokenCaller.factory(security))
+        .orElseThrow(() -> new NotFoundException("no production order"));
   }
 
   /**
@@ -49,8 +56,8 @@ public class ProductionOrderResource {
   @GET
   @Path("/{cardId}/deadline-history")
   public List<ProductionOrderQueries.DeadlineChange> deadlineHistory(
-      @PathParam("cardId") String cardId) throws SQLException {
-    if (orders.find(cardId).isEmpty()) {
+      @PathParam("cardId") String cardId, @Context SecurityContext security) throws SQLException {
+    if (orders.find(cardId, TokenCaller.factory(security)).isEmpty()) {
       throw new NotFoundException("no production order");
     }
     return orders.deadlineHistory(cardId);
@@ -63,12 +70,13 @@ public class ProductionOrderResource {
       @QueryParam("outletName") String outletName,
       @QueryParam("status") String status,
       @QueryParam("limit") @DefaultValue("50") int limit,
-      @QueryParam("offset") @DefaultValue("0") int offset)
+      @QueryParam("offset") @DefaultValue("0") int offset,
+      @Context SecurityContext security)
       throws SQLException {
     if (status != null && !STATUSES.contains(status)) {
       throw new InvalidInput("INPUT-STATUS", "订单状态有误。", "status must be one of " + STATUSES);
     }
-    return page(bankCode, outletName, Listing.ALL, status, limit, offset);
+    return page(filter(bankCode, outletName, security), Listing.ALL, status, limit, offset);
   }
 
   /** Open orders whose last day is today (Beijing). */
@@ -78,9 +86,10 @@ public class ProductionOrderResource {
       @QueryParam("bankCode") String bankCode,
       @QueryParam("outletName") String outletName,
       @QueryParam("limit") @DefaultValue("50") int limit,
-      @QueryParam("offset") @DefaultValue("0") int offset)
+      @QueryParam("offset") @DefaultValue("0") int offset,
+      @Context SecurityContext security)
       throws SQLException {
-    return page(bankCode, outletName, Listing.DUE_TODAY, null, limit, offset);
+    return page(filter(bankCode, outletName, security), Listing.DUE_TODAY, null, limit, offset);
   }
 
   /** Open orders past their last day (R-SLA-5: a period ends at 24:00), longest overdue first. */
@@ -90,9 +99,10 @@ public class ProductionOrderResource {
       @QueryParam("bankCode") String bankCode,
       @QueryParam("outletName") String outletName,
       @QueryParam("limit") @DefaultValue("50") int limit,
-      @QueryParam("offset") @DefaultValue("0") int offset)
+      @QueryParam("offset") @DefaultValue("0") int offset,
+      @Context SecurityContext security)
       throws SQLException {
-    return page(bankCode, outletName, Listing.OVERDUE, null, limit, offset);
+    return page(filter(bankCode, outletName, security), Listing.OVERDUE, null, limit, offset);
   }
 
   /** Orders for which no deadline could be set (see their deadlineProblem). */
@@ -102,27 +112,35 @@ public class ProductionOrderResource {
       @QueryParam("bankCode") String bankCode,
       @QueryParam("outletName") String outletName,
       @QueryParam("limit") @DefaultValue("50") int limit,
-      @QueryParam("offset") @DefaultValue("0") int offset)
+      @QueryParam("offset") @DefaultValue("0") int offset,
+      @Context SecurityContext security)
       throws SQLException {
-    return page(bankCode, outletName, Listing.DEADLINE_UNKNOWN, null, limit, offset);
+    return page(
+        filter(bankCode, outletName, security), Listing.DEADLINE_UNKNOWN, null, limit, offset);
   }
 
   /** Counts by status, due today, overdue, without deadline: in total and per outlet. */
   @GET
   @Path("/summary")
   public OrderSummary summary(
-      @QueryParam("bankCode") String bankCode, @QueryParam("outletName") String outletName)
+      @QueryParam("bankCode") String bankCode,
+      @QueryParam("outletName") String outletName,
+      @Context SecurityContext security)
       throws SQLException {
-    return orders.summary(new OrderFilter(bankCode, outletName));
+    return orders.summary(filter(bankCode, outletName, security));
   }
 
-  private OrderPage page(
-      String bankCode, String outletName, Listing listing, String status, int limit, int offset)
+  /** The caller's filter: a factory's is narrowed to its own orders. */
+  private static OrderFilter filter(String bankCode, String outletName, SecurityContext security) {
+    return new OrderFilter(bankCode, outletName, TokenCaller.factory(security));
+  }
+
+  private OrderPage page(OrderFilter filter, Listing listing, String status, int limit, int offset)
       throws SQLException {
     if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
       throw new InvalidInput(
           "INPUT-PAGING", "分页参数有误。", "limit must be 1.." + MAX_LIMIT + " and offset 0 or more");
     }
-    return orders.page(new OrderFilter(bankCode, outletName), listing, status, limit, offset);
+    return orders.page(filter, listing, status, limit, offset);
   }
 }

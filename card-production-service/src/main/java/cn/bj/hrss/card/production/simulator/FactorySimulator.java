@@ -134,9 +134,15 @@ public class FactorySimulator {
     return orders;
   }
 
-  /** The simulated card bureau of a bank. */
+  /** What a bank's code is followed by in the id of its simulated card bureau. */
+  static final String SUFFIX = "-card-bureau-simulator";
+
+  /**
+   * The simulated card bureau of a bank. It works on the orders assigned to it (S-FACTORY-1: every
+   * bank's cards are assigned to it from the start, V5__factory_assignment).
+   */
   public static String factoryOf(String bankCode) {
-    return bankCode + "-card-bureau-simulator";
+    return bankCode + SUFFIX;
   }
 
   /** A 9-character card number, [0-9A-Z]{9}, derived from the card id: "S" and 8 base-36 digits. */
@@ -158,8 +164,9 @@ public class FactorySimulator {
       String cardId, String bankCode, String collectionMethod, String outletName) {}
 
   /**
-   * Open orders, earliest deadline first, that have no report waiting, no produced or dispatched
-   * report that was not refused, and no report in the last {@code retryAfter}.
+   * Open orders assigned to their bank's simulated bureau, earliest deadline first, that have no
+   * report waiting, no produced or dispatched report that was not refused, and no report in the
+   * last {@code retryAfter}.
    */
   private List<OpenOrder> openOrders(Settings settings) throws SQLException {
     String sql =
@@ -167,6 +174,9 @@ public class FactorySimulator {
             + " WHERE o.status IN "
             + ProductionOrder.OPEN_STATUSES
             + (settings.banks().isEmpty() ? "" : " AND o.bank_code = ANY (?)")
+            + " AND o.factories @> ARRAY[CAST(o.bank_code || '"
+            + SUFFIX
+            + "' AS varchar)]"
             + " AND NOT EXISTS (SELECT 1 FROM factory_report r WHERE r.card_id = o.card_id"
             + " AND (r.state = 'PENDING'"
             + " OR (r.kind IN ('PRODUCED', 'DISPATCHED') AND r.state <> 'REFUSED')"

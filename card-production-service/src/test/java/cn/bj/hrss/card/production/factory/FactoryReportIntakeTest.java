@@ -7,17 +7,21 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
+import cn.bj.hrss.card.production.CardEvents;
 import cn.bj.hrss.card.production.TestCallers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The factory's reports are checked, stored and kept until application-service settles them; in
- * these tests application-service is not there at all, so they stay pending and say why.
+ * The factory's reports on the orders assigned to it are checked, stored and kept until
+ * application-service settles them; in these tests application-service is not there at all, so they
+ * stay pending and say why.
  */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructureTestResource.class)
@@ -34,9 +38,38 @@ class FactoryReportIntakeTest {
         .path("reportId");
   }
 
+  /** A card of {@code bank} whose order is here (its factories are the bank's card bureaus). */
+  private static String orderedCard(String bank) {
+    String cardId = UUID.randomUUID().toString();
+    CardEvents.requestedByMail(cardId, bank, "BUREAU_WEBSITE", "2025-03-20T02:00:00Z");
+    awaitOrders(bank, List.of(cardId));
+    return cardId;
+  }
+
+  private static void awaitOrders(String bank, List<String> cardIds) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              if (cardIds.size() == 1) {
+                TestCallers.operator()
+                    .get("/production-orders/{id}", cardIds.get(0))
+                    .then()
+                    .statusCode(200);
+              } else {
+                TestCallers.operator()
+                    .queryParam("bankCode", bank)
+                    .queryParam("limit", 1)
+                    .get("/production-orders")
+                    .then()
+                    .body("total", equalTo(cardIds.size()));
+              }
+            });
+  }
+
   @Test
   void a_report_is_stored_at_once_and_retried_while_application_service_is_down() {
-    String cardId = UUID.randomUUID().toString();
+    String cardId = orderedCard("ICBC");
     String reportId = produced("ICBC-card-bureau", cardId, "{\"cardNumber\":\"A12345678\"}", 202);
     await()
         .atMost(Duration.ofSeconds(30))
@@ -76,7 +109,7 @@ class FactoryReportIntakeTest {
 
   @Test
   void a_reference_sent_again_gives_the_same_report_and_never_a_second_one() {
-    String cardId = UUID.randomUUID().toString();
+    String cardId = orderedCard("CCB");
     String reference = "line-" + UUID.randomUUID();
     String body = "{\"cardNumber\":\"A12345678\",\"reference\":\"" + reference + "\"}";
     String first = produced("CCB-card-bureau", cardId, body, 202);
@@ -93,7 +126,7 @@ class FactoryReportIntakeTest {
 
   @Test
   void a_batch_stores_its_valid_lines_and_rejects_the_others_one_by_one() {
-    String card = UUID.randomUUID().toString();
+    String card = orderedCard("ABC");
     TestCallers.factory("ABC-card-bureau")
         .contentType(ContentType.JSON)
         .body(
@@ -128,18 +161,28 @@ class FactoryReportIntakeTest {
   @Test
   void a_factory_file_of_thousands_of_cards_is_received_in_one_request() {
     int lines = 2000;
+    String bank = CardEvents.newBank();
+    String factory = bank + "-card-bureau";
+    TestCallers.operator()
+        .contentType(ContentType.JSON)
+        .body("{\"factories\":[\"" + factory + "\"],\"reason\":\"测试\"}")
+        .put("/factory-assignments/{b}", bank)
+        .then()
+        .statusCode(200);
+    List<String> cards = Stream.generate(() -> UUID.randomUUID().toString()).limit(lines).toList();
+    CardEvents.requestedByMail(cards, bank, "BUREAU_WEBSITE", "2025-03-20T02:00:00Z");
+    awaitOrders(bank, cards);
     StringBuilder body = new StringBuilder("{\"reports\":[");
     for (int i = 0; i < lines; i++) {
       body.append(i == 0 ? "" : ",")
           .append("{\"reference\":\"f-")
           .append(i)
           .append("\",\"cardId\":\"")
-          .append(UUID.randomUUID())
+          .append(cards.get(i))
           .append("\",\"kind\":\"PRODUCED\",\"cardNumber\":\"")
           .append(String.format("F%08d", i))
           .append("\"}");
     }
-    String factory = "BOC-" + UUID.randomUUID().toString().substring(0, 8);
     long start = System.nanoTime();
     TestCallers.factory(factory)
         .contentType(ContentType.JSON)

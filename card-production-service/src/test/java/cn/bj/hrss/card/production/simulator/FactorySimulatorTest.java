@@ -11,6 +11,7 @@ import cn.bj.hrss.card.production.TestCallers;
 import cn.bj.hrss.card.production.simulator.FactorySimulator.Settings;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -36,9 +37,22 @@ class FactorySimulatorTest {
                     .body("total", equalTo(count)));
   }
 
+  /** A test bank whose cards the simulated bureau produces (S-FACTORY-1), as every bank's are. */
+  private static String simulatedBank() {
+    String bank = CardEvents.newBank();
+    TestCallers.operator()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"factories\":[\"" + FactorySimulator.factoryOf(bank) + "\"],\"reason\":\"模拟制卡厂测试\"}")
+        .put("/factory-assignments/{b}", bank)
+        .then()
+        .statusCode(200);
+    return bank;
+  }
+
   @Test
   void it_produces_and_dispatches_each_open_order_by_the_method_chosen() throws Exception {
-    String bank = CardEvents.newBank();
+    String bank = simulatedBank();
     String byMail = UUID.randomUUID().toString();
     String atOutlet = UUID.randomUUID().toString();
     CardEvents.requestedByMail(byMail, bank, "BUREAU_WEBSITE", "2025-03-20T02:00:00Z");
@@ -61,8 +75,18 @@ class FactorySimulatorTest {
   }
 
   @Test
-  void at_a_failure_rate_of_one_every_production_fails() throws Exception {
+  void it_leaves_alone_the_orders_of_a_bank_it_does_not_work_for() throws Exception {
     String bank = CardEvents.newBank();
+    CardEvents.requestedByMail(
+        UUID.randomUUID().toString(), bank, "BUREAU_WEBSITE", "2025-03-20T02:00:00Z");
+    awaitOrders(bank, 1);
+
+    assertEquals(0, simulator.round(new Settings(10, 0.0, List.of(bank), Duration.ofSeconds(10))));
+  }
+
+  @Test
+  void at_a_failure_rate_of_one_every_production_fails() throws Exception {
+    String bank = simulatedBank();
     CardEvents.requestedByMail(
         UUID.randomUUID().toString(), bank, "BUREAU_WEBSITE", "2025-03-20T02:00:00Z");
     awaitOrders(bank, 1);

@@ -6,6 +6,7 @@ import static cn.bj.hrss.card.application.card.domain.RuleViolation.invalidInput
 import cn.bj.hrss.card.contract.event.Applicant;
 import cn.bj.hrss.card.contract.event.Collection;
 import cn.bj.hrss.card.contract.event.CollectionMethod;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -52,20 +53,46 @@ public final class ApplicationPolicy {
     checkPerson("applicant", request.applicant());
     InsuredPerson person =
         data.insuredPerson(request.applicant().idNumber())
-            .orElseThrow(
-                () ->
-                    invalidInput(
-                            "R-ELIG-1",
-                            "未查询到您在本市的参保信息。第三代社保卡仅面向依法参加本市社会保险的人员。",
-                            "no insured person with this ID number in the registry")
-                        .at("applicant.idNumber"));
+            .filter(insured -> sameName(request.applicant().name(), insured.name()))
+            .orElseThrow(ApplicationPolicy::notInTheRegistry);
     checkPhase(person, caller.date());
     Organisation organisation = checkChannel(person, caller, data);
-    checkGuardian(request, caller);
+    checkGuardian(request, caller, data);
     checkBank(person, organisation, request.bankCode(), caller, data);
     checkCollection(request, organisation, caller, data);
     return person;
   }
+
+  /**
+   * R-ELIG-1: no insured person with this ID number and this name. One refusal for both (an unknown
+   * ID number, a name that is not the registry's), so that it tells nothing of the registry: not
+   * whether it knows the ID number, nor the name it holds.
+   */
+  private static RuleViolation notInTheRegistry() {
+    return invalidInput(
+            "R-ELIG-1",
+            "未查询到与填写的姓名和身份证号码相符的本市参保信息，请核对姓名和身份证号码。第三代社保卡仅面向依法参加本市社会保险的人员。",
+            "no insured person with this ID number and this name in the registry")
+        .at("applicant");
+  }
+
+  /**
+   * Whether a name as typed is the registry's: the same characters once full-width forms are folded
+   * (NFKC), spaces dropped and the middle dots of minority names (·, •, ・, ...) made one.
+   */
+  static boolean sameName(String typed, String registered) {
+    return typed != null && registered != null && comparable(typed).equals(comparable(registered));
+  }
+
+  private static String comparable(String name) {
+    return MIDDLE_DOTS
+        .matcher(SPACES.matcher(Normalizer.normalize(name, Normalizer.Form.NFKC)).replaceAll(""))
+        .replaceAll("\u00B7");
+  }
+
+  private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
+  private static final Pattern MIDDLE_DOTS =
+      Pattern.compile("[\\u00B7\\u0387\\u2022\\u2027\\u2219\\u22C5\\u30FB\\uFF65]");
 
   /** R-PHASE-1 (the batches and the pilot), R-PHASE-2 (everyone from 2026-01-01). */
   static void checkPhase(InsuredPerson person, LocalDate date) {
@@ -152,23 +179,65 @@ public final class ApplicationPolicy {
     return organisation;
   }
 
-  /** R-BANK-4: a parent or other guardian applies on a minor's behalf. */
-  static void checkGuardian(Request request, Caller caller) {
-    boolean minor = IdNumber.ageOn(request.applicant().idNumber(), caller.date()) < 18;
-    if (!minor) {
+  /** The actor role of a citizen applying online as the recorded guardian of a minor. */
+  public static final String GUARDIAN = "GUARDIAN";
+
+  /**
+   * Whether the guardian stands before the outlet's staff, who check the guardian's documents and
+   * apply for the minor (R-CHAN-2): a bank at its outlet, an operator at a district or street
+   * outlet.
+   */
+  static boolean guardianInPerson(Caller caller) {
+    return OFFLINE.contains(caller.channel())
+        && ("BANK".equals(caller.role()) || "OPERATOR".equals(caller.role()));
+  }
+
+  /**
+   * R-BANK-4: a parent or other guardian applies on a minor's behalf, online with their own account
+   * (recorded as GUARDIAN) or in person at an outlet (the staff apply), and only a guardian whose
+   * relation to the minor is recorded ({@link Guardianship}). An adult applies for themself: nobody
+   * applies for them as guardian.
+   */
+  static void checkGuardian(Request request, Caller caller, ReferenceData data) {
+    String applicant = request.applicant().idNumber();
+    if (!Guardianship.isMinorOn(applicant, caller.date())) {
+      if (request.guardian() != null || GUARDIAN.equals(caller.role())) {
+        throw conflict(
+                "R-BANK-4",
+                "申领人已年满18周岁，须由本人申领，不能由监护人代为申领。",
+                "the applicant is an adult: nobody applies for them as guardian")
+            .at("guardian");
+      }
       return;
     }
-    if (!"GUARDIAN".equals(caller.role()) || request.guardian() == null) {
+    if (request.guardian() == null
+        || !(GUARDIAN.equals(caller.role()) || guardianInPerson(caller))) {
       throw conflict(
           "R-BANK-4",
           "未满18周岁的申领人须由家长或其他监护人代为申领，请填写监护人信息。",
           "the applicant is a minor: a guardian must apply");
     }
     checkPerson("guardian", request.guardian());
-    if (IdNumber.ageOn(request.guardian().idNumber(), caller.date()) < 18) {
+    if (Guardianship.isMinorOn(request.guardian().idNumber(), caller.date())) {
       throw invalidInput("R-BANK-4", "监护人须年满18周岁。", "the guardian is a minor")
           .at("guardian.idNumber");
     }
+    if (!data.isRecordedGuardian(applicant, request.guardian().idNumber())) {
+      throw notARecordedGuardian();
+    }
+  }
+
+  /**
+   * R-BANK-4: the guardian named is not a recorded guardian of a minor applicant. The same refusal
+   * whatever the registry knows of the applicant.
+   */
+  public static RuleViolation notARecordedGuardian() {
+    return conflict(
+            "R-BANK-4",
+            "未查询到申领人与监护人之间已登记的监护关系（或申领人已年满18周岁）。请监护人携带户口簿或出生医学证明等证明监护关系的材料，"
+                + "到合作银行网点或区、街社会保障卡服务网点，由工作人员现场核验登记后代为申领。",
+            "no recorded guardianship of a minor between the guardian and the applicant")
+        .at("guardian.idNumber");
   }
 
   /** R-BANK-1 .. R-BANK-6: which banks this applicant may choose. */

@@ -110,15 +110,11 @@ public class CardResource {
       }
     }
     CardRequests.SubmitApplication body = parse(rawBody, CardRequests.SubmitApplication.class);
-    caller = ApplicantAccess.applyingAs(caller, body);
+    caller = ApplicantAccess.applyingAs(caller, body, access);
     access.requireOwnMember(caller, body.applicant() == null ? null : body.applicant().idNumber());
     CardApplications.Submitted submitted =
         applications.submit(
-            caller.metaData(),
-            body.applicant(),
-            body.guardian(),
-            body.bankCode(),
-            body.collection());
+            caller, body.applicant(), body.guardian(), body.bankCode(), body.collection());
     CardView card = get(submitted.cardId());
     CardRequests.Accepted accepted =
         new CardRequests.Accepted(card.cardId(), card.status(), !submitted.isNew());
@@ -161,7 +157,7 @@ public class CardResource {
    * instant-issuance outlet and made there on the spot (R-SLA-2). Another bank is refused exactly
    * like a caller asking about a card that is not there.
    */
-  @RolesAllowed({Roles.CARD_FACTORY, Roles.CARD_PRODUCTION_SERVICE, Roles.BANK, Roles.OPERATOR})
+  @RolesAllowed({Roles.CARD_PRODUCTION_SERVICE, Roles.BANK, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/production")
   public CardView produced(
@@ -171,7 +167,7 @@ public class CardResource {
     return command(cardId, headers, body, b -> new RecordCardProduced(cardId, b.cardNumber()));
   }
 
-  @RolesAllowed({Roles.CARD_FACTORY, Roles.CARD_PRODUCTION_SERVICE, Roles.OPERATOR})
+  @RolesAllowed({Roles.CARD_PRODUCTION_SERVICE, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/production-failure")
   public CardView productionFailed(
@@ -195,7 +191,7 @@ public class CardResource {
         b -> new ActivateFinancialFunction(cardId, b.bankCode(), b.outletName()));
   }
 
-  @RolesAllowed({Roles.CARD_FACTORY, Roles.CARD_PRODUCTION_SERVICE, Roles.OPERATOR})
+  @RolesAllowed({Roles.CARD_PRODUCTION_SERVICE, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/dispatch")
   public CardView dispatched(
@@ -300,7 +296,6 @@ public class CardResource {
     Roles.EMPLOYER,
     Roles.UNIVERSITY,
     Roles.BANK,
-    Roles.CARD_FACTORY,
     Roles.OPERATOR,
     Roles.AUDITOR,
     Roles.BANK_GATEWAY_SERVICE,
@@ -321,7 +316,6 @@ public class CardResource {
     Roles.EMPLOYER,
     Roles.UNIVERSITY,
     Roles.BANK,
-    Roles.CARD_FACTORY,
     Roles.OPERATOR,
     Roles.AUDITOR,
     Roles.BANK_GATEWAY_SERVICE,

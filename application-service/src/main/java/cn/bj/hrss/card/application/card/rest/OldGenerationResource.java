@@ -7,6 +7,7 @@ import cn.bj.hrss.card.application.card.domain.IdNumber;
 import cn.bj.hrss.card.application.card.domain.OldGenerationCards;
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
 import cn.bj.hrss.card.application.card.query.CardQuery;
+import cn.bj.hrss.card.application.security.CardAccess;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -21,7 +22,11 @@ import javax.sql.DataSource;
 
 /**
  * Someone who lost or damaged a first- or second-generation card asks for a replacement. This
- * system does not issue old cards: the answer says where to go (R-LOSS-2, R-PHASE-2, R-LOSS-1).
+ * system does not issue old cards: the answer says where to go (R-LOSS-2, R-PHASE-2, R-LOSS-1). The
+ * answer tells whether the person applied for a third-generation card, so only a party of the
+ * person gets it (the person, their recorded guardian while a minor, their organisation, the bank
+ * of their current card, an operator or an auditor); anyone else gets the one refusal of a caller
+ * who may not ask about that person, whatever the person's situation (issue 16, item 2).
  */
 @Path("/old-generation-cards/replacement")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,11 +36,14 @@ public class OldGenerationResource {
   private final DataSource dataSource;
   private final BusinessClock clock;
   private final CardQuery query;
+  private final CardAccess access;
 
-  OldGenerationResource(DataSource dataSource, BusinessClock clock, CardQuery query) {
+  OldGenerationResource(
+      DataSource dataSource, BusinessClock clock, CardQuery query, CardAccess access) {
     this.dataSource = dataSource;
     this.clock = clock;
     this.query = query;
+    this.access = access;
   }
 
   @POST
@@ -47,18 +55,16 @@ public class OldGenerationResource {
       throw RuleViolation.invalidInput("INPUT-ID-NUMBER", "身份证号码有误。", "not a valid ID number")
           .at("idNumber");
     }
-    if (caller.is("CITIZEN") && !caller.verifiedIdNumber().equals(body.idNumber())) {
-      // The answer tells whether a person applied: a citizen asks only about themself.
-      throw CallerContext.denied("a citizen asks only about their own card");
-    }
-    throw OldGenerationCards.replacementAnswer(thirdGenerationCard(body.idNumber()), clock.today());
+    CardState card = thirdGenerationCard(body.idNumber());
+    access.requirePartyOfPerson(caller, body.idNumber(), card == null ? null : card.bankCode());
+    throw OldGenerationCards.replacementAnswer(card == null ? null : card.status(), clock.today());
   }
 
   /**
-   * The status of the person's current third-generation card (following replacements), or null when
-   * they have not applied for one.
+   * The person's current third-generation card (following replacements), or null when they have not
+   * applied for one.
    */
-  private CardStatus thirdGenerationCard(String idNumber) throws SQLException {
+  private CardState thirdGenerationCard(String idNumber) throws SQLException {
     String cardId = null;
     try (Connection c = dataSource.getConnection();
         PreparedStatement select =
@@ -77,7 +83,7 @@ public class OldGenerationResource {
         return null;
       }
       if (state.status() != CardStatus.REPLACED || state.replacedBy() == null) {
-        return state.status();
+        return state;
       }
       cardId = state.replacedBy();
     }

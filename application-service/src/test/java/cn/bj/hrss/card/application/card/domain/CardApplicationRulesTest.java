@@ -345,6 +345,80 @@ class CardApplicationRulesTest {
   }
 
   @Test
+  void R_BANK_4_a_guardian_whose_relation_is_not_recorded_is_refused() {
+    refusedBy(
+        apply(
+            "2025-08-01",
+            "JINGTONG_MINI_PROGRAM",
+            "GUARDIAN",
+            "wx-3",
+            MINOR,
+            RESIDENT,
+            "CMB",
+            BY_MAIL),
+        "R-BANK-4");
+  }
+
+  @Test
+  void R_BANK_4_nobody_applies_as_guardian_for_an_adult() {
+    refusedBy(
+        apply(
+            "2025-08-01",
+            "JINGTONG_MINI_PROGRAM",
+            "GUARDIAN",
+            "wx-2",
+            RESIDENT,
+            GUARDIAN,
+            "CMB",
+            BY_MAIL),
+        "R-BANK-4");
+    refusedBy(
+        apply("2026-03-02", "BANK_OUTLET", "BANK", "ICBC", RESIDENT, GUARDIAN, "ICBC", AT_ICBC),
+        "R-BANK-4");
+  }
+
+  @Test
+  void R_BANK_4_a_recorded_guardian_applies_in_person_at_an_offline_outlet_from_2026_01_01() {
+    apply("2026-03-02", "BANK_OUTLET", "BANK", "ICBC", MINOR, GUARDIAN, "ICBC", AT_ICBC)
+        .expectEvents(
+            new CardRequested(
+                CARD, MINOR, "ICBC", AT_ICBC, "MINOR", GUARDIAN, LocalDate.parse("2026-03-02")));
+    apply(
+            "2026-03-02",
+            "DISTRICT_STREET_OUTLET",
+            "OPERATOR",
+            "o-1",
+            MINOR,
+            GUARDIAN,
+            "BOB",
+            BY_MAIL)
+        .expectSuccessfulHandlerExecution();
+    refusedBy(
+        apply("2026-03-02", "BANK_OUTLET", "BANK", "ICBC", MINOR, RESIDENT, "ICBC", AT_ICBC),
+        "R-BANK-4");
+    // Online, only the guardian's own account applies (recorded as GUARDIAN).
+    refusedBy(
+        apply(
+            "2026-03-02",
+            "JINGTONG_MINI_PROGRAM",
+            "CITIZEN",
+            "wx-1",
+            MINOR,
+            GUARDIAN,
+            "CMB",
+            BY_MAIL),
+        "R-BANK-4");
+  }
+
+  @Test
+  void R_ELIG_1_the_applicants_name_is_the_registrys() {
+    Applicant misnamed = new Applicant(RESIDENT.idNumber(), "陈小蓝", RESIDENT.mobile());
+    refusedBy(online("2026-03-02", misnamed, "CMB", BY_MAIL), "R-ELIG-1");
+    Applicant fullWidthSpaced = new Applicant(RESIDENT.idNumber(), "陈　小红 ", RESIDENT.mobile());
+    online("2026-03-02", fullWidthSpaced, "CMB", BY_MAIL).expectSuccessfulHandlerExecution();
+  }
+
+  @Test
   void R_BANK_5_other_individuals_choose_any_cooperating_bank() {
     online("2025-08-01", RESIDENT, "SPDB", BY_MAIL).expectSuccessfulHandlerExecution();
   }

@@ -57,6 +57,11 @@ final class SampleReferenceData implements ReferenceData {
           "邮储银行北京海淀支行",
           new Outlet("邮储银行北京海淀支行", Outlet.Kind.BANK, "PSBC", "北京市海淀区中关村大街28号"));
 
+  /** R-BANK-4: the recorded guardianships, "minor guardian": the sample's parent and pupil. */
+  private final Set<String> guardianships =
+      new java.util.HashSet<>(
+          Set.of(SampleRegistry.MINOR.idNumber() + " " + SampleRegistry.GUARDIAN.idNumber()));
+
   /** Adds a person (for example an employee of another employer). */
   SampleReferenceData with(InsuredPerson person) {
     persons.put(person.idNumber(), person);
@@ -86,6 +91,11 @@ final class SampleReferenceData implements ReferenceData {
                 UNIVERSITY.id(), UNIVERSITY,
                 EMPLOYER_WITHOUT_BANKS.id(), EMPLOYER_WITHOUT_BANKS)
             .get(id));
+  }
+
+  @Override
+  public boolean isRecordedGuardian(String minorIdNumber, String guardianIdNumber) {
+    return guardianships.contains(minorIdNumber + " " + guardianIdNumber);
   }
 
   @Override

@@ -41,7 +41,7 @@ class AuditedRulesResourceTest {
   private static String newPerson(String category, boolean holdsOldCard, String pensionBank) {
     String idNumber = SampleRegistry.id("110106", 1950, 2, 3, 100 + NEXT.incrementAndGet());
     Callers.operator()
-        .contentType("text/csv")
+        .contentType("text/csv; charset=UTF-8")
         .body(
             "id_number,name,category,district_code,organisation_id,pension_bank_code,"
                 + "holds_old_card,away_from_school\n"

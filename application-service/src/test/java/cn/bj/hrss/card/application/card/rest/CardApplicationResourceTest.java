@@ -213,7 +213,7 @@ class CardApplicationResourceTest {
 
     String importId =
         operator()
-            .contentType("text/csv")
+            .contentType("text/csv; charset=UTF-8")
             .body(csv)
             .post("/insured-persons/import")
             .then()
@@ -246,7 +246,7 @@ class CardApplicationResourceTest {
     String csv = String.join("\n", lines);
     for (int run = 0; run < 2; run++) {
       operator()
-          .contentType("text/csv")
+          .contentType("text/csv; charset=UTF-8")
           .body(csv)
           .post("/insured-persons/import")
           .then()
@@ -260,7 +260,7 @@ class CardApplicationResourceTest {
   @Test
   void only_an_operator_imports_the_registry() {
     citizen(SampleRegistry.RESIDENT.idNumber())
-        .contentType("text/csv")
+        .contentType("text/csv; charset=UTF-8")
         .body("id_number,name\n")
         .post("/insured-persons/import")
         .then()

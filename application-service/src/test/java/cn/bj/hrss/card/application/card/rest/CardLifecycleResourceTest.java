@@ -78,13 +78,15 @@ class CardLifecycleResourceTest {
   @Test
   void a_card_goes_from_application_to_enabled_and_every_event_reaches_kafka_in_order() {
     String cardId = submit(APPLICATION);
-    as("CARD_FACTORY", "ICBC-card-bureau", "CARD_FACTORY_API", "corr-produce")
+    Callers.factory("ICBC-card-bureau")
+        .header("X-Correlation-Id", "corr-produce")
         .body("{\"cardNumber\": \"A12345678\"}")
         .post("/cards/{id}/production", cardId)
         .then()
         .statusCode(200)
         .body("status", equalTo("PRODUCED"));
-    as("CARD_FACTORY", "ICBC-card-bureau", "CARD_FACTORY_API", "corr-dispatch")
+    Callers.factory("ICBC-card-bureau")
+        .header("X-Correlation-Id", "corr-dispatch")
         .body("{\"method\": \"OUTLET_PICKUP\", \"outletName\": \"工商银行北京朝阳门支行\"}")
         .post("/cards/{id}/dispatch", cardId)
         .then()
@@ -194,7 +196,8 @@ class CardLifecycleResourceTest {
 
   @Test
   void a_command_for_an_unknown_card_is_not_found() {
-    as("CARD_FACTORY", "ICBC-card-bureau", "CARD_FACTORY_API", "corr-unknown")
+    Callers.factory("ICBC-card-bureau")
+        .header("X-Correlation-Id", "corr-unknown")
         .body("{\"cardNumber\": \"A12345678\"}")
         .post("/cards/{id}/production", UUID.randomUUID().toString())
         .then()
@@ -214,7 +217,8 @@ class CardLifecycleResourceTest {
 
   @Test
   void a_command_without_its_body_is_bad_input() {
-    as("CARD_FACTORY", "ICBC-card-bureau", "CARD_FACTORY_API", "corr-no-body")
+    Callers.factory("ICBC-card-bureau")
+        .header("X-Correlation-Id", "corr-no-body")
         .post("/cards/{id}/production", UUID.randomUUID().toString())
         .then()
         .statusCode(400)

@@ -42,7 +42,7 @@ class LossAndReplacementResourceTest {
   /** The student's card, applied for on her own, produced, mailed and delivered. */
   private static String deliveredCard() {
     Callers.operator()
-        .contentType("text/csv")
+        .contentType("text/csv; charset=UTF-8")
         .body(STUDENT + ",周自保,COLLEGE_STUDENT,110108,,\n")
         .post("/insured-persons/import")
         .then()
@@ -62,10 +62,10 @@ class LossAndReplacementResourceTest {
             .statusCode(201)
             .extract()
             .path("cardId");
-    as("CARD_FACTORY", "f", "CARD_FACTORY_API")
+    Callers.factory("f")
         .body("{\"cardNumber\": \"S12345678\"}")
         .post("/cards/{id}/production", cardId);
-    as("CARD_FACTORY", "f", "CARD_FACTORY_API")
+    Callers.factory("f")
         .body("{\"method\": \"MAIL\", \"trackingNumber\": \"SF1\"}")
         .post("/cards/{id}/dispatch", cardId);
     as("BANK", "ICBC", "BANK_API")
