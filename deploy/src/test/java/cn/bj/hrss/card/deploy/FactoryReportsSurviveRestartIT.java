@@ -112,7 +112,7 @@ class FactoryReportsSurviveRestartIT {
               card,
               "DISPATCHED",
               "\"method\":\"MAIL\",\"trackingNumber\":\"%s\"",
-              "EMS" + number(card)));
+              "SF%013d".formatted(Math.floorMod((long) card.hashCode(), 10_000_000_000_000L))));
     }
     given()
         .baseUri(services.url(PRODUCTION))

@@ -652,7 +652,7 @@ class FaultDrillIT {
               card,
               "/dispatch",
               factory(bank),
-              "{\"method\":\"MAIL\",\"trackingNumber\":\"EMS%010d\"}".formatted(person),
+              "{\"method\":\"MAIL\",\"trackingNumber\":\"SF%013d\"}".formatted(person),
               "DISPATCHED")) {
         dispatched.add(card);
       }

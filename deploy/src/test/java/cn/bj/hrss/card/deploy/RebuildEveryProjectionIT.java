@@ -286,7 +286,7 @@ class RebuildEveryProjectionIT {
                     bank + "-factory",
                     "CARD_FACTORY_API",
                     byMail
-                        ? "{\"method\":\"MAIL\",\"trackingNumber\":\"EMS%010d\"}".formatted(person)
+                        ? "{\"method\":\"MAIL\",\"trackingNumber\":\"SF%013d\"}".formatted(person)
                         : "{\"method\":\"OUTLET_PICKUP\",\"outletName\":\"" + OUTLET + "\"}"));
             if (enabled) {
               expect(

@@ -126,7 +126,7 @@ class SuiteEndToEndIT {
     factoryReport(
         cardId,
         "dispatches",
-        "{\"method\": \"MAIL\", \"trackingNumber\": \"EMS1234567890\"}",
+        "{\"method\": \"MAIL\", \"trackingNumber\": \"EA123456785CN\"}",
         "DISPATCHED");
     as("BANK", "PSBC", "BANK_API")
         .body("{\"method\": \"MAIL\"}")
@@ -150,7 +150,7 @@ class SuiteEndToEndIT {
                     .then()
                     .statusCode(200)
                     .body("status", equalTo("HANDED_OVER"))
-                    .body("trackingNumber", equalTo("EMS1234567890"))
+                    .body("trackingNumber", equalTo("EA123456785CN"))
                     .body("cardNumber", equalTo("P98765432")));
     await()
         .atMost(Duration.ofSeconds(60))
@@ -183,7 +183,7 @@ class SuiteEndToEndIT {
                     .body(
                         "[1].body",
                         equalTo(
-                            "【北京人社】您的社会保障卡已交邮寄送，快递单号EMS1234567890，请注意查收。收到后可通过线上或线下渠道启用社保功能（含就医结算）；金融功能须本人持卡到发卡银行任一服务网点现场激活。")));
+                            "【北京人社】您的社会保障卡已交邮寄送，快递单号EA123456785CN，请注意查收。收到后可通过线上或线下渠道启用社保功能（含就医结算）；金融功能须本人持卡到发卡银行任一服务网点现场激活。")));
     given()
         .baseUri(services.url("bank-gateway-service"))
         .header("Authorization", TOKENS.authorization("BANK", "ICBC"))
@@ -194,7 +194,7 @@ class SuiteEndToEndIT {
         .atMost(Duration.ofSeconds(60))
         .until(() -> smsGateway.received(SampleRegistry.RESIDENT.mobile()).size() == 3);
     org.junit.jupiter.api.Assertions.assertEquals(
-        "【北京人社】您的社会保障卡已交邮寄送，快递单号EMS1234567890，请注意查收。收到后可通过线上或线下渠道启用社保功能（含就医结算）；金融功能须本人持卡到发卡银行任一服务网点现场激活。",
+        "【北京人社】您的社会保障卡已交邮寄送，快递单号EA123456785CN，请注意查收。收到后可通过线上或线下渠道启用社保功能（含就医结算）；金融功能须本人持卡到发卡银行任一服务网点现场激活。",
         smsGateway.received(SampleRegistry.RESIDENT.mobile()).get(1).get("text"));
   }
 }

@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.bj.hrss.card.contract.codec.ContractUpcasts;
 import cn.bj.hrss.card.contract.codec.EventCodec;
 import cn.bj.hrss.card.contract.codec.GoldenSamples;
+import cn.bj.hrss.card.contract.event.CardDispatched;
 import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.contract.event.EventTypes;
 import cn.bj.hrss.card.contract.event.EventTypes.EventType;
+import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
+import cn.bj.hrss.card.contract.event.RegisteredOutlet;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +46,10 @@ class ContractUpcastsTest {
    * them out (absent means "not known"): the golden sample of the current version has them.
    */
   private static final Map<String, Set<String>> NOT_KNOWN_BEFORE =
-      Map.of("ReplacementCardIssued", Set.of("category"));
+      Map.of(
+          "ReplacementCardIssued", Set.of("category"),
+          "CardDispatched", Set.of("outlet"),
+          "FinancialFunctionActivated", Set.of("outlet"));
 
   private static JsonNode currentPayloadAsUpcast(EventType old) throws Exception {
     ObjectNode payload =
@@ -111,6 +117,36 @@ class ContractUpcastsTest {
     assertEquals(2, envelope.eventVersion());
     assertNull(issued.category());
     assertFalse(issued.oldCardStillValid());
+  }
+
+  @Test
+  void card_dispatched_v1_is_read_without_a_registered_outlet_so_no_notice_names_its_text() {
+    EventEnvelope envelope =
+        GoldenSamples.envelope(EventTypes.superseded("CardDispatched", 1).orElseThrow());
+
+    CardDispatched dispatched = (CardDispatched) envelope.payload();
+    assertEquals(2, envelope.eventVersion());
+    assertEquals("工商银行北京朝阳门支行", dispatched.outletName());
+    assertNull(dispatched.outlet());
+  }
+
+  @Test
+  void financial_function_activated_v1_is_read_without_a_registered_outlet() {
+    EventEnvelope envelope =
+        GoldenSamples.envelope(
+            EventTypes.superseded("FinancialFunctionActivated", 1).orElseThrow());
+
+    assertEquals(2, envelope.eventVersion());
+    assertNull(((FinancialFunctionActivated) envelope.payload()).outlet());
+  }
+
+  @Test
+  void card_dispatched_v2_carries_the_outlet_as_registered_with_its_address() {
+    CardDispatched dispatched =
+        (CardDispatched) GoldenSamples.envelope(EventTypes.require(CardDispatched.class)).payload();
+
+    assertEquals(new RegisteredOutlet("工商银行北京朝阳门支行", "北京市东城区朝阳门北大街1号"), dispatched.outlet());
+    assertEquals(dispatched.outlet().name(), dispatched.outletName());
   }
 
   @Test

@@ -73,12 +73,6 @@ class CatalogueTest {
         .put("/notifications/banks/{code}", "EVIL")
         .then()
         .statusCode(400);
-    TestCallers.operator()
-        .contentType(ContentType.JSON)
-        .body(Map.of("address", "详见 bjrs。cn"))
-        .put("/notifications/outlets/{name}", "某支行")
-        .then()
-        .statusCode(400);
   }
 
   @Test

@@ -30,7 +30,7 @@ class SmsProjectionTest {
     card.publish(
         card.requested(),
         card.produced(),
-        card.dispatchedToOutlet("工商银行北京朝阳门支行"),
+        card.dispatchedToOutlet("工商银行北京朝阳门支行", "北京市东城区朝阳门北大街1号"),
         card.collected(),
         card.enabled(),
         card.oldCardInvalidated(),
@@ -46,7 +46,7 @@ class SmsProjectionTest {
             "FINANCIAL_FUNCTION_ACTIVATED"),
         messages.getList("template"));
     assertEquals(
-        "【工商银行】您的第三代社会保障卡已制作完成，请携带有效身份证件到工商银行北京朝阳门支行领取，领卡时可现场启用社保功能、激活金融功能。",
+        "【工商银行】您的第三代社会保障卡已制作完成，请携带有效身份证件到工商银行北京朝阳门支行（北京市东城区朝阳门北大街1号）领取，领卡时可现场启用社保功能、激活金融功能。",
         messages.getString("[1].body"));
     assertEquals(List.of(0, 2, 4, 6), messages.getList("eventSequence"));
     assertEquals(
@@ -62,7 +62,7 @@ class SmsProjectionTest {
     card.publish(
         card.requestedByMail("北京市海淀区中关村大街1号"),
         card.produced(),
-        card.mailed("EMS1234567890"),
+        card.mailed("EA123456785CN"),
         card.delivered(),
         card.enabled(),
         card.oldCardInvalidated());
@@ -75,7 +75,7 @@ class SmsProjectionTest {
   }
 
   private static final String MAILED_EMS =
-      "【北京人社】您的社会保障卡已交邮寄送，快递单号EMS1234567890，请注意查收。"
+      "【北京人社】您的社会保障卡已交邮寄送，快递单号EA123456785CN，请注意查收。"
           + "收到后可通过线上或线下渠道启用社保功能（含就医结算）；金融功能须本人持卡到发卡银行任一服务网点现场激活。";
 
   @Test
@@ -83,7 +83,7 @@ class SmsProjectionTest {
     TestCard card = TestCard.fresh();
 
     card.publish(
-        card.requestedByMail("北京市海淀区中关村大街2号"), card.produced(), card.mailed("EMS1234567890"));
+        card.requestedByMail("北京市海淀区中关村大街2号"), card.produced(), card.mailed("EA123456785CN"));
 
     String mailed = Listing.awaitStatuses(card.id, "DELIVERED", "DELIVERED").getString("[1].body");
     assertEquals(MAILED_EMS, mailed);
@@ -98,7 +98,7 @@ class SmsProjectionTest {
     card.publish(
         card.requestedAsFirstIssueByMail("北京市海淀区中关村大街3号"),
         card.produced(),
-        card.mailed("EMS1234567890"),
+        card.mailed("EA123456785CN"),
         card.delivered(),
         card.enabledWithoutAnOldCard());
 
@@ -111,22 +111,62 @@ class SmsProjectionTest {
     }
   }
 
+  /** Issue 17 item 6: the address comes from application-service's outlet data, with the event. */
   @Test
-  void an_outlet_in_the_outlet_table_is_named_with_its_address() {
+  void the_pickup_notice_names_the_registered_outlet_with_the_address_the_event_carries() {
     String outlet = "工商银行北京测试支行" + System.nanoTime() % 100000;
-    TestCallers.operator()
-        .contentType(ContentType.JSON)
-        .body(Map.of("bankCode", "ICBC", "address", "北京市东城区朝阳门内大街2号"))
-        .put("/notifications/outlets/{name}", outlet)
-        .then()
-        .statusCode(200);
     TestCard card = TestCard.fresh();
 
-    card.publish(card.requested(), card.produced(), card.dispatchedToOutlet(outlet));
+    card.publish(
+        card.requested(), card.produced(), card.dispatchedToOutlet(outlet, "北京市东城区朝阳门内大街2号"));
 
     JsonPath messages = Listing.awaitStatuses(card.id, "DELIVERED", "DELIVERED");
     assertEquals(
         "【工商银行】您的第三代社会保障卡已制作完成，请携带有效身份证件到" + outlet + "（北京市东城区朝阳门内大街2号）领取，领卡时可现场启用社保功能、激活金融功能。",
         messages.getString("[1].body"));
+  }
+
+  /**
+   * Issue 16 item 4: text a factory typed into a version 1 dispatch (an outlet never checked, a
+   * tracking number in no carrier's format) never reaches an SMS.
+   */
+  @Test
+  void a_factorys_own_words_in_an_old_dispatch_never_reach_the_notice() {
+    TestCard pickup = TestCard.fresh();
+    TestCard mail = pickup.next();
+
+    pickup.publish(
+        pickup.requested(),
+        pickup.produced(),
+        pickup.dispatchedToOutletAsVersion1("工商银行朝阳门支行旁边的便利店（凭短信领礼品）"));
+    mail.publish(
+        mail.requestedByMail("北京市海淀区中关村大街4号"),
+        mail.produced(),
+        mail.mailedAsVersion1("到付运费请在门卫处交"));
+
+    String pickupNotice =
+        Listing.awaitStatuses(pickup.id, "DELIVERED", "DELIVERED").getString("[1].body");
+    String mailNotice =
+        Listing.awaitStatuses(mail.id, "DELIVERED", "DELIVERED").getString("[1].body");
+    assertEquals("【工商银行】您的第三代社会保障卡已制作完成，请携带有效身份证件到发卡银行网点领取，领卡时可现场启用社保功能、激活金融功能。", pickupNotice);
+    assertTrue(mailNotice.contains("快递单号以快递公司通知为准"), mailNotice);
+    assertTrue(Wire.textsReceivedBy(pickup.mobile).contains(pickupNotice));
+    for (String text : Wire.textsReceivedBy(pickup.mobile)) {
+      assertFalse(text.contains("便利店") || text.contains("礼品"), text);
+    }
+    for (String text : Wire.textsReceivedBy(mail.mobile)) {
+      assertFalse(text.contains("到付") || text.contains("门卫"), text);
+    }
+  }
+
+  /** Outlets have one source: this service keeps none, and no operator can add one here. */
+  @Test
+  void the_service_keeps_no_outlet_data_of_its_own() {
+    TestCallers.operator()
+        .contentType(ContentType.JSON)
+        .body(Map.of("bankCode", "ICBC", "address", "北京市东城区朝阳门内大街2号"))
+        .put("/notifications/outlets/{name}", "工商银行北京测试支行")
+        .then()
+        .statusCode(org.hamcrest.Matchers.oneOf(404, 405));
   }
 }

@@ -68,7 +68,9 @@ class SuspiciousPatternsTest {
     first.publish(first.requested());
     TestCard second = TestCard.fresh().withIdNumber(first.idNumber);
     second.publish(
-        second.requestedByMail("北京市海淀区中关村大街1号"), second.produced(), second.mailed("EMS99"));
+        second.requestedByMail("北京市海淀区中关村大街1号"),
+        second.produced(),
+        second.mailed("SF123456789012"));
     Listing.awaitStatuses(second.id, "DELIVERED", "DELIVERED");
 
     JsonPath report =

@@ -1,6 +1,9 @@
 package cn.bj.hrss.card.application.card;
 
 import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
+import cn.bj.hrss.card.application.card.domain.ApplicationPolicy;
+import cn.bj.hrss.card.application.card.domain.BusinessClock;
+import cn.bj.hrss.card.application.card.domain.ReferenceData;
 import cn.bj.hrss.card.application.card.rest.CallerContext;
 import cn.bj.hrss.card.application.security.CardAccess;
 import cn.bj.hrss.card.contract.event.Applicant;
@@ -25,8 +28,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  * simultaneous submissions give one application: the second waits for the first and is answered
  * with it, if its caller is a party of that card (issue 16, item 2: the holder, a recorded
  * guardian, the organisation, the issuing bank, an operator). Anyone else gets the refusal of a
- * caller who may not apply for that person, without the card's id. A refused application rolls its
- * claim back.
+ * caller who may not apply for that person, without the card's id, and only after the rules an
+ * application for a person without a card meets: so that a rule's refusal (a retiree's pension
+ * bank, R-BANK-6, say) is the same whether the person has a card or not. A refused application
+ * rolls its claim back.
  */
 @ApplicationScoped
 public class CardApplications {
@@ -37,11 +42,20 @@ public class CardApplications {
   private final DataSource dataSource;
   private final CommandGateway commands;
   private final CardAccess access;
+  private final ReferenceData data;
+  private final BusinessClock clock;
 
-  CardApplications(DataSource dataSource, CommandGateway commands, CardAccess access) {
+  CardApplications(
+      DataSource dataSource,
+      CommandGateway commands,
+      CardAccess access,
+      ReferenceData data,
+      BusinessClock clock) {
     this.dataSource = dataSource;
     this.commands = commands;
     this.access = access;
+    this.data = data;
+    this.clock = clock;
   }
 
   @Transactional(rollbackOn = Exception.class)
@@ -56,7 +70,16 @@ public class CardApplications {
     if (applicant != null && applicant.idNumber() != null) {
       Optional<String> existing = claim(applicant.idNumber(), cardId);
       if (existing.isPresent()) {
-        access.requirePartyOf(caller, existing.get());
+        if (!access.isPartyOf(caller, existing.get())) {
+          // A stranger learns nothing: the rules refuse as they would without a card, else the
+          // one refusal of a caller who may not apply for this person.
+          ApplicationPolicy.check(
+              new ApplicationPolicy.Request(applicant, guardian, bankCode, collection),
+              new ApplicationPolicy.Caller(
+                  caller.actorRole(), caller.actorId(), caller.channel(), clock.today()),
+              data);
+          access.requirePartyOf(caller, existing.get());
+        }
         return new Submitted(existing.get(), false);
       }
     }

@@ -93,6 +93,11 @@ public class CardAccess {
     }
   }
 
+  /** R-ELIG-3: whether {@code caller} is a party of the card (see {@link #requirePartyOf}). */
+  public boolean isPartyOf(CallerContext caller, String existingCardId) {
+    return mayReach(caller, existingCardId);
+  }
+
   /**
    * Refuses ({@link #notForThisCaller()}) an answer about the person of {@code idNumber} to a
    * caller who is not a party of that person: the person themself, their recorded guardian while

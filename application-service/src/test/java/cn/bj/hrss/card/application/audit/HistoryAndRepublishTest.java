@@ -65,7 +65,7 @@ class HistoryAndRepublishTest {
         .statusCode(200);
     Instant afterProduction = Instant.now();
     Callers.factory("card_factory-7")
-        .body("{\"method\": \"MAIL\", \"trackingNumber\": \"EMS7\"}")
+        .body("{\"method\": \"MAIL\", \"trackingNumber\": \"EB000000005CN\"}")
         .post("/cards/{id}/dispatch", cardId)
         .then()
         .statusCode(200);

@@ -52,7 +52,7 @@ class TamperEvidenceTest {
         .then()
         .statusCode(200);
     Callers.factory("card_factory-1")
-        .body("{\"method\": \"MAIL\", \"trackingNumber\": \"EMS9\"}")
+        .body("{\"method\": \"MAIL\", \"trackingNumber\": \"EA000000005CN\"}")
         .post("/cards/{id}/dispatch", cardId)
         .then()
         .statusCode(200);

@@ -155,6 +155,13 @@ public class BankCardProjection {
     }
   }
 
+  /** The holder's ID number of a card, whichever bank issues it (for a bank change's relay). */
+  public Optional<String> holderIdNumber(String cardId) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return find(connection, cardId).map(BankCard::idNumber);
+    }
+  }
+
   /**
    * The card with this printed number whose holder has this ID number, whichever bank issues it:
    * how a retiree's new bank finds the card it takes over (R-BANK-6). Both must match.

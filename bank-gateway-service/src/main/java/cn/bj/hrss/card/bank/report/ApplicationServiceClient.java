@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.bank.report;
 
+import cn.bj.hrss.card.bank.card.BankCardProjection;
 import cn.bj.hrss.card.identity.ServiceToken;
 import cn.bj.hrss.card.relay.Answer;
 import cn.bj.hrss.card.relay.Caller;
@@ -7,6 +8,7 @@ import cn.bj.hrss.card.relay.CommandClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,11 +23,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ApplicationServiceClient {
 
   private final CommandClient commands;
+  private final BankCardProjection cards;
 
   ApplicationServiceClient(
+      BankCardProjection cards,
       @ConfigProperty(name = "application-service.url") String baseUrl,
       @ConfigProperty(name = "application-service.timeout") Duration timeout,
       @ConfigProperty(name = "suite.service-token-file") Optional<String> serviceTokenFile) {
+    this.cards = cards;
     this.commands =
         new CommandClient(
             baseUrl,
@@ -42,10 +47,16 @@ public class ApplicationServiceClient {
   public Answer send(BankReport report) throws IOException, InterruptedException {
     ReportKind kind = ReportKind.valueOf(report.kind());
     Caller caller = new Caller("BANK", report.bankCode(), report.channel(), report.reportId());
-    return commands.send(report.cardId(), kind.commandPath(), caller, body(report, kind));
+    String holderIdNumber = kind == ReportKind.BANK_CHANGED ? holderIdNumber(report) : null;
+    return commands.send(
+        report.cardId(), kind.commandPath(), caller, body(report, kind, holderIdNumber));
   }
 
-  static ObjectNode body(BankReport report, ReportKind kind) {
+  /**
+   * @param holderIdNumber for a bank change, the ID number the holder presented (the card's
+   *     holder's: the intake found the card by it); else unused
+   */
+  static ObjectNode body(BankReport report, ReportKind kind, String holderIdNumber) {
     ObjectNode body = CommandClient.newBody();
     switch (kind) {
       case HANDED_OVER -> body.put("outletName", report.outletName());
@@ -57,9 +68,24 @@ public class ApplicationServiceClient {
         }
       }
       case SOCIAL_ENABLED -> {}
-      case BANK_CHANGED -> body.put("bankCode", report.bankCode());
+      case BANK_CHANGED -> {
+        // R-BANK-6 in person at the new bank's outlet: what the holder presented there, the card's
+        // printed number and their ID number (checked against the card at intake), and the outlet.
+        body.put("bankCode", report.bankCode());
+        body.put("cardNumber", report.cardNumber());
+        body.put("idNumber", holderIdNumber);
+        body.put("outletName", report.outletName());
+      }
     }
     return body;
+  }
+
+  private String holderIdNumber(BankReport report) throws IOException {
+    try {
+      return cards.holderIdNumber(report.cardId()).orElse(null);
+    } catch (SQLException e) {
+      throw new IOException("the card's holder could not be read; the report is sent later", e);
+    }
   }
 
   /** Reads the card as application-service knows it: status, bank, history. */

@@ -47,12 +47,10 @@ public final class ReportRules {
         yield new ReportLine(body.reference(), cardId, kind, channel, null, method, null);
       }
       case FINANCIAL_ACTIVATED -> {
-        // R-PICK-3: only in person at an outlet of the issuing bank (R-PICK-4: on delivery).
+        // R-PICK-3: only in person at an outlet of the issuing bank (R-PICK-4: on delivery, the
+        // outlet whose staff came); application-service checks it is one of the bank's own.
         String channel = channel(kind, body.channel());
-        String outlet =
-            "BANK_DOOR_TO_DOOR".equals(channel)
-                ? optional(body.outletName())
-                : required(body.outletName(), "R-PICK-3", "请注明激活金融功能的网点。", "outletName");
+        String outlet = required(body.outletName(), "R-PICK-3", "请注明激活金融功能的网点。", "outletName");
         yield new ReportLine(body.reference(), cardId, kind, channel, outlet, null, null);
       }
       case SOCIAL_ENABLED ->
@@ -88,7 +86,8 @@ public final class ReportRules {
         null,
         ReportKind.BANK_CHANGED,
         channel(ReportKind.BANK_CHANGED, body.channel()),
-        optional(body.outletName()),
+        // R-BANK-6: in person at an outlet of the new bank, which application-service checks.
+        required(body.outletName(), "R-BANK-6", "请注明办理更换发卡银行的本行网点。", "outletName"),
         null,
         body.cardNumber());
   }

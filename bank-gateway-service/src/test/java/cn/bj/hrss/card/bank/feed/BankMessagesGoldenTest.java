@@ -80,7 +80,7 @@ class BankMessagesGoldenTest {
   }
 
   @Test
-  void a_bank_change_tells_the_old_bank_only_that_the_card_left() {
+  void a_bank_change_tells_the_old_bank_only_that_the_card_left() throws IOException {
     List<BankMessage> messages =
         BankMessages.derive(
             GoldenSamples.envelope(EventTypes.require(IssuingBankChanged.class)), BEFORE);
@@ -90,6 +90,23 @@ class BankMessagesGoldenTest {
     for (String unsaid : List.of("CCB", "王小明", "11010519491231002X", "13800138000")) {
       assertTrue(!json.contains(unsaid), "the old bank is told " + unsaid);
     }
+    // Issue 16 item 3: exactly "this card (the one it issued, by its id and number) left", when.
+    List<String> fields = new ArrayList<>();
+    JSON.readTree(json).fieldNames().forEachRemaining(fields::add);
+    assertEquals(
+        List.of(
+            "version",
+            "messageId",
+            "messageType",
+            "bankCode",
+            "position",
+            "cardId",
+            "cardSequence",
+            "eventId",
+            "occurredAt",
+            "cardNumber"),
+        fields);
+    assertEquals("CardTransferredOut", out.messageType());
   }
 
   @Test

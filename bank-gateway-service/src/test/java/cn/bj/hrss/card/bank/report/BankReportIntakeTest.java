@@ -68,7 +68,9 @@ class BankReportIntakeTest {
         .untilAsserted(
             () -> Banks.as("PSBC").get("/banks/PSBC/cards/{id}", card.id).then().statusCode(200));
     String wrongHolder =
-        "{\"cardNumber\": \"" + card.cardNumber + "\", \"idNumber\": \"11010519491231002X\"}";
+        "{\"cardNumber\": \""
+            + card.cardNumber
+            + "\", \"idNumber\": \"11010519491231002X\", \"outletName\": \"招商银行北京测试支行\"}";
     Banks.as("CMB")
         .contentType("application/json")
         .body(wrongHolder)
@@ -83,7 +85,7 @@ class BankReportIntakeTest {
                     + card.cardNumber
                     + "\", \"idNumber\": \""
                     + card.idNumber
-                    + "\"}")
+                    + "\", \"outletName\": \"招商银行北京测试支行\"}")
             .post("/banks/CMB/bank-changes")
             .then()
             .statusCode(202)
@@ -96,6 +98,10 @@ class BankReportIntakeTest {
     assertEquals("/cards/" + card.id + "/bank-change", command.path());
     assertEquals("CMB", command.headers().get("x-actor-id"));
     assertEquals("CMB", command.body().path("bankCode").asText());
+    // R-BANK-6 in person: what the holder presented at the new bank's outlet goes with it.
+    assertEquals(card.cardNumber, command.body().path("cardNumber").asText());
+    assertEquals(card.idNumber, command.body().path("idNumber").asText());
+    assertEquals("招商银行北京测试支行", command.body().path("outletName").asText());
     // The event application-service records moves the card in the banks' views.
     card.movedTo("CMB").publish();
     await()

@@ -32,11 +32,20 @@ class ReportRulesTest {
             () ->
                 ReportRules.check(
                     "c", ReportKind.FINANCIAL_ACTIVATED, new CardReport(null, null, null, null))));
+    // R-PICK-4: door to door too, the outlet whose staff came (application-service checks it).
+    assertEquals(
+        "R-PICK-3",
+        rule(
+            () ->
+                ReportRules.check(
+                    "c",
+                    ReportKind.FINANCIAL_ACTIVATED,
+                    new CardReport(null, null, "BANK_DOOR_TO_DOOR", null))));
     ReportLine atDoor =
         ReportRules.check(
             "c",
             ReportKind.FINANCIAL_ACTIVATED,
-            new CardReport(null, null, "BANK_DOOR_TO_DOOR", null));
+            new CardReport(null, "网点", "BANK_DOOR_TO_DOOR", null));
     assertEquals("BANK_DOOR_TO_DOOR", atDoor.channel());
   }
 
@@ -89,6 +98,13 @@ class ReportRulesTest {
             () ->
                 ReportRules.checkBankChange(
                     new BankChange(null, "A12345678", "110105194912310021", null, null))));
+    // R-BANK-6: in person at one of the new bank's outlets, named.
+    assertEquals(
+        "R-BANK-6",
+        rule(
+            () ->
+                ReportRules.checkBankChange(
+                    new BankChange(null, "A12345678", "11010519491231002X", null, null))));
     assertEquals("11010519491231002X", ReportRules.idNumber("11010519491231002x"));
     assertNull(ReportRules.idNumber("11010519491231002"));
   }

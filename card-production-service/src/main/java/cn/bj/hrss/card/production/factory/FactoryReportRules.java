@@ -1,6 +1,7 @@
 package cn.bj.hrss.card.production.factory;
 
 import cn.bj.hrss.card.contract.event.CollectionMethod;
+import cn.bj.hrss.card.contract.event.TrackingNumber;
 import cn.bj.hrss.card.production.rest.InvalidInput;
 import java.util.Arrays;
 import java.util.regex.Pattern;
@@ -102,11 +103,13 @@ public final class FactoryReportRules {
     String tracking = null;
     String outlet = null;
     if (method == CollectionMethod.MAIL) {
-      if (isBlank(line.trackingNumber()) || line.trackingNumber().length() > 64) {
+      // A carrier's code, never free text: it goes into the holder's SMS (issue 16 item 4).
+      if (!TrackingNumber.isValid(line.trackingNumber())) {
         throw new InvalidInput(
             "R-PICK-3",
-            "邮寄发卡须提供快递单号。",
-            "mail dispatch needs a tracking number (at most 64 characters)");
+            "邮寄发卡须提供快递单号，格式应为EMS单号（13位数字，或如EA123456785CN）或顺丰单号（SF加12至13位数字）。",
+            "mail dispatch needs a tracking number in a carrier's format (EMS S10, EMS 13 digits,"
+                + " SF and 12-13 digits)");
       }
       tracking = line.trackingNumber();
     }

@@ -154,10 +154,11 @@ public class FactorySimulator {
     return "S" + "0".repeat(8 - digits.length()) + digits;
   }
 
+  /** An SF Express number ({@code SF} and 13 digits, a carrier's format), stable per card. */
   static String trackingNumber(String cardId) {
     long hash =
         UUID.nameUUIDFromBytes(cardId.getBytes(StandardCharsets.UTF_8)).getLeastSignificantBits();
-    return "SIM" + String.format("%010d", Math.floorMod(hash, 10_000_000_000L));
+    return "SF" + String.format("%013d", Math.floorMod(hash, 10_000_000_000_000L));
   }
 
   private record OpenOrder(

@@ -140,7 +140,7 @@ class FactoryReportIntakeTest {
                 + "{\"cardId\":\""
                 + card
                 + "\",\"kind\":\"DISPATCHED\",\"method\":\"MAIL\","
-                + "\"trackingNumber\":\"EMS1\"}]}")
+                + "\"trackingNumber\":\"SF1234567890123\"}]}")
         .post("/factories/ABC-card-bureau/reports")
         .then()
         .statusCode(202)

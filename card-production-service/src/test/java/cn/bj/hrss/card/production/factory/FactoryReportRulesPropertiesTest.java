@@ -130,7 +130,7 @@ class FactoryReportRulesPropertiesTest {
                   fieldOr(random, from(random, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", 9)),
                   fieldOr(random, "芯片写入失败"),
                   fieldOr(random, KNOWN_VALUES.get(4 + random.nextInt(3))),
-                  fieldOr(random, "SF" + random.nextInt(1_000_000)),
+                  fieldOr(random, "SF" + (100_000_000_000L + random.nextInt(1_000_000))),
                   fieldOr(random, "工商银行北京朝阳门支行"));
           outcomes.merge(refusedOrNormalised(line), 1, Integer::sum);
         });

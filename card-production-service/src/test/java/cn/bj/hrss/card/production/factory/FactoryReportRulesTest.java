@@ -44,6 +44,18 @@ class FactoryReportRulesTest {
   }
 
   @Test
+  void R_PICK_3_a_tracking_number_is_a_carriers_code_never_free_text() {
+    for (String text :
+        new String[] {"EMS123", "EMS1234567890", "请致电01012345678取件", "0101234567890", " "}) {
+      assertEquals("R-PICK-3", ruleOf(dispatched("MAIL", text, null)), text);
+    }
+    for (String number : new String[] {"EA123456785CN", "1180123456789", "SF1234567890123"}) {
+      assertEquals(
+          number, FactoryReportRules.check(dispatched("MAIL", number, null)).trackingNumber());
+    }
+  }
+
+  @Test
   void R_PICK_2_outlet_dispatch_needs_the_outlet() {
     assertEquals("R-PICK-2", ruleOf(dispatched("OUTLET_PICKUP", "EMS1", null)));
   }
@@ -55,8 +67,8 @@ class FactoryReportRulesTest {
 
   @Test
   void a_dispatch_keeps_only_the_fields_of_its_method() {
-    ReportLine mail = FactoryReportRules.check(dispatched("MAIL", "EMS123", "某网点"));
-    assertEquals("EMS123", mail.trackingNumber());
+    ReportLine mail = FactoryReportRules.check(dispatched("MAIL", "SF123456789012", "某网点"));
+    assertEquals("SF123456789012", mail.trackingNumber());
     assertNull(mail.outletName());
     ReportLine door = FactoryReportRules.check(dispatched("DOOR_TO_DOOR", "EMS123", "某网点"));
     assertNull(door.trackingNumber());

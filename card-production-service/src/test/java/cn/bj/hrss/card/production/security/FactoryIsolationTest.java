@@ -42,7 +42,9 @@ class FactoryIsolationTest {
       List.of(
           new String[] {"produced", "{\"cardNumber\":\"A12345678\"}"},
           new String[] {"production-failures", "{\"reason\":\"chip fault\"}"},
-          new String[] {"dispatches", "{\"method\":\"MAIL\",\"trackingNumber\":\"EMS1\"}"});
+          new String[] {
+            "dispatches", "{\"method\":\"MAIL\",\"trackingNumber\":\"EA123456785CN\"}"
+          });
 
   /** An ICBC card applied for on 2025-02-10 by mail: overdue on the tests' 2025-04-03. */
   private static String orderedCard(String bank) {

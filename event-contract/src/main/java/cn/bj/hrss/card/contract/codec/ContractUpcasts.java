@@ -44,7 +44,9 @@ public final class ContractUpcasts {
           new Step("CardRequested", 1, ContractUpcasts::cardRequestedV1ToV2),
           new Step("CardRequested", 2, ContractUpcasts::cardRequestedV2ToV3),
           new Step("SocialFunctionEnabled", 1, ContractUpcasts::socialFunctionEnabledV1ToV2),
-          new Step("ReplacementCardIssued", 1, ContractUpcasts::replacementCardIssuedV1ToV2));
+          new Step("ReplacementCardIssued", 1, ContractUpcasts::replacementCardIssuedV1ToV2),
+          new Step("CardDispatched", 1, ContractUpcasts::outletNotResolved),
+          new Step("FinancialFunctionActivated", 1, ContractUpcasts::outletNotResolved));
 
   private ContractUpcasts() {}
 
@@ -106,6 +108,17 @@ public final class ContractUpcasts {
    */
   static void replacementCardIssuedV1ToV2(ObjectNode payload, Instant recordedAt) {
     payload.put("oldCardStillValid", false);
+  }
+
+  /**
+   * CardDispatched and FinancialFunctionActivated v1 to v2: the payload stays as it is, {@code
+   * outlet} absent. Version 2 adds the outlet as application-service resolved it from its reference
+   * data (ADR 23); a version 1 event's outlet name was never checked against it (and its tracking
+   * number never against a carrier's format), so nothing is made up: the new field stays absent and
+   * no notice names an outlet from such an event.
+   */
+  static void outletNotResolved(ObjectNode payload, Instant recordedAt) {
+    // nothing known to add
   }
 
   /** The day in Beijing of {@code recordedAt}. */

@@ -22,12 +22,12 @@ public final class EventTypes {
           new EventType("CardRequested", 3, CardRequested.class),
           new EventType("CardProductionFailed", 1, CardProductionFailed.class),
           new EventType("CardProduced", 1, CardProduced.class),
-          new EventType("CardDispatched", 1, CardDispatched.class),
+          new EventType("CardDispatched", 2, CardDispatched.class),
           new EventType("CardCollected", 1, CardCollected.class),
           new EventType("CardDelivered", 1, CardDelivered.class),
           new EventType("SocialFunctionEnabled", 2, SocialFunctionEnabled.class),
           new EventType("OldCardInvalidated", 1, OldCardInvalidated.class),
-          new EventType("FinancialFunctionActivated", 1, FinancialFunctionActivated.class),
+          new EventType("FinancialFunctionActivated", 2, FinancialFunctionActivated.class),
           new EventType("IssuingBankChanged", 1, IssuingBankChanged.class),
           new EventType("CardReportedLost", 1, CardReportedLost.class),
           new EventType("LossReportCancelled", 1, LossReportCancelled.class),
@@ -40,7 +40,9 @@ public final class EventTypes {
           new EventType("CardRequested", 1, CardRequested.class),
           new EventType("CardRequested", 2, CardRequested.class),
           new EventType("SocialFunctionEnabled", 1, SocialFunctionEnabled.class),
-          new EventType("ReplacementCardIssued", 1, ReplacementCardIssued.class));
+          new EventType("ReplacementCardIssued", 1, ReplacementCardIssued.class),
+          new EventType("CardDispatched", 1, CardDispatched.class),
+          new EventType("FinancialFunctionActivated", 1, FinancialFunctionActivated.class));
 
   private EventTypes() {}
 

@@ -3,7 +3,6 @@ package cn.bj.hrss.card.notification.catalogue;
 import cn.bj.hrss.card.identity.Roles;
 import cn.bj.hrss.card.notification.antifraud.AntiFraudPolicy;
 import cn.bj.hrss.card.notification.catalogue.ReferenceData.Bank;
-import cn.bj.hrss.card.notification.catalogue.ReferenceData.Outlet;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * The catalogue and its reference data, for operators: every template with an example and the
- * anti-fraud policy's verdict on it; the banks and outlets, which operators can add to.
+ * anti-fraud policy's verdict on it; the banks, which operators can add to. (Outlets come with the
+ * events, from application-service's reference data: ADR 23.)
  */
 @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
 @Path("/notifications")
@@ -42,9 +42,6 @@ public class CatalogueResource {
 
   /** The name that signs a bank's notices. */
   public record BankName(String name) {}
-
-  /** Where an outlet is, and whose it is. */
-  public record OutletAddress(String bankCode, String address) {}
 
   private static final Pattern BANK_CODE = Pattern.compile("[A-Z0-9]{2,16}");
   private static final Pattern BANK_NAME = Pattern.compile("\\p{IsHan}{2,16}");
@@ -104,35 +101,6 @@ public class CatalogueResource {
     Bank bank = new Bank(code, body.name());
     data.putBank(bank);
     return bank;
-  }
-
-  @GET
-  @Path("/outlets")
-  public List<Outlet> outlets() throws SQLException {
-    return data.outlets();
-  }
-
-  /** Adds or changes an outlet's address; one that reads as a link or a request is refused. */
-  @RolesAllowed({Roles.OPERATOR})
-  @PUT
-  @Path("/outlets/{name}")
-  public Outlet putOutlet(@PathParam("name") String name, OutletAddress body) throws SQLException {
-    if (name.isBlank() || name.length() > 128) {
-      throw invalid("the outlet name is 1 to 128 characters");
-    }
-    if (body == null || body.address() == null || body.address().isBlank()) {
-      throw invalid("the address is required");
-    }
-    if (body.address().length() > 200) {
-      throw invalid("the address is at most 200 characters");
-    }
-    List<AntiFraudPolicy.Violation> signs = AntiFraudPolicy.fraudSigns(name + " " + body.address());
-    if (!signs.isEmpty()) {
-      throw invalid(signs.toString());
-    }
-    Outlet outlet = new Outlet(name, body.bankCode(), body.address());
-    data.putOutlet(outlet);
-    return outlet;
   }
 
   private static BadRequestException invalid(String message) {

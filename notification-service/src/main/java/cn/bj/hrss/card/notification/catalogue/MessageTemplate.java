@@ -28,7 +28,7 @@ public record MessageTemplate(
   public static final Map<String, String> EXAMPLE_VALUES =
       Map.of(
           "outlet", "工商银行北京朝阳门支行",
-          "trackingNumber", "EMS1234567890",
+          "trackingNumber", "EA123456785CN",
           "dueDate", "2025年4月2日");
 
   /** A template asked for a value the event did not give. */

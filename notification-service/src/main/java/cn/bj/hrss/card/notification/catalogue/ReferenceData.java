@@ -14,18 +14,16 @@ import javax.sql.DataSource;
 
 /**
  * The data behind the messages, in the service's own schema: the catalogue ({@code sms_template}),
- * the cooperating banks whose names sign their notices ({@code bank}) and the outlets' addresses
- * ({@code outlet}). Read on the projection's connection, so a message uses the data as it was when
- * it was recorded.
+ * and the cooperating banks whose names sign their notices ({@code bank}). Read on the projection's
+ * connection, so a message uses the data as it was when it was recorded. Outlets are not kept here:
+ * a notice names the outlet the event carries, as application-service's outlet reference data
+ * registers it (ADR 23).
  */
 @ApplicationScoped
 public class ReferenceData {
 
   /** A cooperating bank: its short code and the name that signs its notices. */
   public record Bank(String code, String name) {}
-
-  /** A bank outlet and its address. */
-  public record Outlet(String name, String bankCode, String address) {}
 
   private final DataSource dataSource;
 
@@ -42,10 +40,6 @@ public class ReferenceData {
 
   public Optional<String> bankName(Connection connection, String code) throws SQLException {
     return one(connection, "SELECT name FROM bank WHERE code = ?", code);
-  }
-
-  public Optional<String> outletAddress(Connection connection, String name) throws SQLException {
-    return one(connection, "SELECT address FROM outlet WHERE name = ?", name);
   }
 
   public List<MessageTemplate> templates() throws SQLException {
@@ -75,33 +69,6 @@ public class ReferenceData {
               + " ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name",
           bank.code(),
           bank.name());
-    }
-  }
-
-  public List<Outlet> outlets() throws SQLException {
-    List<Outlet> outlets = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement("SELECT * FROM outlet ORDER BY name");
-        ResultSet row = statement.executeQuery()) {
-      while (row.next()) {
-        outlets.add(
-            new Outlet(
-                row.getString("name"), row.getString("bank_code"), row.getString("address")));
-      }
-    }
-    return outlets;
-  }
-
-  public void putOutlet(Outlet outlet) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      update(
-          connection,
-          "INSERT INTO outlet (name, bank_code, address) VALUES (?, ?, ?) ON CONFLICT (name)"
-              + " DO UPDATE SET bank_code = EXCLUDED.bank_code, address = EXCLUDED.address",
-          outlet.name(),
-          outlet.bankCode(),
-          outlet.address());
     }
   }
 

@@ -28,15 +28,15 @@ public class CardEventsListener implements HealthCheck {
   /**
    * The projection is what the card topic gives: positions, contacts, mobile changes and the card
    * events' messages. The alert messages in sms_message are carried over as they are; the outbox,
-   * receipts and alerts are the service's own records and stay. The catalogue (templates, banks,
-   * outlets) is read by the replay, so it is copied with its rows. A message the replay queued that
-   * was never sent (the catalogue grew since its event) is recorded as NOT_SENT_REPLAY: history.
+   * receipts and alerts are the service's own records and stay. The catalogue (templates, banks) is
+   * read by the replay, so it is copied with its rows. A message the replay queued that was never
+   * sent (the catalogue grew since its event) is recorded as NOT_SENT_REPLAY: history.
    */
   static final ProjectionRebuild.Layout TABLES =
       new ProjectionRebuild.Layout(
           "notification",
           List.of("card_event_position", "card_contact", "mobile_change", "sms_message"),
-          List.of("sms_template", "bank", "outlet"),
+          List.of("sms_template", "bank"),
           Map.of("sms_message", "source <> '" + Topics.CARD_LIFECYCLE + "'"),
           // A message the replay queued that was never sent (the catalogue grew since its event)
           // is history: recorded, never sent, as the copy's outbox is dropped.

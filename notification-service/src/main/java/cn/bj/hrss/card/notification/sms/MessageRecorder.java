@@ -2,6 +2,7 @@ package cn.bj.hrss.card.notification.sms;
 
 import static cn.bj.hrss.card.consumer.Jdbc.update;
 
+import cn.bj.hrss.card.contract.event.RegisteredOutlet;
 import cn.bj.hrss.card.notification.antifraud.AntiFraudPolicy;
 import cn.bj.hrss.card.notification.antifraud.SmsText;
 import cn.bj.hrss.card.notification.catalogue.MessageTemplate;
@@ -14,7 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -56,6 +60,9 @@ public class MessageRecorder {
 
   private final ReferenceData data;
 
+  /** The calendar day of an event, in Beijing. */
+  private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
   MessageRecorder(ReferenceData data) {
     this.data = data;
   }
@@ -87,6 +94,18 @@ public class MessageRecorder {
     }
     String recipient = contact.get().mobile();
     String problem = recipient.isEmpty() ? "the application has no valid mainland mobile" : null;
+    LocalDate adultOn = contact.get().holderAdultOn();
+    if (adultOn != null && !event.occurredAt().atZone(BEIJING).toLocalDate().isBefore(adultOn)) {
+      // R-BANK-4: from the 18th birthday the holder, not the guardian, receives the notices.
+      recipient = contact.get().holderMobile();
+      problem =
+          recipient.isEmpty()
+              ? "R-BANK-4: the holder is 18 since "
+                  + adultOn
+                  + "; the guardian no longer receives the card's notices and the application"
+                  + " gave no mobile of the holder's own"
+              : null;
+    }
     String signature = MessageTemplate.HRSS_SIGNATURE;
     if (MessageTemplate.SIGNED_BY_ISSUING_BANK.equals(template.signer())) {
       String code = bankCode != null ? bankCode : contact.get().bankCode();
@@ -157,14 +176,23 @@ public class MessageRecorder {
     }
   }
 
-  /** The outlet as a pickup notice names it: with its address when the outlet table has it. */
-  public String outletWithAddress(Connection connection, String outletName) throws SQLException {
-    if (outletName == null || outletName.isBlank()) {
+  /**
+   * The outlet as a pickup notice names it: its registered name and address, as the event carries
+   * them from application-service's outlet reference data (ADR 23); the issuing bank's outlet in
+   * general when the event has none (a version 1 event, whose outlet was never checked).
+   */
+  public static String outletWithAddress(RegisteredOutlet outlet) {
+    if (outlet == null || outlet.name() == null || outlet.name().isBlank()) {
       return FALLBACK_OUTLET;
     }
-    return data.outletAddress(connection, outletName)
-        .map(address -> outletName + "（" + address + "）")
-        .orElse(outletName);
+    return outlet.address() == null || outlet.address().isBlank()
+        ? outlet.name()
+        : outlet.name() + "（" + outlet.address() + "）";
+  }
+
+  /** The registered outlet's name alone, as the event carries it; else the general wording. */
+  public static String outletName(RegisteredOutlet outlet) {
+    return outlet == null ? FALLBACK_OUTLET : outlet(outlet.name());
   }
 
   public static String outlet(String outletName) {
@@ -172,13 +200,24 @@ public class MessageRecorder {
   }
 
   /** Whom to write to about a card, as its application decided. */
-  public record Contact(String mobile, String bankCode, Instant producedAt) {}
+  /**
+   * Whom a card's notices go to: {@code mobile} (the guardian's for a minor's card), and from
+   * {@code holderAdultOn} (the 18th birthday, on a card a guardian applied for) {@code
+   * holderMobile} (empty when the application gave none of the holder's own).
+   */
+  public record Contact(
+      String mobile,
+      String bankCode,
+      Instant producedAt,
+      LocalDate holderAdultOn,
+      String holderMobile) {}
 
   public static Optional<Contact> contact(Connection connection, String cardId)
       throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "SELECT mobile, bank_code, produced_at FROM card_contact WHERE card_id = ?")) {
+            "SELECT mobile, bank_code, produced_at, holder_adult_on, holder_mobile"
+                + " FROM card_contact WHERE card_id = ?")) {
       statement.setString(1, cardId);
       try (ResultSet row = statement.executeQuery()) {
         if (!row.next()) {
@@ -189,7 +228,11 @@ public class MessageRecorder {
             new Contact(
                 row.getString("mobile"),
                 row.getString("bank_code"),
-                produced == null ? null : produced.toInstant()));
+                produced == null ? null : produced.toInstant(),
+                row.getDate("holder_adult_on") == null
+                    ? null
+                    : row.getDate("holder_adult_on").toLocalDate(),
+                Objects.toString(row.getString("holder_mobile"), "")));
       }
     }
   }

@@ -2,6 +2,10 @@ package cn.bj.hrss.card.notification.sms;
 
 import cn.bj.hrss.card.contract.event.Applicant;
 import cn.bj.hrss.card.contract.event.CardRequested;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +31,54 @@ public final class Recipients {
     return Optional.ofNullable(requested.applicant())
         .map(Applicant::mobile)
         .flatMap(Recipients::mobile);
+  }
+
+  /**
+   * R-BANK-4: the day the holder of a card a guardian applied for turns 18, from which the holder,
+   * not the guardian, receives the notices; empty when no guardian applied or the ID number gives
+   * no birth date.
+   */
+  public static Optional<LocalDate> holderAdultOn(CardRequested requested) {
+    if (guardianOf(requested).isEmpty() || requested.applicant() == null) {
+      return Optional.empty();
+    }
+    return birthDate(requested.applicant().idNumber()).map(Recipients::eighteenthBirthday);
+  }
+
+  /**
+   * The holder's own mobile on a card a guardian applied for: the applicant's, where it is not the
+   * guardian's; else empty.
+   */
+  public static Optional<String> holdersOwnMobile(CardRequested requested) {
+    Optional<String> guardian =
+        guardianOf(requested).map(Applicant::mobile).flatMap(Recipients::mobile);
+    Optional<String> applicant =
+        Optional.ofNullable(requested.applicant())
+            .map(Applicant::mobile)
+            .flatMap(Recipients::mobile);
+    return applicant.filter(mobile -> !mobile.equals(guardian.orElse(null)));
+  }
+
+  /**
+   * The first day the person is 18 full years old: the birthday, or 1 March for one born on 29
+   * February when the year of the 18th birthday has none.
+   */
+  static LocalDate eighteenthBirthday(LocalDate birth) {
+    LocalDate day = birth.plusYears(18);
+    return Period.between(birth, day).getYears() < 18 ? day.plusDays(1) : day;
+  }
+
+  /** The birth date an 18-character ID number carries (characters 7-14), if it is a date. */
+  static Optional<LocalDate> birthDate(String idNumber) {
+    if (idNumber == null || idNumber.length() != 18) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          LocalDate.parse(idNumber.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   static Optional<Applicant> guardianOf(CardRequested requested) {

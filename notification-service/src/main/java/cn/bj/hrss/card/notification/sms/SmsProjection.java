@@ -13,6 +13,7 @@ import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
+import cn.bj.hrss.card.contract.event.TrackingNumber;
 import cn.bj.hrss.card.contract.event.UnknownCardEvent;
 import cn.bj.hrss.card.notification.sms.MessageRecorder.EventRef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,13 +105,17 @@ public class SmsProjection {
           String.valueOf(dispatched.method()),
           event.cardId());
       trigger = trigger + "/" + dispatched.method();
-      // Each field is read only for its own method (docs/event-contract.md, CardDispatched).
+      // Each field is read only for its own method (docs/event-contract.md, CardDispatched). The
+      // outlet is the one application-service resolved from its reference data, with its address
+      // (ADR 23); a tracking number only in a carrier's format: no typed text reaches an SMS.
       if (dispatched.method() == CollectionMethod.OUTLET_PICKUP) {
-        values.put("outlet", recorder.outletWithAddress(connection, dispatched.outletName()));
+        values.put("outlet", MessageRecorder.outletWithAddress(dispatched.outlet()));
       } else if (dispatched.method() == CollectionMethod.MAIL) {
         values.put(
             "trackingNumber",
-            dispatched.trackingNumber() == null ? "以快递公司通知为准" : dispatched.trackingNumber());
+            TrackingNumber.isValid(dispatched.trackingNumber())
+                ? dispatched.trackingNumber()
+                : "以快递公司通知为准");
       }
     } else if (event.payload() instanceof ReplacementCardIssued issued) {
       // A replacement card has no CardRequested: its first event says whom it is for.
@@ -124,13 +129,15 @@ public class SmsProjection {
               new Collection(CollectionMethod.OUTLET_PICKUP, issued.outletName(), null),
               null,
               null));
+      // application-service hands a replacement over only at an instant outlet it finds, by this
+      // exact name, in its reference data (R-LOSS-1): a registered name.
       values.put("outlet", MessageRecorder.outlet(issued.outletName()));
     } else if (event.payload() instanceof SocialFunctionEnabled enabled) {
       if (!enabled.oldCardInvalidated()) {
         trigger = trigger + "/" + NO_OLD_CARD;
       }
     } else if (event.payload() instanceof FinancialFunctionActivated activated) {
-      values.put("outlet", MessageRecorder.outlet(activated.outletName()));
+      values.put("outlet", MessageRecorder.outletName(activated.outlet()));
       signingBank = activated.bankCode();
     }
     recorder.record(connection, ref, trigger, values, signingBank);
@@ -150,8 +157,8 @@ public class SmsProjection {
     update(
         connection,
         "INSERT INTO card_contact (card_id, mobile, bank_code, collection_method, address_key,"
-            + " address_masked, person_key, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (card_id) DO NOTHING",
+            + " address_masked, person_key, requested_at, holder_adult_on, holder_mobile)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (card_id) DO NOTHING",
         event.cardId(),
         mobile,
         String.valueOf(requested.bankCode()),
@@ -159,7 +166,9 @@ public class SmsProjection {
         pseudonyms.address(address),
         Masking.address(address),
         person,
-        at);
+        at,
+        Recipients.holderAdultOn(requested).map(java.sql.Date::valueOf).orElse(null),
+        Recipients.holdersOwnMobile(requested).orElse(""));
     if (person == null) {
       return;
     }

@@ -82,6 +82,31 @@ public final class TestCard {
         });
   }
 
+  /**
+   * A minor's application by a guardian (R-BANK-4): the guardian's mobile is this card's {@link
+   * #mobile}; the minor, born on {@code birthDate}, gave {@code holdersMobile} (the guardian's own
+   * again when the minor has none).
+   */
+  public byte[] requestedByGuardianFor(java.time.LocalDate birthDate, String holdersMobile) {
+    String minor =
+        "110105"
+            + birthDate.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+            + String.format("%04d", RANDOM.nextInt(10_000));
+    return event(
+        CardRequested.class,
+        p -> {
+          ((ObjectNode) p.get("applicant"))
+              .put("mobile", holdersMobile)
+              .put("idNumber", minor)
+              .put("name", "王小小");
+          p.putObject("guardian")
+              .put("idNumber", idNumber)
+              .put("name", "王大明")
+              .put("mobile", mobile);
+          p.put("category", "MINOR");
+        });
+  }
+
   /** This card's mobile and ID number; no guardian, so the applicant's mobile is the recipient. */
   private void asApplicant(ObjectNode payload) {
     ((ObjectNode) payload.get("applicant")).put("mobile", mobile).put("idNumber", idNumber);
@@ -92,14 +117,59 @@ public final class TestCard {
     return event(CardProduced.class, p -> {});
   }
 
+  /** Dispatched to a registered outlet without an address in the reference data. */
   public byte[] dispatchedToOutlet(String outletName) {
-    return event(CardDispatched.class, p -> p.put("outletName", outletName));
+    return event(
+        CardDispatched.class,
+        p -> {
+          p.put("outletName", outletName);
+          p.putObject("outlet").put("name", outletName);
+        });
+  }
+
+  /** Dispatched to a registered outlet, with the address application-service's data gives it. */
+  public byte[] dispatchedToOutlet(String outletName, String address) {
+    return event(
+        CardDispatched.class,
+        p -> {
+          p.put("outletName", outletName);
+          p.putObject("outlet").put("name", outletName).put("address", address);
+        });
+  }
+
+  /** A CardDispatched version 1: the outlet name as a factory typed it, never checked. */
+  public byte[] dispatchedToOutletAsVersion1(String outletName) {
+    return version1(
+        event(
+            CardDispatched.class,
+            p -> {
+              p.put("outletName", outletName);
+              p.remove("outlet");
+            }));
   }
 
   public byte[] mailed(String trackingNumber) {
     return event(
         CardDispatched.class,
-        p -> p.put("method", "MAIL").put("trackingNumber", trackingNumber).remove("outletName"));
+        p -> {
+          p.put("method", "MAIL").put("trackingNumber", trackingNumber);
+          p.remove(List.of("outletName", "outlet"));
+        });
+  }
+
+  /** A mailed CardDispatched version 1: the tracking number as a factory typed it. */
+  public byte[] mailedAsVersion1(String trackingNumber) {
+    return version1(mailed(trackingNumber));
+  }
+
+  private static byte[] version1(byte[] event) {
+    try {
+      ObjectNode envelope = (ObjectNode) JSON.readTree(event);
+      envelope.put("eventVersion", 1);
+      return JSON.writeValueAsBytes(envelope);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public byte[] collected() {
@@ -135,7 +205,12 @@ public final class TestCard {
   }
 
   public byte[] financialActivated(String outletName) {
-    return event(FinancialFunctionActivated.class, p -> p.put("outletName", outletName));
+    return event(
+        FinancialFunctionActivated.class,
+        p -> {
+          p.put("outletName", outletName);
+          p.putObject("outlet").put("name", outletName);
+        });
   }
 
   /** The first event of a replacement card, made on the spot at {@code outletName}. */

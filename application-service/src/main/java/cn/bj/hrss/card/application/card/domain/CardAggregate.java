@@ -32,8 +32,10 @@ import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
 import cn.bj.hrss.card.contract.event.IssuingBankChanged;
 import cn.bj.hrss.card.contract.event.LossReportCancelled;
 import cn.bj.hrss.card.contract.event.OldCardInvalidated;
+import cn.bj.hrss.card.contract.event.RegisteredOutlet;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
+import cn.bj.hrss.card.contract.event.TrackingNumber;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -128,8 +130,14 @@ public class CardAggregate {
     apply(new CardProduced(command.cardNumber()));
   }
 
+  /**
+   * The card left the factory by the method the holder chose (R-PICK-1): a mailed card with a
+   * tracking number in a carrier's format (R-PICK-3), a card for pickup to a registered outlet of
+   * the issuing bank (R-PICK-2), whose registered name and address the event carries, so that no
+   * text a factory typed ever reaches a notice (ADR 23).
+   */
   @CommandHandler
-  public void handle(RecordCardDispatched command) {
+  public void handle(RecordCardDispatched command, ReferenceData data) {
     requireStatus(CardStatus.PRODUCED, "dispatch the card");
     CollectionMethod chosen = state.collection().method();
     if (command.method() != chosen) {
@@ -139,16 +147,48 @@ public class CardAggregate {
           "dispatch by " + command.method() + " but the holder chose " + chosen);
     }
     if (chosen == CollectionMethod.MAIL && isBlank(command.trackingNumber())) {
-      throw invalidInput("R-PICK-3", "邮寄发卡须提供快递单号。", "mail dispatch needs a tracking number");
+      throw invalidInput("R-PICK-3", "邮寄发卡须提供快递单号。", "mail dispatch needs a tracking number")
+          .at("trackingNumber");
     }
-    if (chosen == CollectionMethod.OUTLET_PICKUP && isBlank(command.outletName())) {
-      throw invalidInput("R-PICK-2", "网点领卡须注明领卡网点。", "outlet pickup needs the outlet name");
+    if (chosen == CollectionMethod.MAIL && !TrackingNumber.isValid(command.trackingNumber())) {
+      throw invalidInput(
+              "R-PICK-3",
+              "快递单号格式有误：应为EMS单号（13位数字，或如EA123456785CN）或顺丰单号（SF加12至13位数字）。",
+              "the tracking number matches no carrier's format (EMS S10, EMS 13 digits, SF)")
+          .at("trackingNumber");
+    }
+    RegisteredOutlet outlet = null;
+    if (chosen == CollectionMethod.OUTLET_PICKUP) {
+      if (isBlank(command.outletName())) {
+        throw invalidInput("R-PICK-2", "网点领卡须注明领卡网点。", "outlet pickup needs the outlet name")
+            .at("outletName");
+      }
+      outlet = outletOfTheIssuingBank(data, command.outletName(), "R-PICK-2", "领卡网点");
     }
     apply(
         new CardDispatched(
             chosen,
             chosen == CollectionMethod.MAIL ? command.trackingNumber() : null,
-            chosen == CollectionMethod.OUTLET_PICKUP ? command.outletName() : null));
+            outlet == null ? null : outlet.name(),
+            outlet));
+  }
+
+  /**
+   * R-PICK-2, R-PICK-3: the outlet a command names must be a registered outlet (the outlet
+   * reference data) of the card's issuing bank; returns it as registered. Refused with {@code rule}
+   * otherwise, and nothing happens.
+   */
+  private RegisteredOutlet outletOfTheIssuingBank(
+      ReferenceData data, String outletName, String rule, String what) {
+    Outlet outlet = outletName == null ? null : data.outlet(outletName).orElse(null);
+    if (outlet == null || !outlet.isBankOutlet() || !state.bankCode().equals(outlet.bankCode())) {
+      throw conflict(
+              rule,
+              "所报" + what + "不是发卡银行登记的服务网点。",
+              "the outlet is not a registered outlet of the issuing bank " + state.bankCode())
+          .at("outletName");
+    }
+    return new RegisteredOutlet(outlet.name(), outlet.address());
   }
 
   /** R-SLA-2: only the issuing bank, at an instant outlet, for a card applied for at one. */
@@ -165,8 +205,9 @@ public class CardAggregate {
     }
   }
 
+  /** R-PICK-2: the holder collected the card at a registered outlet of the issuing bank. */
   @CommandHandler
-  public void handle(RecordCardCollected command) {
+  public void handle(RecordCardCollected command, ReferenceData data) {
     if (!(state.status() == CardStatus.PRODUCED && INSTANT_OUTLET.equals(appliedThrough))) {
       // R-SLA-2: a card made on the spot is handed over at once, without a dispatch.
       requireStatus(CardStatus.DISPATCHED, "record the card as collected");
@@ -178,9 +219,12 @@ public class CardAggregate {
           "collection at an outlet, but the card goes by " + state.collection().method());
     }
     if (isBlank(command.outletName())) {
-      throw invalidInput("R-PICK-2", "请注明领卡网点。", "collection without the outlet name");
+      throw invalidInput("R-PICK-2", "请注明领卡网点。", "collection without the outlet name")
+          .at("outletName");
     }
-    apply(new CardCollected(command.outletName()));
+    RegisteredOutlet outlet =
+        outletOfTheIssuingBank(data, command.outletName(), "R-PICK-2", "领卡网点");
+    apply(new CardCollected(outlet.name()));
   }
 
   @CommandHandler
@@ -254,18 +298,11 @@ public class CardAggregate {
           "金融功能须本人持卡到发卡银行网点激活。",
           "activation must be in person at an outlet of the issuing bank, not through " + channel);
     }
-    Outlet outlet = doorToDoor ? null : data.outlet(command.outletName()).orElse(null);
-    if (!doorToDoor
-        && (outlet == null
-            || !outlet.isBankOutlet()
-            || !state.bankCode().equals(outlet.bankCode()))) {
-      throw conflict(
-              "R-PICK-3",
-              "金融功能须在发卡银行的服务网点激活，所报网点不是发卡银行的网点。",
-              "the activation outlet is not an outlet of " + state.bankCode())
-          .at("outletName");
-    }
-    apply(new FinancialFunctionActivated(command.bankCode(), command.outletName()));
+    // R-PICK-3: at a registered outlet of the issuing bank; door to door (R-PICK-4), the outlet
+    // whose staff came. The event carries it as registered: no typed text reaches a notice.
+    RegisteredOutlet outlet =
+        outletOfTheIssuingBank(data, command.outletName(), "R-PICK-3", "激活网点");
+    apply(new FinancialFunctionActivated(state.bankCode(), outlet.name(), outlet));
   }
 
   @CommandHandler
@@ -283,9 +320,22 @@ public class CardAggregate {
             command.oldCardStillValid()));
   }
 
-  /** R-BANK-6: after receiving the card, a retiree may move it to another bank. */
+  /**
+   * R-BANK-6: after receiving the card, a retiree may move it to another bank. The holder asks for
+   * it; a bank acts only in person at its own outlet, as the new bank, with the card and the
+   * holder's ID presented there (the printed number and the ID number must be this card's). For a
+   * bank, anything else is refused exactly like a card that is not there.
+   */
   @CommandHandler
-  public void handle(ChangeIssuingBank command, ReferenceData data) {
+  public void handle(
+      ChangeIssuingBank command,
+      ReferenceData data,
+      @MetaDataValue(CommandMetaData.ACTOR_ROLE) String actorRole,
+      @MetaDataValue(CommandMetaData.ACTOR_ID) String actorId,
+      @MetaDataValue(CommandMetaData.CHANNEL) String channel) {
+    if ("BANK".equals(actorRole)) {
+      requireInPersonAtTheNewBank(command, data, actorId, channel);
+    }
     requireNoLossReport("更换发卡银行");
     if (!InsuredCategory.RETIREE.name().equals(category(data))) {
       throw conflict(
@@ -302,6 +352,39 @@ public class CardAggregate {
           .at("bankCode");
     }
     apply(new IssuingBankChanged(state.bankCode(), command.bankCode()));
+  }
+
+  /**
+   * R-BANK-6 at a bank: the bank is the new bank, the holder is in front of its staff at a
+   * registered outlet of its own, and presents this card (its printed number) and their ID (the
+   * holder's ID number). Any other bank request is refused as for a card that is not there.
+   */
+  private void requireInPersonAtTheNewBank(
+      ChangeIssuingBank command, ReferenceData data, String bank, String channel) {
+    Outlet outlet =
+        command.outletName() == null ? null : data.outlet(command.outletName()).orElse(null);
+    boolean inPerson =
+        bank != null
+            && bank.equals(command.bankCode())
+            && ("BANK_OUTLET".equals(channel) || INSTANT_OUTLET.equals(channel))
+            && outlet != null
+            && outlet.isBankOutlet()
+            && bank.equals(outlet.bankCode())
+            && state.cardNumber() != null
+            && state.cardNumber().equals(command.cardNumber())
+            && state.holder() != null
+            && state.holder().idNumber().equals(command.idNumber());
+    if (!inPerson) {
+      throw notThere();
+    }
+  }
+
+  /**
+   * The refusal of a card the caller may not act on, word for word the one of a card that does not
+   * exist (security/CardAccess), so that it tells nothing.
+   */
+  static RuleViolation notThere() {
+    return RuleViolation.forbidden("ACCESS-DENIED", "您无权办理或查询此项业务。", "not a card of this caller");
   }
 
   /**

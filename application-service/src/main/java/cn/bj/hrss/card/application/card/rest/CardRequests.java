@@ -24,7 +24,11 @@ final class CardRequests {
 
   record Delivered(CollectionMethod method) {}
 
-  record BankChange(String bankCode) {}
+  /**
+   * A retiree's bank change (R-BANK-6): the new bank; at a bank's outlet also what the holder
+   * presented (the printed card number, their ID number) and the outlet.
+   */
+  record BankChange(String bankCode, String cardNumber, String idNumber, String outletName) {}
 
   record Replacement(String reason, String cardNumber, String outletName) {}
 

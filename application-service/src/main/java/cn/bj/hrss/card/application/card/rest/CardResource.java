@@ -233,7 +233,12 @@ public class CardResource {
     return command(cardId, headers, new EnableSocialFunction(cardId));
   }
 
-  /** R-BANK-6: a retiree moves the received card to another bank. */
+  /**
+   * R-BANK-6: a retiree moves the received card to another bank. The holder asks for it (a citizen,
+   * for their own card); or the holder asks in person at an outlet of the new bank, which then
+   * calls with the number printed on the card, the holder's ID number and its own outlet. Anything
+   * else a bank asks is refused exactly like a card that is not there (CardAggregate).
+   */
   @RolesAllowed({Roles.CITIZEN, Roles.BANK, Roles.BANK_GATEWAY_SERVICE, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/bank-change")
@@ -243,16 +248,18 @@ public class CardResource {
       CardRequests.BankChange body) {
     CallerContext caller = headers.context();
     if (caller.is("BANK")) {
-      // R-BANK-6: the retiree's new bank reports the change, naming the card by its printed number
-      // and the holder's ID number (ADR 10); a bank moves no card to another bank.
-      if (body != null && !caller.actorId().equals(body.bankCode())) {
-        throw CallerContext.denied("a bank reports only a change to itself");
+      // The card is not the new bank's yet: it is named by what the holder presents in person.
+      if (query.state(cardId).isEmpty()) {
+        throw CallerContext.denied("not a card of this caller");
       }
     } else {
       requireAccess(caller, cardId);
     }
     requireBody(body);
-    send(caller, new ChangeIssuingBank(cardId, body.bankCode()));
+    send(
+        caller,
+        new ChangeIssuingBank(
+            cardId, body.bankCode(), body.cardNumber(), body.idNumber(), body.outletName()));
     return get(cardId);
   }
 

@@ -20,6 +20,7 @@ import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
 import cn.bj.hrss.card.contract.event.IssuingBankChanged;
 import cn.bj.hrss.card.contract.event.LossReportCancelled;
 import cn.bj.hrss.card.contract.event.OldCardInvalidated;
+import cn.bj.hrss.card.contract.event.RegisteredOutlet;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
 import cn.bj.hrss.card.infra.SampleRegistry;
@@ -58,7 +59,7 @@ class CardAggregateAuditedRulesTest {
           CARD, WANG, "ICBC", BY_MAIL, "MINOR", null, TODAY, CardRequested.FIRST_ISSUE);
   private static final CardProduced PRODUCED = new CardProduced("A12345678");
   private static final CardDispatched MAILED =
-      new CardDispatched(CollectionMethod.MAIL, "SF1234567890", null);
+      new CardDispatched(CollectionMethod.MAIL, "SF1234567890123", null);
   private static final CardDelivered DELIVERED = new CardDelivered(CollectionMethod.MAIL);
 
   private FixtureConfiguration<CardAggregate> fixture;
@@ -264,7 +265,9 @@ class CardAggregateAuditedRulesTest {
         .when(
             new ActivateFinancialFunction(CARD, "ICBC", "工商银行北京朝阳门支行"),
             as("BANK", "ICBC", "BANK_OUTLET"))
-        .expectEvents(new FinancialFunctionActivated("ICBC", "工商银行北京朝阳门支行"));
+        .expectEvents(
+            new FinancialFunctionActivated(
+                "ICBC", "工商银行北京朝阳门支行", new RegisteredOutlet("工商银行北京朝阳门支行", "北京市东城区朝阳门北大街1号")));
   }
 
   // ---- R-LOSS-1: a reported loss blocks activation and bank change -----------------------------
@@ -287,7 +290,9 @@ class CardAggregateAuditedRulesTest {
             new CardReportedLost("A12345678"),
             new LossReportCancelled("A12345678"))
         .when(activation, as("BANK", "ICBC", "BANK_OUTLET"))
-        .expectEvents(new FinancialFunctionActivated("ICBC", "工商银行北京朝阳门支行"));
+        .expectEvents(
+            new FinancialFunctionActivated(
+                "ICBC", "工商银行北京朝阳门支行", new RegisteredOutlet("工商银行北京朝阳门支行", "北京市东城区朝阳门北大街1号")));
   }
 
   @Test

@@ -27,6 +27,7 @@ import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
 import cn.bj.hrss.card.contract.event.IssuingBankChanged;
 import cn.bj.hrss.card.contract.event.LossReportCancelled;
 import cn.bj.hrss.card.contract.event.OldCardInvalidated;
+import cn.bj.hrss.card.contract.event.RegisteredOutlet;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
 import java.time.LocalDate;
@@ -61,10 +62,15 @@ class CardAggregateTest {
   private static final CardRequested REQUESTED_BY_MAIL =
       new CardRequested(CARD, WANG, "ICBC", BY_MAIL, "RETIREE", null, TODAY);
   private static final CardProduced PRODUCED = new CardProduced("A12345678");
+
+  /** The registered outlet, as the reference data gives it (ADR 23). */
+  private static final RegisteredOutlet CHAOYANGMEN =
+      new RegisteredOutlet("工商银行北京朝阳门支行", "北京市东城区朝阳门北大街1号");
+
   private static final CardDispatched TO_OUTLET =
-      new CardDispatched(CollectionMethod.OUTLET_PICKUP, null, "工商银行北京朝阳门支行");
+      new CardDispatched(CollectionMethod.OUTLET_PICKUP, null, "工商银行北京朝阳门支行", CHAOYANGMEN);
   private static final CardDispatched MAILED =
-      new CardDispatched(CollectionMethod.MAIL, "SF1234567890", null);
+      new CardDispatched(CollectionMethod.MAIL, "SF1234567890123", null);
 
   private FixtureConfiguration<CardAggregate> fixture;
 
@@ -188,7 +194,7 @@ class CardAggregateTest {
   void a_dispatch_by_another_method_than_chosen_is_refused_by_R_PICK_1() {
     fixture
         .given(REQUESTED_AT_OUTLET, PRODUCED)
-        .when(new RecordCardDispatched(CARD, CollectionMethod.MAIL, "SF1234567890", null))
+        .when(new RecordCardDispatched(CARD, CollectionMethod.MAIL, "SF1234567890123", null))
         .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("R-PICK-1")));
   }
@@ -200,6 +206,36 @@ class CardAggregateTest {
         .when(new RecordCardDispatched(CARD, CollectionMethod.MAIL, null, null))
         .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("R-PICK-3")));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"邮储银行北京海淀支行", "某网点", "工商银行北京朝阳门支行 "})
+  void a_dispatch_to_an_unregistered_or_other_banks_outlet_is_refused_by_R_PICK_2(String outlet) {
+    fixture
+        .given(REQUESTED_AT_OUTLET, PRODUCED)
+        .when(new RecordCardDispatched(CARD, CollectionMethod.OUTLET_PICKUP, null, outlet))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-PICK-2")));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"EMS1234567890", "请致电01012345678", "SF12"})
+  void a_tracking_number_in_no_carriers_format_is_refused_by_R_PICK_3(String tracking) {
+    fixture
+        .given(REQUESTED_BY_MAIL, PRODUCED)
+        .when(new RecordCardDispatched(CARD, CollectionMethod.MAIL, tracking, null))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-PICK-3")));
+  }
+
+  @Test
+  void a_collection_at_an_outlet_that_is_not_the_issuing_banks_is_refused_by_R_PICK_2() {
+    fixture
+        .given(REQUESTED_AT_OUTLET, PRODUCED, TO_OUTLET)
+        .when(new RecordCardCollected(CARD, "邮储银行北京海淀支行"))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-PICK-2")));
   }
 
   @Test
@@ -272,7 +308,7 @@ class CardAggregateTest {
   void a_dispatch_records_only_the_details_of_the_chosen_method() {
     fixture
         .given(REQUESTED_BY_MAIL, PRODUCED)
-        .when(new RecordCardDispatched(CARD, CollectionMethod.MAIL, "SF1234567890", "某网点"))
+        .when(new RecordCardDispatched(CARD, CollectionMethod.MAIL, "SF1234567890123", "某网点"))
         .expectEvents(MAILED);
   }
 
@@ -329,7 +365,9 @@ class CardAggregateTest {
     fixture
         .given(MAILED_AND_DELIVERED)
         .when(new ActivateFinancialFunction(CARD, "ICBC", "工商银行北京西单支行"), atThe("BANK_OUTLET"))
-        .expectEvents(new FinancialFunctionActivated("ICBC", "工商银行北京西单支行"));
+        .expectEvents(
+            new FinancialFunctionActivated(
+                "ICBC", "工商银行北京西单支行", new RegisteredOutlet("工商银行北京西单支行", "北京市西城区西单北大街120号")));
   }
 
   @Test
@@ -383,6 +421,55 @@ class CardAggregateTest {
         .given(COLLECTED_AT_OUTLET)
         .when(new ChangeIssuingBank(CARD, "CCB"))
         .expectEvents(new IssuingBankChanged("ICBC", "CCB"));
+  }
+
+  /** What the holder presents at CCB's outlet: the card's printed number and their ID number. */
+  private static final ChangeIssuingBank IN_PERSON_AT_CCB =
+      new ChangeIssuingBank(CARD, "CCB", "A12345678", WANG.idNumber(), "建设银行北京通州支行");
+
+  private static Map<String, ?> bank(String code, String channel) {
+    return Map.of("actorRole", "BANK", "actorId", code, "channel", channel);
+  }
+
+  @Test
+  void R_BANK_6_the_new_bank_changes_the_card_with_the_card_and_the_holders_id_at_its_outlet() {
+    fixture
+        .given(COLLECTED_AT_OUTLET)
+        .when(IN_PERSON_AT_CCB, bank("CCB", "BANK_OUTLET_INSTANT"))
+        .expectEvents(new IssuingBankChanged("ICBC", "CCB"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "no card number",
+        "another number",
+        "another person",
+        "another bank's outlet",
+        "not in person",
+        "a third bank"
+      })
+  void R_BANK_6_a_bank_without_the_holder_in_person_is_refused_as_for_a_card_that_is_not_there(
+      String what) {
+    ChangeIssuingBank command =
+        switch (what) {
+          case "no card number" -> new ChangeIssuingBank(CARD, "CCB");
+          case "another number" ->
+              new ChangeIssuingBank(CARD, "CCB", "B12345678", WANG.idNumber(), "建设银行北京通州支行");
+          case "another person" ->
+              new ChangeIssuingBank(CARD, "CCB", "A12345678", "110105194912310029", "建设银行北京通州支行");
+          case "another bank's outlet" ->
+              new ChangeIssuingBank(CARD, "CCB", "A12345678", WANG.idNumber(), "工商银行北京西单支行");
+          case "a third bank" ->
+              new ChangeIssuingBank(CARD, "BOC", "A12345678", WANG.idNumber(), "建设银行北京通州支行");
+          default -> IN_PERSON_AT_CCB;
+        };
+    String channel = what.equals("not in person") ? "BANK_API" : "BANK_OUTLET_INSTANT";
+    fixture
+        .given(COLLECTED_AT_OUTLET)
+        .when(command, bank("CCB", channel))
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("ACCESS-DENIED")));
   }
 
   @Test

@@ -55,7 +55,9 @@ final class SampleReferenceData implements ReferenceData {
           "工商银行北京西单支行",
           new Outlet("工商银行北京西单支行", Outlet.Kind.BANK_INSTANT, "ICBC", "北京市西城区西单北大街120号"),
           "邮储银行北京海淀支行",
-          new Outlet("邮储银行北京海淀支行", Outlet.Kind.BANK, "PSBC", "北京市海淀区中关村大街28号"));
+          new Outlet("邮储银行北京海淀支行", Outlet.Kind.BANK, "PSBC", "北京市海淀区中关村大街28号"),
+          "建设银行北京通州支行",
+          new Outlet("建设银行北京通州支行", Outlet.Kind.BANK_INSTANT, "CCB", "北京市通州区新华西街58号"));
 
   /** R-BANK-4: the recorded guardianships, "minor guardian": the sample's parent and pupil. */
   private final Set<String> guardianships =

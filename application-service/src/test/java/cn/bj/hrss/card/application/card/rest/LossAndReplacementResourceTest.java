@@ -66,7 +66,7 @@ class LossAndReplacementResourceTest {
         .body("{\"cardNumber\": \"S12345678\"}")
         .post("/cards/{id}/production", cardId);
     Callers.factory("f")
-        .body("{\"method\": \"MAIL\", \"trackingNumber\": \"SF1\"}")
+        .body("{\"method\": \"MAIL\", \"trackingNumber\": \"SF100000000001\"}")
         .post("/cards/{id}/dispatch", cardId);
     as("BANK", "ICBC", "BANK_API")
         .body("{\"method\": \"MAIL\"}")

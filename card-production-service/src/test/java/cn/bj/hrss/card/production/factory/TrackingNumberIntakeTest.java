@@ -1,0 +1,94 @@
+package cn.bj.hrss.card.production.factory;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.bj.hrss.card.identity.Roles;
+import cn.bj.hrss.card.infra.DevTokens;
+import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
+import cn.bj.hrss.card.production.TestCallers;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 16 item 4: a factory's tracking number is a carrier's code (the contract's TrackingNumber),
+ * refused here before it is stored, so free text never travels on towards the holder's SMS; and
+ * issue 16 item 7: a body over 64 KiB is refused unread, the batch file alone excepted.
+ */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructureTestResource.class)
+class TrackingNumberIntakeTest {
+
+  private static void nothingStoredFor(String cardId) {
+    TestCallers.operator()
+        .queryParam("cardId", cardId)
+        .get("/factory-reports")
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(0));
+  }
+
+  @Test
+  void R_PICK_3_a_tracking_number_in_no_carriers_format_is_refused_and_nothing_is_stored() {
+    String cardId = UUID.randomUUID().toString();
+    for (String text : new String[] {"EMS1234567890", "请致电01012345678取件", "SF12"}) {
+      TestCallers.factory("ICBC-card-bureau")
+          .contentType(ContentType.JSON)
+          .body("{\"method\":\"MAIL\",\"trackingNumber\":\"" + text + "\"}")
+          .post("/factories/ICBC-card-bureau/cards/{c}/dispatches", cardId)
+          .then()
+          .statusCode(400)
+          .body("rule", equalTo("R-PICK-3"));
+    }
+    nothingStoredFor(cardId);
+  }
+
+  @TestHTTPResource("/")
+  URL root;
+
+  /** Sends the headers alone: a service that read the announced body first would wait for it. */
+  private String statusLineOfHeadersAlone(String head) throws IOException {
+    try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+      socket.setSoTimeout(15_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+        line.write(b);
+      }
+      return line.toString(StandardCharsets.UTF_8).trim();
+    }
+  }
+
+  @Test
+  void a_report_over_64_KiB_is_refused_before_it_is_read_and_nothing_is_stored()
+      throws IOException {
+    String cardId = UUID.randomUUID().toString();
+
+    String status =
+        statusLineOfHeadersAlone(
+            "POST /factories/ICBC-card-bureau/cards/"
+                + cardId
+                + "/dispatches HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + DevTokens.shared().token(Roles.CARD_FACTORY, "ICBC-card-bureau")
+                + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + (64 * 1024 + 1)
+                + "\r\n\r\n");
+
+    assertTrue(status.startsWith("HTTP/1.1 413"), status);
+    nothingStoredFor(cardId);
+  }
+}
