@@ -78,7 +78,7 @@ public class CardApplications {
               new ApplicationPolicy.Caller(
                   caller.actorRole(), caller.actorId(), caller.channel(), clock.today()),
               data);
-          access.requirePartyOf(caller, existing.get());
+          throw CardAccess.notForThisCaller();
         }
         return new Submitted(existing.get(), false);
       }

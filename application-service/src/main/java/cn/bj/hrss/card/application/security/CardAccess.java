@@ -82,18 +82,10 @@ public class CardAccess {
   }
 
   /**
-   * R-ELIG-3: refuses ({@link #notForThisCaller()}) to tell {@code caller} of the application a
-   * person already has unless the caller is a party of that card: its holder, a recorded guardian
-   * of a minor holder, the organisation whose staff or student holds it, its issuing bank, an
-   * operator.
+   * R-ELIG-3: whether {@code caller} may be told of the application a person already has (else
+   * {@link #notForThisCaller()}): a party of that card: its holder, a recorded guardian of a minor
+   * holder, the organisation whose staff or student holds it, its issuing bank, an operator.
    */
-  public void requirePartyOf(CallerContext caller, String existingCardId) {
-    if (!mayReach(caller, existingCardId)) {
-      throw notForThisCaller();
-    }
-  }
-
-  /** R-ELIG-3: whether {@code caller} is a party of the card (see {@link #requirePartyOf}). */
   public boolean isPartyOf(CallerContext caller, String existingCardId) {
     return mayReach(caller, existingCardId);
   }

@@ -113,27 +113,10 @@ class BodyLimitTest {
 
   @Test
   void a_command_just_over_64_KiB_is_refused_413_and_changes_nothing() throws IOException {
-    String idNumber = newRetiree();
-    String cardId =
-        Callers.citizen(idNumber)
-            .body(application(idNumber))
-            .post("/cards")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("cardId");
+    String cardId = appliedCard();
 
     String status =
-        statusLine(
-            "POST /cards/"
-                + cardId
-                + "/production HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                + DevTokens.shared().token(Roles.CARD_PRODUCTION_SERVICE, "card-production-service")
-                + "\r\nX-Actor-Role: CARD_FACTORY\r\nX-Actor-Id: ICBC-card-bureau"
-                + "\r\nX-Channel: CARD_FACTORY_API\r\nContent-Type: application/json\r\n"
-                + "Content-Length: "
-                + (64 * 1024 + 1)
-                + "\r\n\r\n");
+        statusLine(productionReportHead(cardId, "Content-Length: " + (64 * 1024 + 1) + "\r\n"));
 
     assertTrue(status.startsWith("HTTP/1.1 413"), status);
     Callers.operator()
@@ -145,25 +128,9 @@ class BodyLimitTest {
 
   @Test
   void a_body_without_a_length_is_refused_411_outside_the_registry_import() throws IOException {
-    String idNumber = newRetiree();
-    String cardId =
-        Callers.citizen(idNumber)
-            .body(application(idNumber))
-            .post("/cards")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("cardId");
+    String cardId = appliedCard();
 
-    String status =
-        statusLine(
-            "POST /cards/"
-                + cardId
-                + "/production HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                + DevTokens.shared().token(Roles.CARD_PRODUCTION_SERVICE, "card-production-service")
-                + "\r\nX-Actor-Role: CARD_FACTORY\r\nX-Actor-Id: ICBC-card-bureau"
-                + "\r\nX-Channel: CARD_FACTORY_API\r\nContent-Type: application/json\r\n"
-                + "Transfer-Encoding: chunked\r\n\r\n");
+    String status = statusLine(productionReportHead(cardId, "Transfer-Encoding: chunked\r\n"));
 
     assertTrue(status.startsWith("HTTP/1.1 411"), status);
     Callers.operator()
@@ -193,5 +160,32 @@ class BodyLimitTest {
         .statusCode(200)
         .body("rowsApplied", equalTo(rows))
         .body("rowsRejected", equalTo(0));
+  }
+
+  /** A new retiree's card, applied for online and not produced yet. */
+  private static String appliedCard() {
+    String idNumber = newRetiree();
+    return Callers.citizen(idNumber)
+        .body(application(idNumber))
+        .post("/cards")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("cardId");
+  }
+
+  /**
+   * The head of a production report on {@code cardId} as card-production-service relays it, ending
+   * with {@code bodyHeader} (how the body is announced) and no body.
+   */
+  private static String productionReportHead(String cardId, String bodyHeader) {
+    return "POST /cards/"
+        + cardId
+        + "/production HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+        + DevTokens.shared().token(Roles.CARD_PRODUCTION_SERVICE, "card-production-service")
+        + "\r\nX-Actor-Role: CARD_FACTORY\r\nX-Actor-Id: ICBC-card-bureau"
+        + "\r\nX-Channel: CARD_FACTORY_API\r\nContent-Type: application/json\r\n"
+        + bodyHeader
+        + "\r\n";
   }
 }

@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.application.security;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -15,6 +16,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -219,6 +221,18 @@ class GuardianshipAttackTest {
             .extract()
             .path("cardId");
     Callers.citizen(father.idNumber()).get("/cards/{id}", card).then().statusCode(200);
+    // The record is for staff: the guardian, the holder's bank and a stranger read nothing of it.
+    for (var stranger :
+        List.of(
+            Callers.citizen(father.idNumber()),
+            Callers.as("BANK", "ICBC", "BANK_OUTLET"),
+            Callers.citizen(NewPersons.adult("路人甲").idNumber()))) {
+      stranger
+          .get("/insured-persons/{id}/guardians", minor.idNumber())
+          .then()
+          .statusCode(403)
+          .body(not(containsString("4321")));
+    }
     Callers.auditor()
         .get("/insured-persons/{id}/guardians", minor.idNumber())
         .then()
