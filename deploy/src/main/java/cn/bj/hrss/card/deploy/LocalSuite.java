@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.deploy;
 
+import cn.bj.hrss.card.factorysim.FactorySimulator;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
 import java.nio.file.Path;
@@ -69,14 +70,6 @@ public final class LocalSuite {
     } else {
       environment.put("SUITE_SMS_GATEWAY_URL", System.getenv("SUITE_SMS_GATEWAY_URL"));
     }
-    if (factorySimulator) {
-      environment.put("SUITE_FACTORY_SIMULATOR", "true");
-      if (demo) {
-        // The demo drives its own cards (ICBC, CCB) by hand; the simulator takes the others.
-        environment.put("SUITE_FACTORY_SIMULATOR_BANKS", "ABC,BOC,BOCOM,BOB,PSBC,CMB,CEB");
-      }
-      say("  card factory simulator on: it produces and dispatches open orders");
-    }
     SmsGatewaySimulator gateway = smsGateway;
     SuiteTokens tokens = SuiteTokens.start(home.resolve(JWT_DIR));
     environment.putAll(tokens.environment());
@@ -86,6 +79,7 @@ public final class LocalSuite {
             + "; a token for any role: deploy/token.sh ROLE SUBJECT");
 
     AtomicReference<ServiceProcesses> services = new AtomicReference<>();
+    AtomicReference<FactorySimulator> factory = new AtomicReference<>();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -93,6 +87,9 @@ public final class LocalSuite {
                 () -> {
                   say("stopping the services, Kafka and PostgreSQL ...");
                   try {
+                    if (factory.get() != null) {
+                      factory.get().close();
+                    }
                     if (services.get() != null) {
                       services.get().close();
                     }
@@ -122,6 +119,23 @@ public final class LocalSuite {
         say(
             String.format(
                 "  %-24s %s   (OpenAPI, with an operator's token: %s/q/openapi)", name, url, url));
+      }
+      if (factorySimulator) {
+        FactorySimulator.Settings settings =
+            FactorySimulator.Settings.of(services.get().url("card-production-service"));
+        if (demo) {
+          // The demo drives its own cards (ICBC, CCB) by hand; the simulator takes the others.
+          settings =
+              settings.withBanks(
+                  FactorySimulator.ALL_BANKS.stream()
+                      .filter(bank -> !bank.equals("ICBC") && !bank.equals("CCB"))
+                      .toList());
+        }
+        factory.set(FactorySimulator.start(settings, tokens::token));
+        say(
+            "  card factory simulator on: the card bureaus <BANK>"
+                + FactorySimulator.SUFFIX
+                + " produce and dispatch open orders through card-production-service's factory API");
       }
       if (demo) {
         say("");

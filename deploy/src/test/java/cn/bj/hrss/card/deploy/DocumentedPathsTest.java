@@ -58,7 +58,7 @@ class DocumentedPathsTest {
    */
   private static final List<String> OTHER_PROGRAMS =
       List.of(
-          "sms-gateway-simulator/src/main/java/cn/bj/hrss/card/smsgateway/SmsGatewaySimulator.java",
+          "partner-simulators/src/main/java/cn/bj/hrss/card/smsgateway/SmsGatewaySimulator.java",
           "benchmark/trivial-rest/src/main/java/cn/bj/hrss/card/benchmark/trivial/TrivialResource.java");
 
   private static final Pattern BACKQUOTED = Pattern.compile("`(/[A-Za-z][^`\\s]*)`");

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.bj.hrss.card.factorysim.FactorySimulator;
 import cn.bj.hrss.card.infra.FreePort;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.infra.SampleRegistry;
@@ -38,6 +39,7 @@ class FactoryReportsSurviveRestartIT {
 
   private static LocalInfrastructure infra;
   private static ServiceProcesses services;
+  private static FactorySimulator factory;
 
   @BeforeAll
   static void startSuite() {
@@ -49,21 +51,27 @@ class FactoryReportsSurviveRestartIT {
     Map<String, String> environment = new LinkedHashMap<>(infra.serviceEnvironment());
     environment.putAll(TOKENS.environment());
     environment.put("FACTORY_REPORTS_RETRY_MAX_BACKOFF", "2s");
-    // The simulated card bureau works for CEB only, failing a third of its productions.
-    environment.put("SUITE_FACTORY_SIMULATOR", "true");
-    environment.put("SUITE_FACTORY_SIMULATOR_BANKS", SIMULATED_BANK);
-    environment.put("FACTORY_SIMULATOR_FAILURE_RATE", "0.34");
-    environment.put("FACTORY_SIMULATOR_INTERVAL", "1s");
-    environment.put("FACTORY_SIMULATOR_RETRY_AFTER", "2s");
     services =
         ServiceProcesses.start(
             home, environment, ports, home.resolve("deploy/target/restart-it-logs"));
     services.awaitReady(Duration.ofMinutes(3));
     SampleRegistry.loadInto(services.url(APPLICATION), 300, TOKENS.issuer());
+    // The simulated card bureau (an outside party, partner-simulators) works for CEB only,
+    // failing a third of its productions.
+    factory =
+        FactorySimulator.start(
+            FactorySimulator.Settings.of(services.url(PRODUCTION))
+                .withBanks(List.of(SIMULATED_BANK))
+                .withFailureRate(0.34)
+                .withTiming(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+            TOKENS::token);
   }
 
   @AfterAll
   static void stopSuite() {
+    if (factory != null) {
+      factory.close();
+    }
     if (services != null) {
       services.close();
     }

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The gateway adapter over HTTP (protocol in sms-gateway-simulator/README.md): {@code POST
+ * The gateway adapter over HTTP (protocol in partner-simulators/README.md): {@code POST
  * /v1/sms/send} with the message id, {@code GET /v1/sms/receipts?after=N}, both with HTTP Basic
  * credentials from {@code sms.gateway.*}. 2xx is acceptance; 400, 404, 413 and 422 are a refusal
  * for good; anything else (5xx, 429, 401/403 while credentials are being fixed, no connection) is

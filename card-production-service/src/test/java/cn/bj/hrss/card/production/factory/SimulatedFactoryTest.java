@@ -1,29 +1,49 @@
-package cn.bj.hrss.card.production.simulator;
+package cn.bj.hrss.card.production.factory;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.bj.hrss.card.factorysim.FactorySimulator;
+import cn.bj.hrss.card.factorysim.FactorySimulator.Settings;
+import cn.bj.hrss.card.infra.DevTokens;
 import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import cn.bj.hrss.card.production.CardEvents;
 import cn.bj.hrss.card.production.TestCallers;
-import cn.bj.hrss.card.production.simulator.FactorySimulator.Settings;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The simulated card bureau reports on open orders through the factory's own intake. */
+/**
+ * The card factory simulator (partner-simulators), an outside party, reports on its open orders
+ * through this service's factory API over HTTP, with a factory token of its own: it sees only the
+ * orders assigned to its bureau (S-FACTORY-1).
+ */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructureTestResource.class)
-class FactorySimulatorTest {
+class SimulatedFactoryTest {
 
-  @Inject FactorySimulator simulator;
+  @TestHTTPResource("/")
+  URL root;
+
+  /** One round of the simulator against this service, for the given banks and failure rate. */
+  private int round(String bank, double failureRate) throws Exception {
+    Settings settings =
+        Settings.of(root.toString().replaceAll("/$", ""))
+            .withBanks(List.of(bank))
+            .withFailureRate(failureRate);
+    try (FactorySimulator simulator =
+        FactorySimulator.create(settings, DevTokens.shared()::token)) {
+      return simulator.round();
+    }
+  }
 
   private static void awaitOrders(String bank, int count) {
     await()
@@ -59,9 +79,18 @@ class FactorySimulatorTest {
     CardEvents.requestedAtOutlet(atOutlet, bank, "BANK_OUTLET", "2025-04-01T02:00:00Z", "网点甲");
     awaitOrders(bank, 2);
 
-    Settings settings = new Settings(10, 0.0, List.of(bank), Duration.ofSeconds(10));
-    assertEquals(2, simulator.round(settings));
-    assertEquals(0, simulator.round(settings)); // its reports are pending: nothing new to do
+    Settings settings =
+        Settings.of(root.toString().replaceAll("/$", ""))
+            .withBanks(List.of(bank))
+            .withFailureRate(0);
+    try (FactorySimulator simulator =
+        FactorySimulator.create(settings, DevTokens.shared()::token)) {
+      assertEquals(2, simulator.round());
+      assertEquals(0, simulator.round()); // its reports were just sent: nothing new to do
+    }
+    // a restarted simulator reports the same orders again (no application-service applies them
+    // here), under the same references: the intake keeps one report each
+    assertEquals(2, round(bank, 0.0));
 
     TestCallers.operator()
         .queryParam("factoryId", FactorySimulator.factoryOf(bank))
@@ -81,7 +110,7 @@ class FactorySimulatorTest {
         UUID.randomUUID().toString(), bank, "BUREAU_WEBSITE", "2025-03-20T02:00:00Z");
     awaitOrders(bank, 1);
 
-    assertEquals(0, simulator.round(new Settings(10, 0.0, List.of(bank), Duration.ofSeconds(10))));
+    assertEquals(0, round(bank, 0.0));
   }
 
   @Test
@@ -91,7 +120,7 @@ class FactorySimulatorTest {
         UUID.randomUUID().toString(), bank, "BUREAU_WEBSITE", "2025-03-20T02:00:00Z");
     awaitOrders(bank, 1);
 
-    assertEquals(1, simulator.round(new Settings(10, 1.0, List.of(bank), Duration.ofSeconds(10))));
+    assertEquals(1, round(bank, 1.0));
     TestCallers.operator()
         .queryParam("factoryId", FactorySimulator.factoryOf(bank))
         .get("/factory-reports")

@@ -1,4 +1,4 @@
-package cn.bj.hrss.card.production.simulator;
+package cn.bj.hrss.card.factorysim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
