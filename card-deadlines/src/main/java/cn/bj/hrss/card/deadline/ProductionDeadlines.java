@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.deadline;
 
+import cn.bj.hrss.card.contract.event.Channel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,19 +27,15 @@ public final class ProductionDeadlines {
   public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
   /** R-SLA-1: online channels (R-CHAN-1), including collective and community-assisted ones. */
-  static final Set<String> ONLINE =
-      Set.of(
-          "BUREAU_WEBSITE",
-          "JINGTONG_MINI_PROGRAM",
-          "BEIJING_HRSS_WECHAT",
-          "MINSHENG_ONE_CARD_MINI_PROGRAM",
-          "EMPLOYER_COLLECTIVE",
-          "UNIVERSITY_COLLECTIVE",
-          "COMMUNITY_DOOR_TO_DOOR");
-
-  static final String INSTANT_BANK_OUTLET = "BANK_OUTLET_INSTANT";
-  static final String BANK_OUTLET = "BANK_OUTLET";
-  static final String DISTRICT_STREET_OUTLET = "DISTRICT_STREET_OUTLET";
+  static final Set<Channel> ONLINE =
+      Channel.setOf(
+          Channel.BUREAU_WEBSITE,
+          Channel.JINGTONG_MINI_PROGRAM,
+          Channel.BEIJING_HRSS_WECHAT,
+          Channel.MINSHENG_ONE_CARD_MINI_PROGRAM,
+          Channel.EMPLOYER_COLLECTIVE,
+          Channel.UNIVERSITY_COLLECTIVE,
+          Channel.COMMUNITY_DOOR_TO_DOOR);
 
   static final int ONLINE_NATURAL_DAYS = 30;
   static final int BANK_OUTLET_WORKING_DAYS = 4;
@@ -66,16 +63,17 @@ public final class ProductionDeadlines {
    * @throws NoProductionPeriodException if the channel is not an application channel
    */
   public ProductionDeadline forApplication(String channel, LocalDate applied) {
-    if (channel != null && ONLINE.contains(channel)) {
+    Channel via = Channel.named(channel).orElse(null);
+    if (ONLINE.contains(via)) {
       return counted("R-SLA-1", applied, naturalDays(applied, ONLINE_NATURAL_DAYS));
     }
-    if (INSTANT_BANK_OUTLET.equals(channel)) {
+    if (via == Channel.BANK_OUTLET_INSTANT) {
       return new ProductionDeadline("R-SLA-2", applied, onTheSpot(applied), List.of());
     }
-    if (BANK_OUTLET.equals(channel)) {
+    if (via == Channel.BANK_OUTLET) {
       return counted("R-SLA-3", applied, workingDays(applied, BANK_OUTLET_WORKING_DAYS));
     }
-    if (DISTRICT_STREET_OUTLET.equals(channel)) {
+    if (via == Channel.DISTRICT_STREET_OUTLET) {
       return counted("R-SLA-4", applied, naturalDays(applied, DISTRICT_STREET_NATURAL_DAYS));
     }
     throw new NoProductionPeriodException(channel);

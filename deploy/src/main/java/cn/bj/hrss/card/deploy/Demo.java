@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.deploy;
 
+import cn.bj.hrss.card.contract.event.Channel;
 import cn.bj.hrss.card.infra.SampleRegistry;
 import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +50,7 @@ final class Demo {
             app + "/cards",
             "CITIZEN",
             "11010519491231002X",
-            "JINGTONG_MINI_PROGRAM",
+            Channel.JINGTONG_MINI_PROGRAM.name(),
             """
             {"applicant": {"idNumber": "11010519491231002X", "name": "王小明", "mobile": "13800138000"},
              "bankCode": "ICBC",
@@ -71,7 +72,7 @@ final class Demo {
         factory + "/produced",
         "CARD_FACTORY",
         FACTORY,
-        "CARD_FACTORY_API",
+        Channel.CARD_FACTORY_API.name(),
         "{\"cardNumber\": \"A12345678\"}");
     awaitJson(card, n -> "PRODUCED".equals(n.path("status").asText()));
     LocalSuite.say(
@@ -80,13 +81,19 @@ final class Demo {
         factory + "/dispatches",
         "CARD_FACTORY",
         FACTORY,
-        "CARD_FACTORY_API",
+        Channel.CARD_FACTORY_API.name(),
         "{\"method\": \"OUTLET_PICKUP\", \"outletName\": \"工商银行北京朝阳门支行\"}");
     awaitJson(card, n -> "DISPATCHED".equals(n.path("status").asText()));
     LocalSuite.say("demo: sent to the outlet for pickup");
-    post(card + "/collection", "BANK", "ICBC", "BANK_OUTLET", "{\"outletName\": \"工商银行北京朝阳门支行\"}");
+    post(
+        card + "/collection",
+        "BANK",
+        "ICBC",
+        Channel.BANK_OUTLET.name(),
+        "{\"outletName\": \"工商银行北京朝阳门支行\"}");
     LocalSuite.say("demo: collected at the outlet");
-    JsonNode enabled = post(card + "/social-function", "BANK", "ICBC", "BANK_OUTLET", "{}");
+    JsonNode enabled =
+        post(card + "/social-function", "BANK", "ICBC", Channel.BANK_OUTLET.name(), "{}");
     LocalSuite.say("demo: social-security function enabled; the old card is now invalid");
 
     show("application-service  " + card, enabled);
@@ -121,7 +128,7 @@ final class Demo {
             app + "/cards",
             "EMPLOYER",
             SampleRegistry.EMPLOYER,
-            "EMPLOYER_COLLECTIVE",
+            Channel.EMPLOYER_COLLECTIVE.name(),
             """
             {"applicant": {"idNumber": "%s", "name": "李建国", "mobile": "13700001111"},
              "bankCode": "CCB",
@@ -224,7 +231,7 @@ final class Demo {
         bank == null ? tokens.token("operator", "operator-demo") : tokens.token("bank", bank);
     return request
         .header("Authorization", "Bearer " + token)
-        .header("X-Channel", "OPERATOR_CONSOLE");
+        .header("X-Channel", Channel.OPERATOR_CONSOLE.name());
   }
 
   private static void show(String title, JsonNode view) throws IOException {

@@ -1,5 +1,7 @@
 package cn.bj.hrss.card.infra;
 
+import cn.bj.hrss.card.contract.event.Channel;
+import cn.bj.hrss.card.contract.event.IdNumber;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,10 +33,6 @@ public final class SampleRegistry {
       return String.join(",", idNumber, name, category, districtCode, organisationId, pensionBank);
     }
   }
-
-  // Declared first: the named persons below are built with them.
-  private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  private static final String CHECK = "10X98765432";
 
   public static final String EMPLOYER = "EMP-110105-0001";
   public static final String UNIVERSITY = "UNI-110108-0001";
@@ -103,12 +101,8 @@ public final class SampleRegistry {
 
   /** A valid 18-character ID number. */
   public static String id(String region, int year, int month, int day, int sequence) {
-    String first17 = region + String.format("%04d%02d%02d%03d", year, month, day, sequence % 1000);
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (first17.charAt(i) - '0') * WEIGHTS[i];
-    }
-    return first17 + CHECK.charAt(sum % 11);
+    return IdNumber.withCheckCharacter(
+        region + String.format("%04d%02d%02d%03d", year, month, day, sequence % 1000));
   }
 
   /**
@@ -219,7 +213,7 @@ public final class SampleRegistry {
           http.send(
               request
                   .header("Authorization", authorization)
-                  .header("X-Channel", "OPERATOR_CONSOLE")
+                  .header("X-Channel", Channel.OPERATOR_CONSOLE.name())
                   .timeout(Duration.ofSeconds(60))
                   .build(),
               HttpResponse.BodyHandlers.ofString());

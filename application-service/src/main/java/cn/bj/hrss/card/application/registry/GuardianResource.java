@@ -2,13 +2,14 @@ package cn.bj.hrss.card.application.registry;
 
 import cn.bj.hrss.card.application.card.domain.BusinessClock;
 import cn.bj.hrss.card.application.card.domain.Guardianship;
-import cn.bj.hrss.card.application.card.domain.IdNumber;
 import cn.bj.hrss.card.application.card.domain.Masking;
 import cn.bj.hrss.card.application.card.domain.Outlet;
 import cn.bj.hrss.card.application.card.domain.ReferenceData;
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
 import cn.bj.hrss.card.application.card.rest.CallerContext;
 import cn.bj.hrss.card.application.card.rest.CallerHeaders;
+import cn.bj.hrss.card.contract.event.Channel;
+import cn.bj.hrss.card.contract.event.IdNumber;
 import cn.bj.hrss.card.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -49,8 +50,8 @@ public class GuardianResource {
 
   private static final Pattern DOCUMENT_NUMBER = Pattern.compile("[A-Za-z0-9-]{6,32}");
   private static final Pattern STAFF_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-  private static final Set<String> BANK_OUTLET_CHANNELS =
-      Set.of("BANK_OUTLET", "BANK_OUTLET_INSTANT");
+  private static final Set<Channel> BANK_OUTLET_CHANNELS =
+      Channel.setOf(Channel.BANK_OUTLET, Channel.BANK_OUTLET_INSTANT);
 
   /** A check of a guardian's documents, as the outlet's staff report it. */
   public record InPersonBody(
@@ -147,13 +148,14 @@ public class GuardianResource {
   /** A bank at one of its own outlets, an operator at a district or street outlet; in person. */
   private void requireAtTheirOwnOutlet(CallerContext caller, String outletName) {
     Outlet outlet = outletName == null ? null : referenceData.outlet(outletName).orElse(null);
+    Channel via = Channel.named(caller.channel()).orElse(null);
     boolean inPerson =
         outlet != null
             && (caller.is("BANK")
-                ? BANK_OUTLET_CHANNELS.contains(caller.channel())
+                ? BANK_OUTLET_CHANNELS.contains(via)
                     && outlet.isBankOutlet()
                     && caller.actorId().equals(outlet.bankCode())
-                : "DISTRICT_STREET_OUTLET".equals(caller.channel())
+                : via == Channel.DISTRICT_STREET_OUTLET
                     && (outlet.kind() == Outlet.Kind.DISTRICT
                         || outlet.kind() == Outlet.Kind.STREET));
     if (!inPerson) {

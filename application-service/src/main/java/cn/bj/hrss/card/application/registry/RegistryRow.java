@@ -1,9 +1,9 @@
 package cn.bj.hrss.card.application.registry;
 
 import cn.bj.hrss.card.application.card.domain.District;
-import cn.bj.hrss.card.application.card.domain.IdNumber;
 import cn.bj.hrss.card.application.card.domain.InsuredCategory;
 import cn.bj.hrss.card.application.card.domain.ReferenceData;
+import cn.bj.hrss.card.contract.event.IdNumber;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

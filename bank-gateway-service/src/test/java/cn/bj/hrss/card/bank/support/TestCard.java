@@ -17,6 +17,7 @@ import cn.bj.hrss.card.contract.event.CollectionMethod;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.contract.event.EventTypes;
 import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
+import cn.bj.hrss.card.contract.event.IdNumber;
 import cn.bj.hrss.card.contract.event.IssuingBankChanged;
 import cn.bj.hrss.card.contract.event.LossReportCancelled;
 import cn.bj.hrss.card.contract.event.OldCardInvalidated;
@@ -187,14 +188,12 @@ public final class TestCard {
 
   /** An 18-character ID number of a Chaoyang resident born in 1950, with its check character. */
   static String randomIdNumber() {
-    String body = "110105" + "1950" + String.format("%02d", 1 + RANDOM.nextInt(12)) + "15";
-    body += String.format("%03d", RANDOM.nextInt(1000));
-    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (body.charAt(i) - '0') * weights[i];
-    }
-    return body + "10X98765432".charAt(sum % 11);
+    return IdNumber.withCheckCharacter(
+        "110105"
+            + "1950"
+            + String.format("%02d", 1 + RANDOM.nextInt(12))
+            + "15"
+            + String.format("%03d", RANDOM.nextInt(1000)));
   }
 
   private static String randomCardNumber() {

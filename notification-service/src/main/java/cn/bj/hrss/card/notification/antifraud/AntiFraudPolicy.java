@@ -36,6 +36,9 @@ import java.util.regex.Pattern;
  *
  * <p>The policy is strict on purpose: a legitimate message that trips it is blocked and shown to
  * operators with the reason, which costs far less than one message that reads like a scam.
+ *
+ * <p>Phone numbers (R-FRAUD-1) are {@link PhoneNumberRule}'s, sensitive data and money (R-FRAUD-2)
+ * {@link SensitiveDataRule}'s; all read the views of {@link SmsText}.
  */
 public final class AntiFraudPolicy {
 
@@ -107,62 +110,6 @@ public final class AntiFraudPolicy {
           "(?<![a-z])(?:apps?|apk|qq|vx|wx|we ?chat|wei ?xin|whatsapp|telegram|download|install|scan|"
               + "qr ?codes?|mini ?programs?|e-?mail)(?![a-z])");
 
-  /** A number, with the "+" that may stand before it. */
-  private static final Pattern NUMBER = Pattern.compile("(\\+?)(?<![0-9])([0-9]+)(?![0-9])");
-
-  /** Long numbers that are phone numbers: a trunk prefix, a country code 86, an SMS port 106. */
-  private static final Pattern LONG_PHONE = Pattern.compile("0[0-9]*|86[0-9]*|106[0-9]*");
-
-  /**
-   * Latin letters right before digits that make them a phone number, not a code (tel13812345678).
-   */
-  private static final Pattern PHONE_LETTERS =
-      Pattern.compile(
-          "(?:tel|phone|mobile|mob|cell|call|fax|dh|dianhua|shouji|hotline|kf|kefu|wx|vx|weixin|"
-              + "wechat|qq|whatsapp|telegram)$");
-
-  /** Words asking the holder to call or contact someone. */
-  private static final Pattern CONTACT_WORDS =
-      Pattern.compile("致电|拨打|拨号|打给|回电|回拨|来电|电话|热线|客服|联系|联络|咨询|详询|垂询|call|tel|phone|dial|hotline");
-
-  // ---- R-FRAUD-2 ------------------------------------------------------------------------------
-  private static final Pattern SENSITIVE =
-      Pattern.compile(
-          "银行卡号|金融账号|金融帐号|支付密码|交易密码|取款密码|查询密码|敏感信息|卡号|账号|帐号|账户|帐户|密码|口令|"
-              + "验证码|校验码|动态码|确认码|短信码|安全码|有效期|身份证号|身份证照|身份证正反面|证件号|身份信息|"
-              + "个人信息|银行卡信息|银行卡|人脸|刷脸|网银|u盾|cvv|cvn|password|passcode|passwd|pincode|"
-              + "verificationcode|securitycode|accountnumber|cardnumber|(?<![a-z])pin(?![a-z])|"
-              + "(?<![a-z])otp(?![a-z])|yanzhengma|mima");
-  private static final Pattern MONEY =
-      Pattern.compile(
-          "转账|转帐|汇款|打款|付款|缴费|交费|缴纳|支付|手续费|工本费|快递费|邮费|保证金|押金|激活费|服务费|"
-              + "安全账户|解冻|退款|退费|补贴|补助|津贴|中奖|红包|返现|刷单|贷款|提额|额度");
-  private static final Pattern NEGATION =
-      Pattern.compile("不会|从不|从来不|决不|绝不|不要|切勿|请勿|勿|不得|不可|严禁|禁止|无需|不需|不用|不必|不");
-  private static final String ASK_VERBS =
-      "索要|索取|询问|要求|提供|透露|泄露|泄漏|告知|告诉|发送|回复|收取|输入|填写|提交|上传|转发|发给|给予";
-
-  /** A negation and the verb it denies, with only neutral words between ("不会通过短信向您索要"). */
-  private static final Pattern NEGATED_ASK =
-      Pattern.compile(
-          "(?:"
-              + NEGATION.pattern()
-              + ")(?:[向对给通过以用经由主动任何人他人陌生人别人第三方您你们单位或和及个人电话短信邮件微信的方式也都再]|"
-              + ASK_VERBS
-              + ")*(?:"
-              + ASK_VERBS
-              + ")");
-
-  private static final Pattern REQUEST =
-      Pattern.compile(
-          "请|需|须|务必|立即|马上|尽快|" + ASK_VERBS + "|核对|核实|验证|确认|登录|点击|访问|联系|致电|拨打|添加|加微信|扫描|回电|办理");
-  private static final Pattern ENGLISH_WORDS =
-      Pattern.compile(
-          "(?<![a-z0-9])(?:pin|otp|cvv|cvc|password|passcode|account number|card number)(?![a-z])");
-  private static final Pattern CARD_NUMBER = Pattern.compile("(?<![0-9])\\d{16,19}(?![0-9])");
-  private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])\\d{17}[0-9x](?![0-9a-z])");
-  private static final Pattern CLAUSE_END = Pattern.compile("[,.!?;:，。！？；：]");
-
   // ---- SMS-FORMAT -----------------------------------------------------------------------------
   private static final Pattern SIGNATURE = Pattern.compile("^【([^【】\\s]{2,16})】");
   private static final Pattern BRACKETS_IN_BODY = Pattern.compile("[【】〖〗〔〕]");
@@ -183,7 +130,7 @@ public final class AntiFraudPolicy {
     if (link != null) {
       violations.add(new Violation(LINK_RULE, link));
     }
-    String ask = sensitive(text);
+    String ask = SensitiveDataRule.request(text);
     if (ask != null) {
       violations.add(new Violation(SENSITIVE_RULE, ask));
     }
@@ -221,7 +168,7 @@ public final class AntiFraudPolicy {
         || (m = CHANNEL_ENGLISH.matcher(SmsText.words(text))).find()) {
       return "points to an app, a QR code or a chat account (\"" + m.group() + "\")";
     }
-    return phoneNumber(text);
+    return PhoneNumberRule.unofficialNumber(text);
   }
 
   private static String ipAddress(String view) {
@@ -314,115 +261,10 @@ public final class AntiFraudPolicy {
     return Character.isLetterOrDigit(cp) || cp == '-';
   }
 
-  /**
-   * A phone number that is not an official one. Every number of 7 to 11 digits is one (a mobile, a
-   * number with its area code, a local number, a 400 number); a longer one when it starts like a
-   * phone number (0, 86 or 0086 and a mobile, 106), or after a "+". Digits glued to Latin letters
-   * are a code (a tracking number, EMS1234567890, even EMS13812345678), unless the letters say
-   * phone (tel, call, kefu ...). Shorter numbers (95xxx, 10086) and numbers cut into pieces
-   * ("前三位138，后八位...") count when the text asks to call or contact. A number of 12 or more digits
-   * that starts otherwise is taken for a code (an EMS number of 13 digits); from 16 digits
-   * R-FRAUD-2 reads a bank card number.
-   */
-  private static String phoneNumber(String text) {
-    String signature = signature(text);
-    String view = SmsText.numberView(text);
-    Matcher m = NUMBER.matcher(view);
-    int looseDigits = 0;
-    while (m.find()) {
-      String digits = m.group(2);
-      if (OfficialNumbers.allowed(digits, signature)) {
-        continue;
-      }
-      String letters = latinLettersBefore(view, m.start(2));
-      boolean code = !letters.isEmpty() && !PHONE_LETTERS.matcher(letters).find();
-      boolean plus = !m.group(1).isEmpty();
-      if (plus && digits.length() >= 5
-          || !code
-              && digits.length() >= 7
-              && (digits.length() <= 11 || LONG_PHONE.matcher(digits).matches())) {
-        return "contains a phone number that is not an official one (\"" + mask(digits) + "\")";
-      }
-      if (!code && digits.length() >= 3 && !view.startsWith("年", m.end())) {
-        looseDigits += digits.length();
-      }
-    }
-    Matcher contact = CONTACT_WORDS.matcher(SmsText.fold(text));
-    if (looseDigits >= 5 && contact.find()) {
-      return "asks to call or contact a number that is not an official one (\""
-          + contact.group()
-          + "\")";
-    }
-    return null;
-  }
-
   /** The signature's name (工商银行 in 【工商银行】...), or null when the text has none. */
-  private static String signature(String text) {
+  static String signature(String text) {
     Matcher m = SIGNATURE.matcher(text);
     return m.find() ? m.group(1) : null;
-  }
-
-  private static String latinLettersBefore(String view, int at) {
-    int start = at;
-    while (start > 0 && view.charAt(start - 1) >= 'a' && view.charAt(start - 1) <= 'z') {
-      start--;
-    }
-    return view.substring(start, at);
-  }
-
-  /** A number as a reason shows it: its first 3 and last 2 digits. */
-  private static String mask(String digits) {
-    return digits.length() <= 5
-        ? digits
-        : digits.substring(0, 3)
-            + "*".repeat(digits.length() - 5)
-            + digits.substring(digits.length() - 2);
-  }
-
-  private static String sensitive(String text) {
-    String compact = SmsText.fold(text);
-    String numbers = SmsText.numberView(text);
-    Matcher m;
-    if (CARD_NUMBER.matcher(compact).find() || CARD_NUMBER.matcher(numbers).find()) {
-      return "contains what looks like a bank card number";
-    }
-    if (ID_NUMBER.matcher(compact).find() || ID_NUMBER.matcher(numbers).find()) {
-      return "contains what looks like an ID number";
-    }
-    if ((m = ENGLISH_WORDS.matcher(SmsText.words(text))).find()) {
-      return "asks for or mentions sensitive data (\"" + m.group() + "\")";
-    }
-    for (String clause : CLAUSE_END.split(compact)) {
-      String asked = asks(clause);
-      if (asked != null) {
-        return asked;
-      }
-    }
-    return null;
-  }
-
-  /** What a clause asks for, or null if it asks for nothing (or only says it never asks). */
-  private static String asks(String clause) {
-    Matcher sensitive = SENSITIVE.matcher(clause);
-    Matcher money = MONEY.matcher(clause);
-    boolean mentionsData = sensitive.find();
-    boolean mentionsMoney = money.find();
-    if (!mentionsData && !mentionsMoney) {
-      return null;
-    }
-    String term = mentionsData ? sensitive.group() : money.group();
-    String what =
-        mentionsData
-            ? "asks for or mentions sensitive data (\"" + term + "\")"
-            : "asks for money (\"" + term + "\"); the programme is free (R-CARD-2)";
-    if (!NEGATION.matcher(clause).find()) {
-      return what;
-    }
-    String rest = NEGATED_ASK.matcher(clause).replaceAll("");
-    rest = SENSITIVE.matcher(rest).replaceAll("");
-    rest = MONEY.matcher(rest).replaceAll("");
-    Matcher request = REQUEST.matcher(rest);
-    return request.find() ? what + " and asks (\"" + request.group() + "\")" : null;
   }
 
   private static List<Violation> format(String text) {

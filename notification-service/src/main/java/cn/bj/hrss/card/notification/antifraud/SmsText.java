@@ -17,116 +17,12 @@ import java.util.regex.Pattern;
  * phone number or a request from a naive match: full-width and styled letters (NFKC), case,
  * zero-width and other invisible characters, combining marks, look-alike Cyrillic, Greek, Armenian
  * and traditional characters (folded after case folding), spacing, the many ways of writing a dot,
- * and the many ways of writing a digit.
+ * and the many ways of writing a digit. The look-alike tables are {@link LookAlikes}, the decoding
+ * of escaped characters {@link EscapedCharacters}.
  */
 public final class SmsText {
 
   private SmsText() {}
-
-  /**
-   * Look-alikes, applied after NFKC and lower-casing (so an upper-case Cyrillic "С" is first "с",
-   * then "c"): Cyrillic, Greek, Armenian letters and Latin small capitals that read as Latin ones,
-   * and traditional forms of the characters the rules name.
-   */
-  private static final Map<Integer, String> LOOK_ALIKES = lookAlikes();
-
-  private static Map<Integer, String> lookAlikes() {
-    String pairs =
-        // Cyrillic (lower case: upper case is folded to it first)
-        "аa вb гr сc ԁd еe һh іi јj кk ӏl мm нh оo пn рp ԛq ѕs тt уy үy ѡw ԝw хx ьb "
-            // Greek
-            + "αa βb γy εe ζz ηh ιi κk μm νv οo ρp τt υu χx ωw ϲc ϳj "
-            // Armenian
-            + "օo սu հh ոn զq ցg "
-            // Latin letters that are not a-z but read as them (IPA, small capitals)
-            + "ɑa ɡg ıi ȷj ɩi ɪi ʋv ʀr ᴀa ʙb ᴄc ᴅd ᴇe ꜰf ɢg ʜh ᴊj ᴋk ʟl ᴍm ɴn ᴏo ᴘp ꞯq ꜱs ᴛt ᴜu ᴠv "
-            + "ᴡw ʏy ᴢz "
-            // traditional characters of the words the rules look for
-            + "驗验 證证 碼码 帳账 賬账 號号 戶户 請请 輸输 鏈链 網网 點点 擊击 銀银 轉转 匯汇 費费 訊讯 寫写 覆复 "
-            + "複复 發发 囑嘱 掃扫 載载 覽览 額额 貼贴 補补 資资 訴诉 錄录 維维 眾众 關关 註注 應应 裝装 電电 話话 "
-            + "撥拨 聯联 絡络 繫系 諮咨 詢询 熱热 線线 連连 結结 瀏浏 頁页 會会 議议 遠远 釘钉 寶宝 訂订 閱阅 頻频 "
-            + "視视 務务 郵邮 圓圆 國国 認认 貸贷 凍冻 繳缴 納纳 續续 紅红 獎奖 現现 單单 動动 臉脸 識识 給给 問问 "
-            + "開开 體体 區区";
-    Map<Integer, String> map = new HashMap<>();
-    for (String pair : pairs.split(" ")) {
-      int from = pair.codePointAt(0);
-      map.put(from, pair.substring(Character.charCount(from)));
-    }
-    return Map.copyOf(map);
-  }
-
-  /**
-   * The look-alikes {@link #compact} has always replaced (before lower-casing), frozen: the stored
-   * fingerprints and keyed hashes were computed with them.
-   */
-  private static final Map<Integer, String> ORIGINAL_LOOK_ALIKES =
-      Map.ofEntries(
-          // Cyrillic
-          Map.entry((int) 'а', "a"),
-          Map.entry((int) 'в', "b"),
-          Map.entry((int) 'с', "c"),
-          Map.entry((int) 'ԁ', "d"),
-          Map.entry((int) 'е', "e"),
-          Map.entry((int) 'һ', "h"),
-          Map.entry((int) 'і', "i"),
-          Map.entry((int) 'ј', "j"),
-          Map.entry((int) 'к', "k"),
-          Map.entry((int) 'ӏ', "l"),
-          Map.entry((int) 'м', "m"),
-          Map.entry((int) 'н', "h"),
-          Map.entry((int) 'о', "o"),
-          Map.entry((int) 'р', "p"),
-          Map.entry((int) 'ԛ', "q"),
-          Map.entry((int) 'ѕ', "s"),
-          Map.entry((int) 'т', "t"),
-          Map.entry((int) 'у', "y"),
-          Map.entry((int) 'ѡ', "w"),
-          Map.entry((int) 'х', "x"),
-          // Greek
-          Map.entry((int) 'α', "a"),
-          Map.entry((int) 'ε', "e"),
-          Map.entry((int) 'ι', "i"),
-          Map.entry((int) 'κ', "k"),
-          Map.entry((int) 'ν', "v"),
-          Map.entry((int) 'ο', "o"),
-          Map.entry((int) 'ρ', "p"),
-          Map.entry((int) 'τ', "t"),
-          Map.entry((int) 'υ', "u"),
-          Map.entry((int) 'χ', "x"),
-          Map.entry((int) 'ω', "w"),
-          // traditional characters of the words the rules look for
-          Map.entry((int) '驗', "验"),
-          Map.entry((int) '證', "证"),
-          Map.entry((int) '碼', "码"),
-          Map.entry((int) '帳', "账"),
-          Map.entry((int) '賬', "账"),
-          Map.entry((int) '號', "号"),
-          Map.entry((int) '戶', "户"),
-          Map.entry((int) '請', "请"),
-          Map.entry((int) '輸', "输"),
-          Map.entry((int) '鏈', "链"),
-          Map.entry((int) '網', "网"),
-          Map.entry((int) '點', "点"),
-          Map.entry((int) '擊', "击"),
-          Map.entry((int) '銀', "银"),
-          Map.entry((int) '轉', "转"),
-          Map.entry((int) '匯', "汇"),
-          Map.entry((int) '費', "费"),
-          Map.entry((int) '訊', "讯"),
-          Map.entry((int) '寫', "写"),
-          Map.entry((int) '覆', "复"),
-          Map.entry((int) '複', "复"),
-          Map.entry((int) '發', "发"),
-          Map.entry((int) '囑', "嘱"),
-          Map.entry((int) '掃', "扫"),
-          Map.entry((int) '載', "载"),
-          Map.entry((int) '覽', "览"),
-          Map.entry((int) '額', "额"),
-          Map.entry((int) '貼', "贴"),
-          Map.entry((int) '補', "补"),
-          Map.entry((int) '資', "资"),
-          Map.entry((int) '訴', "诉"),
-          Map.entry((int) '錄', "录"));
 
   /** Characters used in place of a dot in a domain name. */
   private static final String DOT_LIKES = "。｡．﹒・･·‧∙⋅•●◦丶、˙‥⁘⁙⸱⸳꘎";
@@ -139,20 +35,6 @@ public final class SmsText {
 
   /** Words written instead of "@": {@code kefu艾特bjrs}, {@code kefu(at)bjrs}. */
   private static final Pattern AT_WORDS = Pattern.compile("艾特|[(\\[{]at[)\\]}]");
-
-  /**
-   * Escaped characters: URL-encoded ({@code %2e}, {@code %E3%80%82}), HTML-encoded ({@code &#46;},
-   * {@code &#x2e;}, {@code &period;}) and source escapes ({@code \\x2e}, {@code \\u002e}).
-   */
-  private static final Pattern ESCAPE =
-      Pattern.compile(
-          "((?:%[0-9a-f]{2})+)|&#x([0-9a-f]{1,6});?|&#([0-9]{1,7});?|\\\\x([0-9a-f]{2})"
-              + "|\\\\u([0-9a-f]{4})|&(period|commat|sol|colon|bsol|lowbar|hyphen|dash);");
-
-  private static final Map<String, String> ENTITIES =
-      Map.of(
-          "period", ".", "commat", "@", "sol", "/", "colon", ":", "bsol", "\\", "lowbar", "_",
-          "hyphen", "-", "dash", "-");
 
   /** Han and financial numerals, and the words read out for digits on the phone (幺, 洞, 拐, 勾). */
   private static final Map<Integer, Character> NUMERALS = numerals();
@@ -199,7 +81,7 @@ public final class SmsText {
               if (invisible(cp)) {
                 return;
               }
-              String lookAlike = ORIGINAL_LOOK_ALIKES.get(cp);
+              String lookAlike = LookAlikes.ORIGINAL.get(cp);
               if (lookAlike != null) {
                 out.append(lookAlike);
               } else {
@@ -236,7 +118,7 @@ public final class SmsText {
               if (invisible(cp)) {
                 return;
               }
-              String lookAlike = lookAlikes ? LOOK_ALIKES.get(cp) : null;
+              String lookAlike = lookAlikes ? LookAlikes.FOLDED.get(cp) : null;
               if (lookAlike != null) {
                 out.append(lookAlike);
               } else if (Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) {
@@ -308,7 +190,7 @@ public final class SmsText {
   public static final String SENTENCE_DOTS = "。、";
 
   private static String dotted(String view, boolean dotWords) {
-    view = unescape(view);
+    view = EscapedCharacters.decoded(view);
     view = AT_WORDS.matcher(view).replaceAll("@");
     StringBuilder out = new StringBuilder(view.length());
     int[] cps = view.codePoints().toArray();
@@ -353,49 +235,6 @@ public final class SmsText {
 
   private static boolean asciiLetterOrDigit(int cp) {
     return cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9';
-  }
-
-  /** Escaped characters (see {@link #ESCAPE}), decoded when they are printable. */
-  private static String unescape(String view) {
-    Matcher m = ESCAPE.matcher(view);
-    StringBuilder out = new StringBuilder(view.length());
-    while (m.find()) {
-      String decoded;
-      if (m.group(1) != null) {
-        decoded = percentDecoded(m.group(1));
-      } else if (m.group(6) != null) {
-        decoded = ENTITIES.get(m.group(6));
-      } else {
-        String hex = m.group(2) != null ? m.group(2) : m.group(4) != null ? m.group(4) : m.group(5);
-        int code = hex != null ? Integer.parseInt(hex, 16) : Integer.parseInt(m.group(3));
-        decoded =
-            Character.isValidCodePoint(code) && code > 0x20 && !Character.isISOControl(code)
-                ? Character.toString(code)
-                : null;
-      }
-      String replacement =
-          decoded == null ? m.group() : Normalizer.normalize(decoded, Normalizer.Form.NFKC);
-      m.appendReplacement(out, Matcher.quoteReplacement(replacement.toLowerCase(Locale.ROOT)));
-    }
-    m.appendTail(out);
-    return out.toString();
-  }
-
-  /** %-encoded UTF-8 bytes as text, or null when they are not UTF-8 or not printable. */
-  private static String percentDecoded(String encoded) {
-    byte[] bytes = new byte[encoded.length() / 3];
-    for (int i = 0; i < bytes.length; i++) {
-      bytes[i] = (byte) Integer.parseInt(encoded.substring(3 * i + 1, 3 * i + 3), 16);
-    }
-    try {
-      String text =
-          StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-      return text.codePoints().allMatch(cp -> cp > 0x20 && !Character.isISOControl(cp))
-          ? text
-          : null;
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return null;
-    }
   }
 
   /**

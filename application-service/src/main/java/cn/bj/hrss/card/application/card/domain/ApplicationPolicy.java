@@ -4,11 +4,12 @@ import static cn.bj.hrss.card.application.card.domain.RuleViolation.conflict;
 import static cn.bj.hrss.card.application.card.domain.RuleViolation.invalidInput;
 
 import cn.bj.hrss.card.contract.event.Applicant;
+import cn.bj.hrss.card.contract.event.Channel;
 import cn.bj.hrss.card.contract.event.Collection;
 import cn.bj.hrss.card.contract.event.CollectionMethod;
+import cn.bj.hrss.card.contract.event.IdNumber;
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,26 +18,16 @@ import java.util.regex.Pattern;
  */
 public final class ApplicationPolicy {
 
-  /** R-CHAN-1: the online channels, the only ones of the concentrated phase. */
-  public static final Set<String> ONLINE =
-      Set.of(
-          "BUREAU_WEBSITE",
-          "JINGTONG_MINI_PROGRAM",
-          "BEIJING_HRSS_WECHAT",
-          "MINSHENG_ONE_CARD_MINI_PROGRAM");
-
-  /** R-CHAN-2: offline channels, from the normal phase on. */
-  public static final Set<String> OFFLINE =
-      Set.of("BANK_OUTLET_INSTANT", "BANK_OUTLET", "DISTRICT_STREET_OUTLET");
-
-  public static final String EMPLOYER_COLLECTIVE = "EMPLOYER_COLLECTIVE";
-  public static final String UNIVERSITY_COLLECTIVE = "UNIVERSITY_COLLECTIVE";
-  public static final String COMMUNITY_DOOR_TO_DOOR = "COMMUNITY_DOOR_TO_DOOR";
-
   private static final Pattern MOBILE = Pattern.compile("(\\+86|0086)?1[3-9]\\d{9}");
 
   /** Who applies, through which channel, on which day. */
-  public record Caller(String role, String id, String channel, LocalDate date) {}
+  public record Caller(String role, String id, String channel, LocalDate date) {
+
+    /** The channel named, or null when it is none of the suite's. */
+    Channel via() {
+      return Channel.named(channel).orElse(null);
+    }
+  }
 
   /** The application as submitted. */
   public record Request(
@@ -107,23 +98,23 @@ public final class ApplicationPolicy {
 
   /** R-CHAN-1, R-CHAN-2, R-CHAN-3: which channel may carry this person's application. */
   static Organisation checkChannel(InsuredPerson person, Caller caller, ReferenceData data) {
-    String channel = caller.channel();
+    Channel channel = caller.via();
     boolean concentrated = !Phases.isNormalPhase(caller.date());
     Organisation organisation =
         person.organisationId() == null
             ? null
             : data.organisation(person.organisationId()).orElse(null);
-    if (EMPLOYER_COLLECTIVE.equals(channel) || UNIVERSITY_COLLECTIVE.equals(channel)) {
+    if (channel == Channel.EMPLOYER_COLLECTIVE || channel == Channel.UNIVERSITY_COLLECTIVE) {
       return checkCollective(person, organisation, caller);
     }
-    if (COMMUNITY_DOOR_TO_DOOR.equals(channel)) {
+    if (channel == Channel.COMMUNITY_DOOR_TO_DOOR) {
       if (person.category() != InsuredCategory.RETIREE) {
         throw conflict(
             "R-CHAN-1", "社区（村）上门帮办仅为离退休人员办理。", "community door-to-door help is for retirees only");
       }
       return organisation;
     }
-    if (OFFLINE.contains(channel)) {
+    if (Channel.OFFLINE.contains(channel)) {
       if (concentrated) {
         throw conflict(
             "R-CHAN-1",
@@ -132,8 +123,9 @@ public final class ApplicationPolicy {
       }
       return organisation;
     }
-    if (!ONLINE.contains(channel)) {
-      throw invalidInput("R-CHAN-2", "该渠道不受理社保卡申领。", channel + " is not an application channel");
+    if (!Channel.ONLINE.contains(channel)) {
+      throw invalidInput(
+          "R-CHAN-2", "该渠道不受理社保卡申领。", caller.channel() + " is not an application channel");
     }
     if (concentrated && person.category() == InsuredCategory.EMPLOYED_STAFF) {
       throw employerMustApply(organisation);
@@ -156,7 +148,7 @@ public final class ApplicationPolicy {
 
   private static Organisation checkCollective(
       InsuredPerson person, Organisation organisation, Caller caller) {
-    boolean byEmployer = EMPLOYER_COLLECTIVE.equals(caller.channel());
+    boolean byEmployer = caller.via() == Channel.EMPLOYER_COLLECTIVE;
     Organisation.Kind kind = byEmployer ? Organisation.Kind.EMPLOYER : Organisation.Kind.UNIVERSITY;
     InsuredCategory category =
         byEmployer ? InsuredCategory.EMPLOYED_STAFF : InsuredCategory.COLLEGE_STUDENT;
@@ -188,7 +180,7 @@ public final class ApplicationPolicy {
    * outlet.
    */
   static boolean guardianInPerson(Caller caller) {
-    return OFFLINE.contains(caller.channel())
+    return Channel.OFFLINE.contains(caller.via())
         && ("BANK".equals(caller.role()) || "OPERATOR".equals(caller.role()));
   }
 
@@ -280,10 +272,10 @@ public final class ApplicationPolicy {
           .at("bankCode");
     }
     boolean collective =
-        EMPLOYER_COLLECTIVE.equals(caller.channel())
-            || UNIVERSITY_COLLECTIVE.equals(caller.channel());
+        caller.via() == Channel.EMPLOYER_COLLECTIVE
+            || caller.via() == Channel.UNIVERSITY_COLLECTIVE;
     if (collective && !organisation.banks().contains(bankCode)) {
-      boolean byEmployer = EMPLOYER_COLLECTIVE.equals(caller.channel());
+      boolean byEmployer = caller.via() == Channel.EMPLOYER_COLLECTIVE;
       throw conflict(
               byEmployer ? "R-BANK-2" : "R-BANK-3",
               (byEmployer ? "请在单位确定的合作银行中选择其一：" : "请在学校确定的合作银行中选择其一：")
@@ -304,14 +296,14 @@ public final class ApplicationPolicy {
           .at("collection.method");
     }
     CollectionMethod method = collection.method();
-    String channel = caller.channel();
-    if (("BANK_OUTLET".equals(channel) || "DISTRICT_STREET_OUTLET".equals(channel))
+    Channel channel = caller.via();
+    if ((channel == Channel.BANK_OUTLET || channel == Channel.DISTRICT_STREET_OUTLET)
         && method == CollectionMethod.DOOR_TO_DOOR) {
       throw conflict("R-PICK-5", "线下网点申领可选择网点领卡或邮寄。", "offline: pickup or mail only")
           .at("collection.method");
     }
     if (method == CollectionMethod.DOOR_TO_DOOR
-        && !(EMPLOYER_COLLECTIVE.equals(channel)
+        && !(channel == Channel.EMPLOYER_COLLECTIVE
             && organisation != null
             && organisation.doorToDoorDelivery())) {
       throw conflict(
@@ -320,7 +312,7 @@ public final class ApplicationPolicy {
               "door-to-door delivery is for employers that asked for it")
           .at("collection.method");
     }
-    if ("BANK_OUTLET_INSTANT".equals(channel)) {
+    if (channel == Channel.BANK_OUTLET_INSTANT) {
       checkInstantOutlet(request, data);
       return;
     }

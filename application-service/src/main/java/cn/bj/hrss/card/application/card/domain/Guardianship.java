@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.application.card.domain;
 
+import cn.bj.hrss.card.contract.event.IdNumber;
 import java.time.LocalDate;
 
 /**

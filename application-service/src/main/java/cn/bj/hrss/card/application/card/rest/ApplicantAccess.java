@@ -1,8 +1,8 @@
 package cn.bj.hrss.card.application.card.rest;
 
 import cn.bj.hrss.card.application.card.domain.ApplicationPolicy;
-import cn.bj.hrss.card.application.card.domain.IdNumber;
 import cn.bj.hrss.card.application.security.CardAccess;
+import cn.bj.hrss.card.contract.event.IdNumber;
 
 /**
  * For whom a caller may apply (issues 8 and 16). A citizen applies for themself, or for a minor

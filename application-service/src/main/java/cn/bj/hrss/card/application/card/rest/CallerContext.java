@@ -1,9 +1,11 @@
 package cn.bj.hrss.card.application.card.rest;
 
 import cn.bj.hrss.card.application.axon.CommandMetaData;
-import cn.bj.hrss.card.application.card.domain.IdNumber;
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
+import cn.bj.hrss.card.contract.event.Channel;
+import cn.bj.hrss.card.contract.event.IdNumber;
 import cn.bj.hrss.card.identity.Roles;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +17,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * groups} claim, see {@link Roles}) and its subject ({@code sub}) become the actor recorded on
  * every event; a citizen's token also carries the ID number its real-name check verified ({@code
  * id_number}), which decides whose cards the citizen may see and act on. The channel and the
- * correlation id come from the headers X-Channel and X-Correlation-Id. Only the two services that
- * relay stored reports (bank-gateway-service, card-production-service) may name the bank or factory
- * they act for, with X-Actor-Role and X-Actor-Id, and only as a bank or a factory.
+ * correlation id come from the headers X-Channel (a {@link Channel} by name) and X-Correlation-Id.
+ * Only the two services that relay stored reports (bank-gateway-service, card-production-service)
+ * may name the bank or factory they act for, with X-Actor-Role and X-Actor-Id, and only as a bank
+ * or a factory.
  *
  * @param verifiedIdNumber a citizen's verified ID number; null for every other caller
  * @param relayedBy the relaying service that acts for the bank or factory; null for a direct caller
@@ -33,24 +36,6 @@ public record CallerContext(
   /** What a caller's X-Correlation-Id may be: an id, not text. */
   static final java.util.regex.Pattern CORRELATION_ID =
       java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
-  /** R-CHAN-1 and R-CHAN-2 channels, plus the system interfaces of factories, banks, operators. */
-  static final Set<String> CHANNELS =
-      Set.of(
-          "BUREAU_WEBSITE",
-          "JINGTONG_MINI_PROGRAM",
-          "BEIJING_HRSS_WECHAT",
-          "MINSHENG_ONE_CARD_MINI_PROGRAM",
-          "EMPLOYER_COLLECTIVE",
-          "UNIVERSITY_COLLECTIVE",
-          "COMMUNITY_DOOR_TO_DOOR",
-          "BANK_OUTLET_INSTANT",
-          "BANK_OUTLET",
-          "BANK_DOOR_TO_DOOR",
-          "DISTRICT_STREET_OUTLET",
-          "CARD_FACTORY_API",
-          "BANK_API",
-          "OPERATOR_CONSOLE");
 
   /** The token's role (groups claim) and the actor role it is recorded as. */
   static final Map<String, String> ACTOR_ROLE_OF_TOKEN_ROLE =
@@ -69,21 +54,21 @@ public record CallerContext(
       Map.of(Roles.BANK_GATEWAY_SERVICE, "BANK", Roles.CARD_PRODUCTION_SERVICE, "CARD_FACTORY");
 
   /** The channels each actor role may use (least privilege: a citizen is never "a bank outlet"). */
-  static final Map<String, Set<String>> CHANNELS_OF_ROLE =
+  static final Map<String, Set<Channel>> CHANNELS_OF_ROLE =
       Map.of(
-          "CITIZEN",
-              Set.of(
-                  "BUREAU_WEBSITE",
-                  "JINGTONG_MINI_PROGRAM",
-                  "BEIJING_HRSS_WECHAT",
-                  "MINSHENG_ONE_CARD_MINI_PROGRAM"),
-          "EMPLOYER", Set.of("EMPLOYER_COLLECTIVE"),
-          "UNIVERSITY", Set.of("UNIVERSITY_COLLECTIVE"),
-          "COMMUNITY", Set.of("COMMUNITY_DOOR_TO_DOOR"),
-          "BANK", Set.of("BANK_OUTLET_INSTANT", "BANK_OUTLET", "BANK_DOOR_TO_DOOR", "BANK_API"),
-          "CARD_FACTORY", Set.of("CARD_FACTORY_API"),
-          "OPERATOR", Set.of("OPERATOR_CONSOLE", "DISTRICT_STREET_OUTLET"),
-          "AUDITOR", Set.of("OPERATOR_CONSOLE"));
+          "CITIZEN", Channel.ONLINE,
+          "EMPLOYER", Channel.setOf(Channel.EMPLOYER_COLLECTIVE),
+          "UNIVERSITY", Channel.setOf(Channel.UNIVERSITY_COLLECTIVE),
+          "COMMUNITY", Channel.setOf(Channel.COMMUNITY_DOOR_TO_DOOR),
+          "BANK",
+              Channel.setOf(
+                  Channel.BANK_OUTLET_INSTANT,
+                  Channel.BANK_OUTLET,
+                  Channel.BANK_DOOR_TO_DOOR,
+                  Channel.BANK_API),
+          "CARD_FACTORY", Channel.setOf(Channel.CARD_FACTORY_API),
+          "OPERATOR", Channel.setOf(Channel.OPERATOR_CONSOLE, Channel.DISTRICT_STREET_OUTLET),
+          "AUDITOR", Channel.setOf(Channel.OPERATOR_CONSOLE));
 
   /**
    * @param reading a read, which records nothing: the channel may be left out
@@ -148,11 +133,15 @@ public record CallerContext(
       return new CallerContext(
           actorRole, actorId, null, correlationId, verifiedIdNumber, relayedBy);
     }
-    if (channel == null || !CHANNELS.contains(channel)) {
-      throw RuleViolation.invalidInput(
-          "INPUT-CHANNEL", "无法识别办理渠道。", "X-Channel must be one of " + CHANNELS);
-    }
-    if (!CHANNELS_OF_ROLE.get(actorRole).contains(channel)) {
+    Channel via =
+        Channel.named(channel)
+            .orElseThrow(
+                () ->
+                    RuleViolation.invalidInput(
+                        "INPUT-CHANNEL",
+                        "无法识别办理渠道。",
+                        "X-Channel must be one of " + Arrays.toString(Channel.values())));
+    if (!CHANNELS_OF_ROLE.get(actorRole).contains(via)) {
       throw denied(actorRole + " does not use the channel " + channel);
     }
     String correlation =

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import cn.bj.hrss.card.contract.event.Applicant;
 import cn.bj.hrss.card.contract.event.Collection;
 import cn.bj.hrss.card.contract.event.CollectionMethod;
+import cn.bj.hrss.card.contract.event.IdNumber;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.bj.hrss.card.contract.event.IdNumber;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;

@@ -1,10 +1,14 @@
-package cn.bj.hrss.card.application.card.domain;
+package cn.bj.hrss.card.contract.event;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 
-/** The 18-character resident identity card number of GB 11643-1999 (FACTS.md). */
+/**
+ * The 18-character resident identity card number of GB 11643-1999 (FACTS.md): the one check of an
+ * ID number in the suite ({@link Applicant#idNumber()}), for application-service and the sample
+ * registry alike.
+ */
 public final class IdNumber {
 
   private static final Pattern FORMAT = Pattern.compile("\\d{17}[0-9X]");
@@ -19,10 +23,7 @@ public final class IdNumber {
       return false;
     }
     try {
-      LocalDate.of(
-          Integer.parseInt(value.substring(6, 10)),
-          Integer.parseInt(value.substring(10, 12)),
-          Integer.parseInt(value.substring(12, 14)));
+      birthDate(value);
     } catch (DateTimeException e) {
       return false;
     }
@@ -40,6 +41,14 @@ public final class IdNumber {
   /** Full years of age on {@code date}: one less before that year's birthday (FACTS.md). */
   public static int ageOn(String value, LocalDate date) {
     return java.time.Period.between(birthDate(value), date).getYears();
+  }
+
+  /**
+   * A valid number: the 17 digits given (6 of the region, 8 of the birth date, 3 of the sequence)
+   * and their check character.
+   */
+  public static String withCheckCharacter(String first17) {
+    return first17 + checkCharacter(first17);
   }
 
   /** The check character for the first 17 digits of {@code value}. */
