@@ -12,23 +12,39 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Sends every operation of a service's own OpenAPI document the inputs a careless or hostile client
  * sends: broken JSON, the wrong shape, wrong types for each field, huge and deeply nested values,
  * unknown fields, no body, the wrong media type, and odd path and query values. Each answer must be
- * below 500, and every 4xx must be a problem document naming a rule and a message. Returns what
- * broke that promise, one line per request, so that a test shows all of them at once.
+ * below 500, and every 4xx must be the suite's one refusal document (ADR 27): {@code
+ * application/problem+json} with exactly the members {@code type} (the rule's URN), {@code title},
+ * {@code status} (the answer's), {@code detail}, {@code rule}, {@code message} (Chinese) and, when
+ * known, {@code field}. Every operation of the document must be swept, or named as skipped. Returns
+ * what broke those promises, one line per request or operation, so that a test shows all of them at
+ * once.
  */
 public final class MalformedInputSweep {
 
   /** A caller: the headers of its requests (a token, a channel, ...), tried in this order. */
   public record Caller(String name, Map<String, String> headers) {}
 
-  /** How many requests were sent and what broke the promise. */
-  public record Result(int requests, List<String> findings) {}
+  /**
+   * How many requests were sent, the operations ("METHOD /path") swept, and what broke the promise
+   * (including every operation of the OpenAPI document that was neither swept nor skipped).
+   */
+  public record Result(int requests, List<String> swept, List<String> findings) {}
+
+  /** The members of the one refusal document (ADR 27); {@code field} may be left out. */
+  static final Set<String> DOCUMENT_MEMBERS =
+      Set.of("type", "title", "status", "detail", "rule", "message", "field");
+
+  static final String DOCUMENT_MEDIA_TYPE = "application/problem+json";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HUGE_STRING = "x".repeat(1024 * 1024);
@@ -43,31 +59,49 @@ public final class MalformedInputSweep {
 
   private final URI base;
   private final List<Caller> callers;
-  private final Predicate<String> skip;
+  private final Set<String> skipped;
+  private final Map<String, String> pathValues;
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
   private final List<String> findings = new ArrayList<>();
+  private final List<String> swept = new ArrayList<>();
   private int requests;
 
   /**
    * @param base the service's root, for example {@code http://localhost:8081}
    * @param callers the callers to try, in order: each operation is swept as the first one it does
    *     not refuse with 401 or 403
-   * @param skip operations not to sweep, as "METHOD /path" (for example an endpoint that starts a
-   *     long job even on an empty body)
+   * @param skipped operations not to sweep, each exactly as "METHOD /path" of the OpenAPI document
+   *     (for example an endpoint that starts a long job even on an empty body); a name that is not
+   *     an operation of the document is a finding
    */
-  public MalformedInputSweep(URI base, List<Caller> callers, Predicate<String> skip) {
-    this.base = base;
-    this.callers = callers;
-    this.skip = skip;
+  public MalformedInputSweep(URI base, List<Caller> callers, Set<String> skipped) {
+    this(base, callers, skipped, Map.of());
   }
 
   /**
+   * @param pathValues the value of a path parameter that names the caller (a factory's or a bank's
+   *     own path: {@code factoryId}, {@code bankCode}), so that its operations let the caller in;
+   *     every other path parameter is {@code sweep-<name>}
+   */
+  public MalformedInputSweep(
+      URI base, List<Caller> callers, Set<String> skipped, Map<String, String> pathValues) {
+    this.base = base;
+    this.callers = callers;
+    this.skipped = Set.copyOf(skipped);
+    this.pathValues = Map.copyOf(pathValues);
+  }
+
+  /** The rebuild of the projection every consuming service has: it starts a long job. */
+  public static final Set<String> REBUILD = Set.of("POST /projection/rebuild");
+
+  /**
    * Sweeps a consuming service (no X-Channel needed) as a factory, a bank, an operator, an auditor
-   * and a citizen, with tokens of the tests' issuer, skipping the rebuild; prints what it found.
+   * and a citizen, with tokens of the tests' issuer, on the factory's and the bank's own paths,
+   * skipping the rebuild ({@link #REBUILD}); prints what it found.
    */
   public static Result sweepAsEveryRole(URI base) throws IOException, InterruptedException {
     DevTokens tokens = DevTokens.shared();
@@ -82,14 +116,16 @@ public final class MalformedInputSweep {
     callers.add(
         new Caller(
             "citizen", Map.of("Authorization", "Bearer " + tokens.citizen("11010519491231002X"))));
-    return new MalformedInputSweep(base, callers, operation -> operation.contains("rebuild"))
+    return new MalformedInputSweep(
+            base, callers, REBUILD, Map.of("factoryId", "factory-1", "bankCode", "ICBC"))
         .runAndPrint();
   }
 
   /** {@link #run()}, then prints the number of requests and every finding. */
   public Result runAndPrint() throws IOException, InterruptedException {
     Result result = run();
-    System.out.println("sweep: " + result.requests() + " requests");
+    System.out.println(
+        "sweep: " + result.requests() + " requests, " + result.swept().size() + " operations");
     result.findings().forEach(f -> System.out.println("sweep finding: " + f));
     return result;
   }
@@ -105,6 +141,7 @@ public final class MalformedInputSweep {
             .orElse(Map.of());
     JsonNode openApi =
         JSON.readTree(send("GET", "/q/openapi?format=json", staff, null, null).body());
+    Set<String> operationsOfTheDocument = new TreeSet<>();
     Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields();
     while (paths.hasNext()) {
       Map.Entry<String, JsonNode> path = paths.next();
@@ -114,15 +151,31 @@ public final class MalformedInputSweep {
       Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields();
       while (operations.hasNext()) {
         Map.Entry<String, JsonNode> operation = operations.next();
-        String method = operation.getKey().toUpperCase();
-        if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)
-            || skip.test(method + " " + path.getKey())) {
+        String method = operation.getKey().toUpperCase(Locale.ROOT);
+        if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
           continue;
         }
-        sweep(openApi, method, path.getKey(), operation.getValue());
+        String name = method + " " + path.getKey();
+        operationsOfTheDocument.add(name);
+        if (!skipped.contains(name)) {
+          sweep(openApi, method, path.getKey(), operation.getValue());
+        }
       }
     }
-    return new Result(requests, List.copyOf(findings));
+    if (operationsOfTheDocument.isEmpty()) {
+      findings.add("the OpenAPI document names no operation");
+    }
+    for (String name : operationsOfTheDocument) {
+      if (!skipped.contains(name) && !swept.contains(name)) {
+        findings.add(name + " -> not swept: every caller was refused (401 or 403)");
+      }
+    }
+    for (String name : new TreeSet<>(skipped)) {
+      if (!operationsOfTheDocument.contains(name)) {
+        findings.add(name + " -> named as skipped, but not an operation of the OpenAPI document");
+      }
+    }
+    return new Result(requests, List.copyOf(swept), List.copyOf(findings));
   }
 
   private void sweep(JsonNode openApi, String method, String template, JsonNode operation)
@@ -140,7 +193,15 @@ public final class MalformedInputSweep {
     boolean hasBody = !body.isMissingNode() && body.size() > 0;
     String sampleBody = hasBody ? "{" : null;
     String path = fill(template, pathParams, null, null);
-    Map<String, String> headers = callerFor(method, path, sampleBody);
+    Optional<Map<String, String>> caller = callerFor(method, path, sampleBody);
+    if (caller.isEmpty()) {
+      return; // named by run() as not swept
+    }
+    Map<String, String> headers = caller.get();
+    swept.add(method + " " + template);
+    // The request the caller was chosen by, now with its answer checked: so that an operation with
+    // neither a body nor parameters is swept too.
+    check(method, path, headers, "application/json", sampleBody);
 
     if (hasBody) {
       JsonNode schema = resolve(openApi, firstSchema(body));
@@ -173,17 +234,17 @@ public final class MalformedInputSweep {
     }
   }
 
-  /** The headers of the first caller the operation does not refuse outright. */
-  private Map<String, String> callerFor(String method, String path, String body)
+  /** The headers of the first caller the operation does not refuse outright; empty if none. */
+  private Optional<Map<String, String>> callerFor(String method, String path, String body)
       throws IOException, InterruptedException {
     for (Caller caller : callers) {
       int status = send(method, path, caller.headers(), "application/json", body).statusCode();
       requests++;
       if (status != 401 && status != 403) {
-        return caller.headers();
+        return Optional.of(caller.headers());
       }
     }
-    return callers.get(0).headers();
+    return Optional.empty();
   }
 
   private List<String> bodies(JsonNode openApi, JsonNode schema) {
@@ -259,10 +320,13 @@ public final class MalformedInputSweep {
     return current;
   }
 
-  private static String fill(String template, List<String> names, String odd, String value) {
+  private String fill(String template, List<String> names, String odd, String value) {
     String path = template;
     for (String name : names) {
-      path = path.replace("{" + name + "}", name.equals(odd) ? value : "sweep-" + name);
+      path =
+          path.replace(
+              "{" + name + "}",
+              name.equals(odd) ? value : pathValues.getOrDefault(name, "sweep-" + name));
     }
     return path;
   }
@@ -293,22 +357,60 @@ public final class MalformedInputSweep {
     int status = response.statusCode();
     if (status >= 500) {
       findings.add(what + " -> " + status + " " + abbreviate(response.body()));
-    } else if (status >= 400 && !isProblem(response.body())) {
-      findings.add(
-          what + " -> " + status + " without a problem document: " + abbreviate(response.body()));
+    } else if (status >= 400) {
+      String answered = response.headers().firstValue("Content-Type").orElse("");
+      String wrong = notTheRefusalDocument(status, answered, response.body());
+      if (wrong != null) {
+        findings.add(what + " -> " + status + " " + wrong + ": " + abbreviate(response.body()));
+      }
     }
   }
 
-  private static boolean isProblem(String body) {
-    try {
-      JsonNode problem = JSON.readTree(body);
-      return problem != null
-          && problem.isObject()
-          && !problem.path("rule").asText("").isBlank()
-          && !problem.path("message").asText("").isBlank();
-    } catch (IOException e) {
-      return false;
+  /**
+   * Why an answer is not the suite's one refusal document (ADR 27), or null if it is: its media
+   * type, exactly its members, the rule's URN as type, the answer's status, a Chinese message.
+   */
+  static String notTheRefusalDocument(int status, String contentType, String body) {
+    if (!contentType.startsWith(DOCUMENT_MEDIA_TYPE)) {
+      return "not " + DOCUMENT_MEDIA_TYPE + " but '" + contentType + "'";
     }
+    JsonNode document;
+    try {
+      document = JSON.readTree(body);
+    } catch (IOException e) {
+      return "not JSON";
+    }
+    if (document == null || !document.isObject()) {
+      return "not a JSON object";
+    }
+    Set<String> members = new TreeSet<>();
+    document.fieldNames().forEachRemaining(members::add);
+    if (!DOCUMENT_MEMBERS.containsAll(members)) {
+      members.removeAll(DOCUMENT_MEMBERS);
+      return "with members not of the refusal document " + members;
+    }
+    String rule = document.path("rule").asText("");
+    if (rule.isBlank()) {
+      return "without a rule";
+    }
+    if (!document.path("type").asText("").equals("urn:bj-hrss-card:rule:" + rule)) {
+      return "whose type is not the rule's URN";
+    }
+    if (document.path("title").asText("").isBlank()
+        || document.path("detail").asText("").isBlank()) {
+      return "without a title or a detail";
+    }
+    if (document.path("status").asInt(-1) != status) {
+      return "whose status is not the answer's";
+    }
+    if (!document.path("message").asText("").codePoints().anyMatch(MalformedInputSweep::isHan)) {
+      return "without a message in Chinese";
+    }
+    return null;
+  }
+
+  private static boolean isHan(int codePoint) {
+    return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
   }
 
   private static String abbreviate(String body) {

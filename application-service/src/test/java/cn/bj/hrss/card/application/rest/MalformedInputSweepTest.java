@@ -1,7 +1,6 @@
 package cn.bj.hrss.card.application.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.bj.hrss.card.application.Callers;
 import cn.bj.hrss.card.identity.Roles;
@@ -16,11 +15,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every operation of the OpenAPI document, sent malformed bodies and odd parameters by a caller it
- * lets in: never a 500, every refusal a problem document with a rule and a citizen's message.
+ * Every operation of the OpenAPI document (none skipped: this service has no rebuild), sent
+ * malformed bodies and odd parameters by a caller it lets in: never a 500, every refusal the
+ * suite's one refusal document (ADR 27) with a rule and a citizen's message, and no operation left
+ * out.
  */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructureTestResource.class)
@@ -35,7 +37,7 @@ class MalformedInputSweepTest {
   }
 
   @Test
-  void no_malformed_input_gets_a_500_or_an_answer_without_a_problem_document() throws Exception {
+  void every_operation_answers_malformed_input_with_the_one_refusal_document() throws Exception {
     String citizen = SampleRegistry.id("110105", 1990, 1, 1, 997);
     List<Caller> callers =
         List.of(
@@ -59,10 +61,7 @@ class MalformedInputSweepTest {
             caller("OPERATOR", "op-1", "OPERATOR_CONSOLE"),
             caller("AUDITOR", "auditor-1", "OPERATOR_CONSOLE"));
     MalformedInputSweep.Result result =
-        new MalformedInputSweep(
-                root.toURI().resolve("/"), callers, operation -> operation.contains("rebuild"))
-            .runAndPrint();
-    assertTrue(result.requests() > 50, "the sweep sent " + result.requests() + " requests");
+        new MalformedInputSweep(root.toURI().resolve("/"), callers, Set.of()).runAndPrint();
     assertEquals(List.of(), result.findings());
   }
 }

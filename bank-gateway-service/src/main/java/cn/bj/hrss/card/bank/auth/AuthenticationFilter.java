@@ -1,9 +1,9 @@
 package cn.bj.hrss.card.bank.auth;
 
-import cn.bj.hrss.card.bank.rest.ApiError;
 import cn.bj.hrss.card.identity.Roles;
+import cn.bj.hrss.card.refusal.ApiError;
+import cn.bj.hrss.card.refusal.Refusal;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
@@ -59,15 +59,12 @@ public class AuthenticationFilter {
 
   /** ADR 10: another bank's path is answered exactly as a card that does not exist. */
   private static Optional<Response> notFound() {
-    return Optional.of(
-        Response.status(404).type(MediaType.APPLICATION_JSON).entity(ApiError.NOT_FOUND).build());
+    return Optional.of(Refusal.response(404, ApiError.NOT_FOUND));
   }
 
   private static Optional<Response> refuse(int status) {
     return Optional.of(
-        Response.status(status)
-            .type(MediaType.APPLICATION_JSON)
-            .entity(new ApiError("ACCESS-DENIED", "您无权办理或查询此项业务。", "not for this caller"))
-            .build());
+        Refusal.response(
+            status, new ApiError("ACCESS-DENIED", "您无权办理或查询此项业务。", "not for this caller")));
   }
 }

@@ -1,6 +1,6 @@
 package cn.bj.hrss.card.bank.card;
 
-import cn.bj.hrss.card.bank.rest.Refusal;
+import cn.bj.hrss.card.refusal.Refusal;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

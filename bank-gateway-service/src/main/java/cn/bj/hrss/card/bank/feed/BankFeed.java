@@ -2,7 +2,7 @@ package cn.bj.hrss.card.bank.feed;
 
 import static cn.bj.hrss.card.consumer.Jdbc.instant;
 
-import cn.bj.hrss.card.bank.rest.Refusal;
+import cn.bj.hrss.card.refusal.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package cn.bj.hrss.card.bank.feed;
 
-import cn.bj.hrss.card.bank.rest.Refusal;
+import cn.bj.hrss.card.refusal.Refusal;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -4,7 +4,7 @@ import cn.bj.hrss.card.bank.card.BankCard;
 import cn.bj.hrss.card.bank.card.BankCardProjection;
 import cn.bj.hrss.card.bank.report.ReportRules.BankChange;
 import cn.bj.hrss.card.bank.report.ReportRules.CardReport;
-import cn.bj.hrss.card.bank.rest.Refusal;
+import cn.bj.hrss.card.refusal.Refusal;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -2,8 +2,8 @@ package cn.bj.hrss.card.bank.report;
 
 import static cn.bj.hrss.card.consumer.Jdbc.instant;
 
-import cn.bj.hrss.card.bank.rest.ApiError;
-import cn.bj.hrss.card.bank.rest.Refusal;
+import cn.bj.hrss.card.refusal.ApiError;
+import cn.bj.hrss.card.refusal.Refusal;
 import cn.bj.hrss.card.relay.ReportRelay;
 import cn.bj.hrss.card.relay.ReportTable;
 import jakarta.enterprise.context.ApplicationScoped;

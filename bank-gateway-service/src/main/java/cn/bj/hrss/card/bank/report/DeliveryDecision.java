@@ -1,6 +1,6 @@
 package cn.bj.hrss.card.bank.report;
 
-import cn.bj.hrss.card.bank.rest.ApiError;
+import cn.bj.hrss.card.refusal.ApiError;
 import cn.bj.hrss.card.relay.Answer;
 import cn.bj.hrss.card.relay.CardHistory;
 import cn.bj.hrss.card.relay.ReportRelay;

@@ -1,6 +1,6 @@
 package cn.bj.hrss.card.bank.report;
 
-import cn.bj.hrss.card.bank.rest.Refusal;
+import cn.bj.hrss.card.refusal.Refusal;
 import java.util.regex.Pattern;
 
 /**

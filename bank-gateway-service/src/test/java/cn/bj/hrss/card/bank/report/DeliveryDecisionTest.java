@@ -9,7 +9,7 @@ import cn.bj.hrss.card.bank.report.DeliveryDecision.CheckCard;
 import cn.bj.hrss.card.bank.report.DeliveryDecision.Duplicate;
 import cn.bj.hrss.card.bank.report.DeliveryDecision.Refused;
 import cn.bj.hrss.card.bank.report.DeliveryDecision.Retry;
-import cn.bj.hrss.card.bank.rest.ApiError;
+import cn.bj.hrss.card.refusal.ApiError;
 import cn.bj.hrss.card.relay.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

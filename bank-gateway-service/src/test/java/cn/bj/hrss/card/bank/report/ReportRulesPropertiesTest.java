@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.bj.hrss.card.bank.rest.Refusal;
+import cn.bj.hrss.card.refusal.Refusal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.bj.hrss.card.bank.report.ReportRules.BankChange;
 import cn.bj.hrss.card.bank.report.ReportRules.CardReport;
-import cn.bj.hrss.card.bank.rest.Refusal;
+import cn.bj.hrss.card.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 /** What a report must hold before it is stored, each refusal naming its rule. */

@@ -1,5 +1,8 @@
 package cn.bj.hrss.card.consumer.input;
 
+import cn.bj.hrss.card.refusal.ApiError;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -37,6 +40,7 @@ import org.jboss.logging.Logger;
 public class BodyLimit {
 
   private static final Logger LOG = Logger.getLogger(BodyLimit.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * How much of a refused body is read and thrown away, so that its client reads the answer; a
@@ -109,16 +113,7 @@ public class BodyLimit {
       RoutingContext context, int status, String rule, String message, String detail) {
     HttpServerRequest request = context.request();
     LOG.infof("refused %s %s: %s", request.method(), request.path(), detail);
-    String body =
-        "{\"status\":"
-            + status
-            + ",\"rule\":\""
-            + rule
-            + "\",\"message\":\""
-            + message
-            + "\",\"detail\":\""
-            + detail
-            + "\"}";
+    String body = json(ApiError.of(status, rule, message, detail, null));
     AtomicLong discarded = new AtomicLong();
     request.exceptionHandler(ignored -> {});
     request.handler(
@@ -132,9 +127,17 @@ public class BodyLimit {
     context
         .response()
         .setStatusCode(status)
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json; charset=UTF-8")
+        .putHeader(HttpHeaders.CONTENT_TYPE, ApiError.MEDIA_TYPE + "; charset=UTF-8")
         .putHeader(HttpHeaders.CONNECTION, "close")
         .end(body);
+  }
+
+  private static String json(ApiError error) {
+    try {
+      return JSON.writeValueAsString(error);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a refusal that cannot be written as JSON: " + error, e);
+    }
   }
 
   /** {@code 64K}, {@code 16M} or a number of bytes. */

@@ -1,8 +1,8 @@
 package cn.bj.hrss.card.production.factory;
 
 import cn.bj.hrss.card.identity.Roles;
-import cn.bj.hrss.card.production.rest.InvalidInput;
 import cn.bj.hrss.card.production.rest.TokenCaller;
+import cn.bj.hrss.card.refusal.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -73,7 +73,7 @@ public class FactoryAssignmentResource {
       @PathParam("bankCode") String bankCode, Replacement body, @Context SecurityContext security)
       throws SQLException {
     if (body == null) {
-      throw new InvalidInput("INPUT-MISSING", "请求内容为空。", "the request has no body");
+      throw Refusal.badRequest("INPUT-MISSING", "请求内容为空。", "the request has no body");
     }
     return assignments.replace(
         bankCode, body.factories(), body.reason(), TokenCaller.subject(security));
@@ -87,7 +87,7 @@ public class FactoryAssignmentResource {
       @PathParam("bankCode") String bankCode, Addition body, @Context SecurityContext security)
       throws SQLException {
     if (body == null) {
-      throw new InvalidInput("INPUT-MISSING", "请求内容为空。", "the request has no body");
+      throw Refusal.badRequest("INPUT-MISSING", "请求内容为空。", "the request has no body");
     }
     return assignments.add(
         bankCode, body.factoryId(), body.reason(), TokenCaller.subject(security));

@@ -2,7 +2,7 @@ package cn.bj.hrss.card.production.factory;
 
 import static cn.bj.hrss.card.consumer.Jdbc.instant;
 
-import cn.bj.hrss.card.production.rest.InvalidInput;
+import cn.bj.hrss.card.refusal.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
@@ -138,7 +138,7 @@ public class FactoryAssignments {
   public Change replace(String bankCode, List<String> factories, String reason, String operator)
       throws SQLException {
     if (factories == null || factories.isEmpty() || factories.size() > MAX_FACTORIES) {
-      throw new InvalidInput(
+      throw Refusal.badRequest(
           "INPUT-FACTORIES",
           "请指定承担该银行制卡的制卡厂（1至" + MAX_FACTORIES + "个）。",
           "factories: 1 to " + MAX_FACTORIES + " factory ids");
@@ -168,10 +168,10 @@ public class FactoryAssignments {
       throws SQLException {
     checkBank(bankCode);
     if (reason == null || reason.isBlank()) {
-      throw new InvalidInput("INPUT-MISSING", "请填写变更原因。", "a change names its reason");
+      throw Refusal.badRequest("INPUT-MISSING", "请填写变更原因。", "a change names its reason");
     }
     if (reason.length() > MAX_REASON) {
-      throw new InvalidInput(
+      throw Refusal.badRequest(
           "INPUT-REASON", "变更原因过长。", "the reason is at most " + MAX_REASON + " characters");
     }
     try (Connection connection = dataSource.getConnection()) {
@@ -250,7 +250,7 @@ public class FactoryAssignments {
 
   static void checkBank(String bankCode) {
     if (bankCode == null || !BANK_CODE.matcher(bankCode).matches()) {
-      throw new InvalidInput(
+      throw Refusal.badRequest(
           "INPUT-BANK-CODE", "银行代码有误。", "a bank code is 2-16 capital letters or digits");
     }
   }

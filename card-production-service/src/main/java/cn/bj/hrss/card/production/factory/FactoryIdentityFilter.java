@@ -1,8 +1,8 @@
 package cn.bj.hrss.card.production.factory;
 
-import cn.bj.hrss.card.production.rest.ApiError;
+import cn.bj.hrss.card.refusal.ApiError;
+import cn.bj.hrss.card.refusal.Refusal;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
@@ -32,9 +32,7 @@ public class FactoryIdentityFilter {
       return Optional.empty();
     }
     return Optional.of(
-        Response.status(403)
-            .type(MediaType.APPLICATION_JSON)
-            .entity(new ApiError("ACCESS-DENIED", "您无权办理或查询此项业务。", "a factory reports as itself"))
-            .build());
+        Refusal.response(
+            403, new ApiError("ACCESS-DENIED", "您无权办理或查询此项业务。", "a factory reports as itself")));
   }
 }

@@ -1,13 +1,12 @@
 package cn.bj.hrss.card.production.factory;
 
 import cn.bj.hrss.card.identity.Roles;
-import cn.bj.hrss.card.production.rest.ApiError;
-import cn.bj.hrss.card.production.rest.InvalidInput;
+import cn.bj.hrss.card.refusal.ApiError;
+import cn.bj.hrss.card.refusal.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -117,10 +116,10 @@ public class FactoryReportResource {
   @Path("factories/{factoryId}/reports")
   public Response batch(@PathParam("factoryId") String factoryId, Batch batch) throws SQLException {
     if (batch == null || batch.reports() == null || batch.reports().isEmpty()) {
-      throw new InvalidInput("INPUT-MISSING", "报告内容为空。", "a batch needs at least one report");
+      throw Refusal.badRequest("INPUT-MISSING", "报告内容为空。", "a batch needs at least one report");
     }
     if (batch.reports().size() > maxBatchLines) {
-      throw new InvalidInput(
+      throw Refusal.badRequest(
           "INPUT-BATCH-SIZE",
           "单个文件的报告过多，请分批提交。",
           "at most " + maxBatchLines + " reports per batch; split the file");
@@ -132,7 +131,7 @@ public class FactoryReportResource {
   @GET
   @Path("factory-reports/{reportId}")
   public FactoryReport get(@PathParam("reportId") String reportId) throws SQLException {
-    return reports.find(reportId).orElseThrow(() -> new NotFoundException("no such report"));
+    return reports.find(reportId).orElseThrow(() -> Refusal.notFound("no such report"));
   }
 
   /** Reports in the order received; {@code state=REFUSED} is the operator's list to act on. */
@@ -146,10 +145,10 @@ public class FactoryReportResource {
       @QueryParam("offset") @DefaultValue("0") int offset)
       throws SQLException {
     if (state != null && !STATES.contains(state)) {
-      throw new InvalidInput("INPUT-STATE", "报告状态有误。", "state must be one of " + STATES);
+      throw Refusal.badRequest("INPUT-STATE", "报告状态有误。", "state must be one of " + STATES);
     }
     if (limit < 1 || limit > 500 || offset < 0) {
-      throw new InvalidInput(
+      throw Refusal.badRequest(
           "INPUT-PAGING", "分页参数有误。", "limit must be 1..500 and offset 0 or more");
     }
     return new ReportPage(
@@ -178,10 +177,10 @@ public class FactoryReportResource {
       ApiError error = result.error();
       if (FactoryReports.NO_ORDER.equals(error)) {
         // S-FACTORY-1: another factory's card, answered as a card that is not there.
-        throw new NotFoundException(error.detail());
+        throw new Refusal(404, error);
       }
       int status = "REPORT-REFERENCE".equals(error.rule()) ? 409 : 400;
-      return Response.status(status).entity(error).build();
+      return Refusal.response(status, error);
     }
     FactoryReport report = find(result.reportId());
     int status = "RECEIVED".equals(result.outcome()) ? 202 : 200;
@@ -198,7 +197,7 @@ public class FactoryReportResource {
 
   private static void requireBody(Object body) {
     if (body == null) {
-      throw new InvalidInput("INPUT-MISSING", "报告内容为空。", "the request has no body");
+      throw Refusal.badRequest("INPUT-MISSING", "报告内容为空。", "the request has no body");
     }
   }
 }

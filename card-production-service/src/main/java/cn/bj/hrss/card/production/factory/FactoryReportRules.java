@@ -2,7 +2,7 @@ package cn.bj.hrss.card.production.factory;
 
 import cn.bj.hrss.card.contract.event.CollectionMethod;
 import cn.bj.hrss.card.contract.event.TrackingNumber;
-import cn.bj.hrss.card.production.rest.InvalidInput;
+import cn.bj.hrss.card.refusal.Refusal;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
@@ -21,7 +21,7 @@ public final class FactoryReportRules {
 
   public static void checkFactory(String factoryId) {
     if (factoryId == null || !FACTORY_ID.matcher(factoryId).matches()) {
-      throw new InvalidInput(
+      throw Refusal.badRequest(
           "INPUT-FACTORY",
           "制卡厂标识有误。",
           "the factory id must be 1-64 letters, digits, '.', '_' or '-'");
@@ -32,19 +32,19 @@ public final class FactoryReportRules {
    * Checks a line and returns it normalised: the kind in upper case, and only the fields its kind
    * and dispatch method use (as application-service records them).
    *
-   * @throws InvalidInput naming the rule the line breaks
+   * @throws Refusal naming the rule the line breaks
    */
   public static ReportLine check(ReportLine line) {
     if (line == null) {
-      throw new InvalidInput("INPUT-MISSING", "报告内容为空。", "the report has no content");
+      throw Refusal.badRequest("INPUT-MISSING", "报告内容为空。", "the report has no content");
     }
     if (isBlank(line.cardId()) || line.cardId().length() > 64) {
-      throw new InvalidInput(
+      throw Refusal.badRequest(
           "INPUT-CARD-ID", "缺少申领编号。", "cardId must be given (at most 64 characters)");
     }
     if (line.reference() != null
         && (line.reference().isBlank() || line.reference().length() > 100)) {
-      throw new InvalidInput("INPUT-REFERENCE", "报告编号有误。", "reference must be 1-100 characters");
+      throw Refusal.badRequest("INPUT-REFERENCE", "报告编号有误。", "reference must be 1-100 characters");
     }
     ReportKind kind = kind(line.kind());
     return switch (kind) {
@@ -58,14 +58,14 @@ public final class FactoryReportRules {
     try {
       return ReportKind.valueOf(kind);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new InvalidInput(
+      throw Refusal.badRequest(
           "INPUT-KIND", "报告类型有误。", "kind must be one of " + Arrays.toString(ReportKind.values()));
     }
   }
 
   private static ReportLine produced(ReportLine line) {
     if (line.cardNumber() == null || !CARD_NUMBER.matcher(line.cardNumber()).matches()) {
-      throw new InvalidInput(
+      throw Refusal.badRequest(
           "INPUT-CARD-NUMBER", "社保卡卡号应为9位数字或大写字母。", "card number must match [0-9A-Z]{9}");
     }
     return new ReportLine(
@@ -74,7 +74,7 @@ public final class FactoryReportRules {
 
   private static ReportLine failed(ReportLine line) {
     if (isBlank(line.reason()) || line.reason().length() > 500) {
-      throw new InvalidInput(
+      throw Refusal.badRequest(
           "INPUT-MISSING",
           "请说明制卡失败原因。",
           "a production failure needs a reason (at most 500 characters)");
@@ -95,7 +95,7 @@ public final class FactoryReportRules {
     try {
       method = CollectionMethod.valueOf(line.method());
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new InvalidInput(
+      throw Refusal.badRequest(
           "R-PICK-1",
           "请注明发卡方式：网点领卡、邮寄或银行上门送卡。",
           "method must be one of " + Arrays.toString(CollectionMethod.values()));
@@ -105,7 +105,7 @@ public final class FactoryReportRules {
     if (method == CollectionMethod.MAIL) {
       // A carrier's code, never free text: it goes into the holder's SMS (issue 16 item 4).
       if (!TrackingNumber.isValid(line.trackingNumber())) {
-        throw new InvalidInput(
+        throw Refusal.badRequest(
             "R-PICK-3",
             "邮寄发卡须提供快递单号，格式应为EMS单号（13位数字，或如EA123456785CN）或顺丰单号（SF加12至13位数字）。",
             "mail dispatch needs a tracking number in a carrier's format (EMS S10, EMS 13 digits,"
@@ -115,7 +115,7 @@ public final class FactoryReportRules {
     }
     if (method == CollectionMethod.OUTLET_PICKUP) {
       if (isBlank(line.outletName()) || line.outletName().length() > 200) {
-        throw new InvalidInput(
+        throw Refusal.badRequest(
             "R-PICK-2",
             "网点领卡须注明领卡网点。",
             "outlet pickup needs the outlet name (at most 200 characters)");

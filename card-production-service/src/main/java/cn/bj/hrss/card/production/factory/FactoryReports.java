@@ -2,8 +2,8 @@ package cn.bj.hrss.card.production.factory;
 
 import static cn.bj.hrss.card.consumer.Jdbc.instant;
 
-import cn.bj.hrss.card.production.rest.ApiError;
-import cn.bj.hrss.card.production.rest.InvalidInput;
+import cn.bj.hrss.card.refusal.ApiError;
+import cn.bj.hrss.card.refusal.Refusal;
 import cn.bj.hrss.card.relay.ReportRelay;
 import cn.bj.hrss.card.relay.ReportTable;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +69,7 @@ public class FactoryReports implements ReportRelay.Store<FactoryReport> {
       try {
         validLines.add(FactoryReportRules.check(lines.get(i)));
         valid.add(i);
-      } catch (InvalidInput invalid) {
+      } catch (Refusal invalid) {
         results[i] = new Receipt.Line(i, null, "REJECTED", invalid.error());
       }
     }

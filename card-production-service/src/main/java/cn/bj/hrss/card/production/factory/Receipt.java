@@ -1,6 +1,6 @@
 package cn.bj.hrss.card.production.factory;
 
-import cn.bj.hrss.card.production.rest.ApiError;
+import cn.bj.hrss.card.refusal.ApiError;
 import java.util.List;
 
 /**

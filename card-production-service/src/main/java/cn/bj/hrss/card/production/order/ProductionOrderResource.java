@@ -2,12 +2,11 @@ package cn.bj.hrss.card.production.order;
 
 import cn.bj.hrss.card.identity.Roles;
 import cn.bj.hrss.card.production.order.ProductionOrderQueries.Listing;
-import cn.bj.hrss.card.production.rest.InvalidInput;
 import cn.bj.hrss.card.production.rest.TokenCaller;
+import cn.bj.hrss.card.refusal.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -46,7 +45,7 @@ public class ProductionOrderResource {
       throws SQLException {
     return orders
         .find(cardId, TokenCaller.factory(security))
-        .orElseThrow(() -> new NotFoundException("no production order"));
+        .orElseThrow(() -> Refusal.notFound("no production order"));
   }
 
   /**
@@ -58,7 +57,7 @@ public class ProductionOrderResource {
   public List<ProductionOrderQueries.DeadlineChange> deadlineHistory(
       @PathParam("cardId") String cardId, @Context SecurityContext security) throws SQLException {
     if (orders.find(cardId, TokenCaller.factory(security)).isEmpty()) {
-      throw new NotFoundException("no production order");
+      throw Refusal.notFound("no production order");
     }
     return orders.deadlineHistory(cardId);
   }
@@ -74,7 +73,7 @@ public class ProductionOrderResource {
       @Context SecurityContext security)
       throws SQLException {
     if (status != null && !STATUSES.contains(status)) {
-      throw new InvalidInput("INPUT-STATUS", "订单状态有误。", "status must be one of " + STATUSES);
+      throw Refusal.badRequest("INPUT-STATUS", "订单状态有误。", "status must be one of " + STATUSES);
     }
     return page(filter(bankCode, outletName, security), Listing.ALL, status, limit, offset);
   }
@@ -138,7 +137,7 @@ public class ProductionOrderResource {
   private OrderPage page(OrderFilter filter, Listing listing, String status, int limit, int offset)
       throws SQLException {
     if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
-      throw new InvalidInput(
+      throw Refusal.badRequest(
           "INPUT-PAGING", "分页参数有误。", "limit must be 1.." + MAX_LIMIT + " and offset 0 or more");
     }
     return orders.page(filter, listing, status, limit, offset);

@@ -9,7 +9,7 @@ import cn.bj.hrss.card.production.factory.DeliveryDecision.CheckCard;
 import cn.bj.hrss.card.production.factory.DeliveryDecision.Duplicate;
 import cn.bj.hrss.card.production.factory.DeliveryDecision.Refused;
 import cn.bj.hrss.card.production.factory.DeliveryDecision.Retry;
-import cn.bj.hrss.card.production.rest.ApiError;
+import cn.bj.hrss.card.refusal.ApiError;
 import cn.bj.hrss.card.relay.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

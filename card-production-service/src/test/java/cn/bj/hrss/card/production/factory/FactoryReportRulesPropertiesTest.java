@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.bj.hrss.card.production.rest.InvalidInput;
+import cn.bj.hrss.card.refusal.Refusal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -223,8 +223,8 @@ class FactoryReportRulesPropertiesTest {
     if (isCardNumber(cardNumber)) {
       assertEquals(cardNumber, FactoryReportRules.check(line).cardNumber());
     } else {
-      InvalidInput refused =
-          assertThrows(InvalidInput.class, () -> FactoryReportRules.check(line), cardNumber);
+      Refusal refused =
+          assertThrows(Refusal.class, () -> FactoryReportRules.check(line), cardNumber);
       assertEquals("INPUT-CARD-NUMBER", refused.error().rule());
     }
   }
@@ -234,7 +234,7 @@ class FactoryReportRulesPropertiesTest {
     ReportLine checked;
     try {
       checked = FactoryReportRules.check(line);
-    } catch (InvalidInput refused) {
+    } catch (Refusal refused) {
       assertTrue(refused.error().rule().matches("(INPUT|R)-[A-Z0-9-]+"), refused.error().rule());
       assertTrue(!refused.error().message().isBlank());
       return refused.error().rule();
@@ -275,7 +275,7 @@ class FactoryReportRulesPropertiesTest {
     if (safe) {
       FactoryReportRules.checkFactory(factoryId);
     } else {
-      assertThrows(InvalidInput.class, () -> FactoryReportRules.checkFactory(factoryId), factoryId);
+      assertThrows(Refusal.class, () -> FactoryReportRules.checkFactory(factoryId), factoryId);
     }
   }
 }

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import cn.bj.hrss.card.production.rest.InvalidInput;
+import cn.bj.hrss.card.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 /** What a factory report must hold before it is stored. */
 class FactoryReportRulesTest {
 
   private static String ruleOf(ReportLine line) {
-    return assertThrows(InvalidInput.class, () -> FactoryReportRules.check(line)).error().rule();
+    return assertThrows(Refusal.class, () -> FactoryReportRules.check(line)).error().rule();
   }
 
   private static ReportLine produced(String number) {
@@ -89,8 +89,6 @@ class FactoryReportRulesTest {
     FactoryReportRules.checkFactory("ICBC-card-bureau");
     assertEquals(
         "INPUT-FACTORY",
-        assertThrows(InvalidInput.class, () -> FactoryReportRules.checkFactory("a b"))
-            .error()
-            .rule());
+        assertThrows(Refusal.class, () -> FactoryReportRules.checkFactory("a b")).error().rule());
   }
 }

@@ -3,8 +3,8 @@ package cn.bj.hrss.card.notification.catalogue;
 import cn.bj.hrss.card.identity.Roles;
 import cn.bj.hrss.card.notification.antifraud.AntiFraudPolicy;
 import cn.bj.hrss.card.notification.catalogue.ReferenceData.Bank;
+import cn.bj.hrss.card.refusal.Refusal;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -12,11 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -88,33 +86,24 @@ public class CatalogueResource {
   @Path("/banks/{code}")
   public Bank putBank(@PathParam("code") String code, BankName body) throws SQLException {
     if (!BANK_CODE.matcher(code).matches()) {
-      throw invalid("the bank code is 2 to 16 capital letters or digits");
+      throw invalid("银行代码有误，应为2至16位大写字母或数字。", "the bank code is 2 to 16 capital letters or digits");
     }
     if (body == null || body.name() == null || !BANK_NAME.matcher(body.name()).matches()) {
-      throw invalid("the bank name is 2 to 16 Chinese characters, e.g. 工商银行");
+      throw invalid(
+          "银行名称有误，应为2至16个汉字，如：工商银行。", "the bank name is 2 to 16 Chinese characters, e.g. 工商银行");
     }
     AntiFraudPolicy.Verdict verdict =
         AntiFraudPolicy.checkOutgoing("【" + body.name() + "】您的社会保障卡已制作完成。");
     if (!verdict.allowed()) {
-      throw invalid(verdict.reason());
+      throw invalid("该银行名称不能用于短信。", verdict.reason());
     }
     Bank bank = new Bank(code, body.name());
     data.putBank(bank);
     return bank;
   }
 
-  private static BadRequestException invalid(String message) {
-    return new BadRequestException(
-        Response.status(400)
-            .type(MediaType.APPLICATION_JSON)
-            .entity(
-                Map.of(
-                    "rule",
-                    "INPUT-INVALID",
-                    "message",
-                    message,
-                    "detail",
-                    "the request was refused as invalid"))
-            .build());
+  /** An operator's bad input: the reason in Chinese, and in English for the log and the console. */
+  private static Refusal invalid(String message, String detail) {
+    return Refusal.badRequest("INPUT-INVALID", message, detail);
   }
 }

@@ -4,16 +4,14 @@ import cn.bj.hrss.card.identity.Roles;
 import cn.bj.hrss.card.notification.sms.Masking;
 import cn.bj.hrss.card.notification.sms.Recipients;
 import cn.bj.hrss.card.notification.verification.MessageCheck.Answer;
+import cn.bj.hrss.card.refusal.Refusal;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -58,18 +56,7 @@ public class MessageCheckResource {
     return answer;
   }
 
-  private static BadRequestException invalid(String message) {
-    return new BadRequestException(
-        Response.status(400)
-            .type(MediaType.APPLICATION_JSON)
-            .entity(
-                Map.of(
-                    "rule",
-                    "INPUT-INVALID",
-                    "message",
-                    message,
-                    "detail",
-                    "the request was refused as invalid"))
-            .build());
+  private static Refusal invalid(String message) {
+    return Refusal.badRequest("INPUT-INVALID", message, "the request was refused as invalid");
   }
 }

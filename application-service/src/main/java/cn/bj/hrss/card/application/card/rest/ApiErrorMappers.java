@@ -1,16 +1,12 @@
 package cn.bj.hrss.card.application.card.rest;
 
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import cn.bj.hrss.card.refusal.ApiError;
+import cn.bj.hrss.card.refusal.Refusal;
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.SystemException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -20,16 +16,18 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns every refusal into an RFC 9457 problem document with a rule id and readable messages. */
+/**
+ * Turns this service's own refusals (its domain's rule violations, an unknown card, the event store
+ * failing) into the suite's one problem document ({@link ApiError}, ADR 27). Malformed input, wrong
+ * media types, unknown paths and control characters are answered by the refusal module's mappers,
+ * as in every service.
+ */
 public class ApiErrorMappers {
 
   private static final Logger LOG = Logger.getLogger(ApiErrorMappers.class);
 
   static Response problem(int status, String rule, String message, String detail, String field) {
-    return Response.status(status)
-        .type(ApiError.MEDIA_TYPE)
-        .entity(ApiError.of(status, rule, message, detail, field))
-        .build();
+    return Refusal.response(status, ApiError.of(status, rule, message, detail, field));
   }
 
   @ServerExceptionMapper
@@ -62,27 +60,6 @@ public class ApiErrorMappers {
         "该卡正在办理其他业务，请稍后重试。",
         "another command changed this card at the same time; retry",
         null);
-  }
-
-  /** Requests Quarkus refused before our code ran: malformed JSON, wrong media type, ... */
-  @ServerExceptionMapper
-  public Response refusedByTheFramework(WebApplicationException e) {
-    int status = e.getResponse().getStatus();
-    if (status == 400) {
-      return problem(
-          400,
-          "INPUT-MALFORMED",
-          "请求格式有误，请检查填写的内容。",
-          "the body is not JSON of the expected shape",
-          null);
-    }
-    if (status == 404) {
-      return problem(404, "NOT-FOUND", "未找到请求的内容。", "no such resource", null);
-    }
-    if (status == 415) {
-      return problem(415, "INPUT-MEDIA-TYPE", "请求格式不受支持。", "unsupported media type", null);
-    }
-    return e.getResponse();
   }
 
   /**
@@ -136,27 +113,6 @@ public class ApiErrorMappers {
       root = root.getCause();
     }
     return root == e ? e.toString() : e.getClass().getSimpleName() + " <- " + root;
-  }
-
-  /**
-   * A body Jackson could not read into the request record: broken JSON, the wrong shape, a wrong
-   * type or an unknown enum value, nesting or a number beyond the parser's limits. Quarkus's own
-   * mappers answer these without a problem document (and echo the value), so they are named here.
-   */
-  @ServerExceptionMapper({
-    JsonProcessingException.class,
-    JsonParseException.class,
-    MismatchedInputException.class,
-    InvalidFormatException.class,
-    StreamConstraintsException.class
-  })
-  public Response unreadableBody(JsonProcessingException e) {
-    return problem(
-        400,
-        "INPUT-MALFORMED",
-        "请求格式有误，请检查填写的内容。",
-        "the body is not JSON of the expected shape",
-        null);
   }
 
   @ServerExceptionMapper

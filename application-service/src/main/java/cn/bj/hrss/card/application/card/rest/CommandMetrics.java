@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.application.card.rest;
 
+import cn.bj.hrss.card.refusal.ApiError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,4 +1,4 @@
-package cn.bj.hrss.card.application.card.rest;
+package cn.bj.hrss.card.refusal;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -6,8 +6,9 @@ import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Refuses a path or query value with a control character (a %00 reaches PostgreSQL as an invalid
- * UTF-8 byte and the event store as a failed read): no id, code or date of this API holds one.
+ * Refuses a path or query value with a control character in every service (a %00 reaches PostgreSQL
+ * as an invalid UTF-8 byte and the event store as a failed read): no id, code or date of the
+ * suite's APIs holds one.
  */
 public class ControlCharacterFilter {
 
@@ -23,15 +24,15 @@ public class ControlCharacterFilter {
     if (!bad) {
       return null;
     }
-    return ApiErrorMappers.problem(
+    return Refusal.response(
         400,
-        "INPUT-MALFORMED",
-        "请求地址中含有无效字符，请检查后重试。",
-        "a path or query value contains a control character",
-        null);
+        new ApiError(
+            "INPUT-MALFORMED",
+            "请求地址中含有无效字符，请检查后重试。",
+            "a path or query value contains a control character"));
   }
 
-  private static boolean hasControl(String value) {
+  static boolean hasControl(String value) {
     return value != null && value.chars().anyMatch(Character::isISOControl);
   }
 }
