@@ -2,6 +2,7 @@ package cn.bj.hrss.card.consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import cn.bj.hrss.card.contract.codec.GoldenSamples;
 import cn.bj.hrss.card.contract.event.CardProduced;
@@ -10,13 +11,13 @@ import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.contract.event.EventTypes;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -56,11 +57,45 @@ class CardEventConsumerTest {
     return GoldenSamples.jsonForCard(EventTypes.require(type), cardId);
   }
 
-  private void awaitApplied(int count) throws InterruptedException {
+  /** Waits up to 30 s for {@code done}, and fails the test, naming {@code what}, if it never is. */
+  private void await(String what, BooleanSupplier done) throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(30);
-    while (applied.size() < count && Instant.now().isBefore(deadline)) {
+    while (!done.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        fail("waited 30 s for " + what + "; applied so far: " + applied);
+      }
       Thread.sleep(50);
     }
+  }
+
+  private void awaitApplied(int count) throws InterruptedException {
+    await(count + " events applied", () -> applied.size() >= count);
+  }
+
+  /** The card of the marker event, sent after the events a test looks at. */
+  private static final String MARKER = "MARKER";
+
+  /**
+   * Sends a marker event after the others on {@code partition} and waits until it is applied: the
+   * consumer reads a partition in order, so once the marker is applied every record before it has
+   * been dealt with and nothing more will happen to them. No fixed sleep.
+   */
+  private void awaitMarker(String topic, int partition) throws Exception {
+    send(topic, partition, MARKER, golden(CardRequested.class, MARKER));
+    await("the marker event", () -> applied.contains(MARKER + "#0"));
+  }
+
+  /** What was applied, without the marker. */
+  private List<String> appliedBeforeMarker() {
+    return applied.stream().filter(key -> !key.startsWith(MARKER + "#")).toList();
+  }
+
+  /** The batches, without the marker (and without a batch that held only the marker). */
+  private List<List<String>> batchesBeforeMarker() {
+    return batches.stream()
+        .map(batch -> batch.stream().filter(key -> !key.startsWith(MARKER + "#")).toList())
+        .filter(batch -> !batch.isEmpty())
+        .toList();
   }
 
   private static String key(EventEnvelope event) {
@@ -104,10 +139,10 @@ class CardEventConsumerTest {
             bootstrap, "group-" + UUID.randomUUID(), topic, e -> applied.add(key(e)))) {
       consumer.start();
       awaitApplied(1);
-      Thread.sleep(Duration.ofMillis(500).toMillis());
+      awaitMarker(topic, 0);
     }
 
-    assertEquals(List.of("C#0"), applied);
+    assertEquals(List.of("C#0"), appliedBeforeMarker());
   }
 
   private final List<List<String>> batches = new CopyOnWriteArrayList<>();
@@ -136,12 +171,12 @@ class CardEventConsumerTest {
         batching(topic, e -> applied.add(key(e)), recordingBatches())) {
       consumer.start();
       awaitApplied(3);
-      Thread.sleep(300);
-      assertEquals(3, consumer.handledCount());
+      awaitMarker(topic, 0);
+      assertEquals(4, consumer.handledCount(), "the three events and the marker, each once");
     }
 
-    assertEquals(List.of("D#0", "D#1", "E#0"), applied);
-    assertEquals(List.of(List.of("D#0", "D#1", "E#0")), batches);
+    assertEquals(List.of("D#0", "D#1", "E#0"), appliedBeforeMarker());
+    assertEquals(List.of(List.of("D#0", "D#1", "E#0")), batchesBeforeMarker());
   }
 
   @Test
@@ -171,10 +206,10 @@ class CardEventConsumerTest {
             })) {
       consumer.start();
       awaitApplied(3);
-      Thread.sleep(300);
+      awaitMarker(topic, 0);
     }
 
-    assertEquals(List.of("F#0", "F#1", "G#0"), applied);
+    assertEquals(List.of("F#0", "F#1", "G#0"), appliedBeforeMarker());
     assertEquals(List.of("F#0", "F#1", "G#0"), batches.get(0));
   }
 
@@ -192,11 +227,11 @@ class CardEventConsumerTest {
         batching(topic, e -> applied.add(key(e)), recordingBatches())) {
       consumer.start();
       awaitApplied(4);
-      Thread.sleep(300);
+      awaitMarker(topic, 0);
     }
 
-    assertEquals(List.of("H#0", "H#1", "I#0", "I#1"), applied);
-    assertEquals(List.of(List.of("H#0", "H#1"), List.of("I#0", "I#1")), batches);
+    assertEquals(List.of("H#0", "H#1", "I#0", "I#1"), appliedBeforeMarker());
+    assertEquals(List.of(List.of("H#0", "H#1"), List.of("I#0", "I#1")), batchesBeforeMarker());
   }
 
   @Test
@@ -254,10 +289,10 @@ class CardEventConsumerTest {
             parkedP)) {
       loop.start();
       awaitApplied(2);
-      Thread.sleep(300);
+      awaitMarker(topic, 0);
     }
 
-    assertEquals(List.of("J#0", "J#1"), applied);
+    assertEquals(List.of("J#0", "J#1"), appliedBeforeMarker());
     assertEquals(List.of(1L), setAside, "P set aside once, after J#0 applied");
   }
 }

@@ -1,10 +1,10 @@
 package cn.bj.hrss.card.application.calendar;
 
-import cn.bj.hrss.card.consumer.KeptTopics;
 import cn.bj.hrss.card.contract.Topics;
 import cn.bj.hrss.card.contract.calendar.OfficialCalendarYearLoaded;
 import cn.bj.hrss.card.contract.codec.CalendarCodec;
 import cn.bj.hrss.card.identity.KafkaClientSecurity;
+import cn.bj.hrss.card.identity.KeptTopics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,9 @@ package cn.bj.hrss.card.application.observability;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -79,6 +81,21 @@ class HealthAndMetricsTest {
         .body(
             "checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
     given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+  }
+
+  /**
+   * application-service has card-event-consumer on its class path (body limit, readiness) but
+   * consumes no card events: the projection host (ADR 26) stays off, with its endpoints.
+   */
+  @Test
+  void the_projection_host_of_the_consumer_library_is_off_here() {
+    given()
+        .get("/q/health/live")
+        .then()
+        .statusCode(200)
+        .body("checks.name", not(hasItem("card-events-consumer")));
+    Callers.operator().get("/projection/summary").then().statusCode(404);
+    Callers.operator().get("/dead-letters").then().statusCode(404);
   }
 
   @Test

@@ -1,6 +1,6 @@
 package cn.bj.hrss.card.bank.feed;
 
-import cn.bj.hrss.card.consumer.KeptTopics;
+import cn.bj.hrss.card.identity.KeptTopics;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;

@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * The operator's view of a consumer service's dead letters (ADR 15), the same in every consumer
  * service: list them (where they are and why, never what they say), re-drive a card's or all,
- * discard a stray one. A service serves it by extending it with {@code @Path("/dead-letters")}.
+ * discard a stray one. The projection host serves it ({@code host.DeadLetterEndpoints},
+ * {@code @Path("/dead-letters")}, ADR 26).
  */
 @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,38 +1,24 @@
 package cn.bj.hrss.card.consumer.rebuild;
 
 import cn.bj.hrss.card.consumer.CardEventChange;
-import cn.bj.hrss.card.consumer.CardEventPositions;
 import cn.bj.hrss.card.consumer.ConsumerGroups;
+import cn.bj.hrss.card.consumer.rebuild.RebuildProgress.Tally;
 import cn.bj.hrss.card.consumer.rebuild.ShadowSchema.Comparison;
-import cn.bj.hrss.card.contract.codec.EventCodec;
-import cn.bj.hrss.card.contract.codec.EventCodec.MalformedEventException;
-import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,16 +44,18 @@ import org.jboss.logging.Logger;
  *       they replaced, and the counts are in the progress.
  * </ol>
  *
- * A crash before the switch leaves the live projection as it was (the copy is dropped by the next
- * rebuild); a crash after it leaves the group's offsets at or before the replay's, so the live
+ * The steps live in their own classes: {@link CopyReplay} (the replay into the copy), {@link
+ * PointInTime} (the cards a rebuild from a moment selects), {@link RebuildProgress} (where it is);
+ * this class is the job's state machine (COPYING, REPLAYING, SWITCHING, DONE or FAILED) and the
+ * switch.
+ *
+ * <p>A crash before the switch leaves the live projection as it was (the copy is dropped by the
+ * next rebuild); a crash after it leaves the group's offsets at or before the replay's, so the live
  * consumer sees some events again and skips them by their positions.
  */
 public final class ProjectionRebuild {
 
   private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
-  private static final Duration POLL = Duration.ofMillis(200);
-  private static final Duration RECHECK = Duration.ofMillis(500);
-  private static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
   /** The service's live consumer, as the rebuild must steer it. */
   public interface LiveConsumer {
@@ -120,36 +108,6 @@ public final class ProjectionRebuild {
     FAILED
   }
 
-  /**
-   * Where a rebuild is.
-   *
-   * @param from null: every card rebuilt from the start of the topic; else the point in time: the
-   *     cards with events at or after it are rebuilt from their whole history, the others carried
-   *     over from the live projection as they stand
-   * @param cardsRebuilt with {@code from}, the cards with events at or after it
-   * @param cardsCarriedOver with {@code from}, the cards carried over
-   * @param eventsLeft records of the topic not replayed yet (an estimate while the topic grows)
-   * @param liveConsumerPausedMillis how long the live consumer was stopped for the switch
-   * @param comparedWithPrevious per projection table, the rebuilt rows against the replaced ones
-   * @param identical whether every table came out identical (null before the switch)
-   */
-  public record Progress(
-      String service,
-      State state,
-      Instant from,
-      Long cardsRebuilt,
-      Long cardsCarriedOver,
-      Instant startedAt,
-      Instant finishedAt,
-      long eventsApplied,
-      long recordsSkipped,
-      long eventsPerSecond,
-      long eventsLeft,
-      Long liveConsumerPausedMillis,
-      Map<String, Comparison> comparedWithPrevious,
-      Boolean identical,
-      String error) {}
-
   /** A rebuild was asked for while one runs. */
   public static final class AlreadyRunning extends IllegalStateException {
     AlreadyRunning(String service) {
@@ -162,9 +120,10 @@ public final class ProjectionRebuild {
   private final String bootstrapServers;
   private final Layout layout;
   private final LiveConsumer live;
-  private final CardEventChange change;
   private final ShadowSchema schema;
-  private volatile Progress progress;
+  private final CopyReplay replay;
+  private final PointInTime pointInTime;
+  private volatile RebuildProgress progress;
   private Thread worker;
 
   public ProjectionRebuild(
@@ -179,25 +138,10 @@ public final class ProjectionRebuild {
     this.bootstrapServers = bootstrapServers;
     this.layout = layout;
     this.live = live;
-    this.change = change;
     this.schema = new ShadowSchema(layout.schema());
-    this.progress =
-        new Progress(
-            service,
-            State.NEVER_RUN,
-            null,
-            null,
-            null,
-            null,
-            null,
-            0,
-            0,
-            0,
-            0,
-            null,
-            Map.of(),
-            null,
-            null);
+    this.replay = new CopyReplay(service, schema, change, tally -> report(tally, null, null));
+    this.pointInTime = new PointInTime(service, schema, layout);
+    this.progress = RebuildProgress.neverRun(service);
   }
 
   public Layout layout() {
@@ -217,7 +161,7 @@ public final class ProjectionRebuild {
   }
 
   /** Starts a rebuild from the start of the topic in the background and returns at once. */
-  public synchronized Progress start() {
+  public synchronized RebuildProgress start() {
     return start(null);
   }
 
@@ -227,39 +171,23 @@ public final class ProjectionRebuild {
    * @param from null for every card; else only the cards with events at or after this moment are
    *     rebuilt (from their whole history), and the others are carried over as they stand
    */
-  public synchronized Progress start(Instant from) {
+  public synchronized RebuildProgress start(Instant from) {
     if (worker != null && worker.isAlive()) {
       throw new AlreadyRunning(service);
     }
-    progress =
-        new Progress(
-            service,
-            State.COPYING,
-            from,
-            null,
-            null,
-            Instant.now(),
-            null,
-            0,
-            0,
-            0,
-            0,
-            null,
-            Map.of(),
-            null,
-            null);
+    progress = RebuildProgress.starting(service, from);
     worker = new Thread(() -> run(from), service + "-projection-rebuild");
     worker.setDaemon(true);
     worker.start();
     return progress;
   }
 
-  public Progress progress() {
+  public RebuildProgress progress() {
     return progress;
   }
 
   /** Waits for the running rebuild, if any (for tests and the command line). */
-  public Progress await(Duration timeout) throws InterruptedException {
+  public RebuildProgress await(Duration timeout) throws InterruptedException {
     Thread running;
     synchronized (this) {
       running = worker;
@@ -271,7 +199,7 @@ public final class ProjectionRebuild {
   }
 
   private void run(Instant from) {
-    Replay replay = new Replay();
+    Tally tally = new Tally();
     boolean liveStopped = false;
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
@@ -281,28 +209,28 @@ public final class ProjectionRebuild {
         schema.create(connection, layout.referenceTables());
         connection.setAutoCommit(false);
         if (from != null) {
-          carryOver(connection, from, replay);
+          try (KafkaConsumer<String, byte[]> kafka = consumer()) {
+            kafka.assign(partitions(kafka));
+            pointInTime.carryOver(connection, kafka, from, tally);
+          }
         }
         searchPath(connection, schema.shadow());
         try (KafkaConsumer<String, byte[]> kafka = consumer()) {
-          List<TopicPartition> partitions =
-              kafka.partitionsFor(live.topic()).stream()
-                  .map(p -> new TopicPartition(p.topic(), p.partition()))
-                  .toList();
+          List<TopicPartition> partitions = partitions(kafka);
           kafka.assign(partitions);
           kafka.seekToBeginning(partitions);
-          replay.end = kafka.endOffsets(partitions);
-          report(replay, State.REPLAYING, kafka, null);
+          tally.end = kafka.endOffsets(partitions);
+          report(tally, State.REPLAYING, null);
           LOG.infof("rebuild of %s: replaying %s from the start", service, live.topic());
-          replayUntilCaughtUp(connection, kafka, replay);
+          replay.untilCaughtUp(connection, kafka, tally);
 
           Instant stoppedAt = Instant.now();
           live.stopConsuming();
           liveStopped = true;
-          replay.blocked.clear();
+          tally.blocked.clear();
           kafka.resume(partitions);
-          report(replay, State.SWITCHING, kafka, null);
-          replayUntilCaughtUp(connection, kafka, replay);
+          report(tally, State.SWITCHING, null);
+          replay.untilCaughtUp(connection, kafka, tally);
 
           searchPath(connection, schema.live());
           schema.switchOver(
@@ -333,13 +261,13 @@ public final class ProjectionRebuild {
           }
           connection.commit();
           connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-          replay.paused = paused;
-          replay.compared = compared;
-          report(replay, State.DONE, kafka, null);
+          tally.paused = paused;
+          tally.compared = compared;
+          report(tally, State.DONE, null);
           LOG.infof(
               "rebuild of %s done: %d events in %d ms; compared with the replaced projection: %s",
               service,
-              replay.applied,
+              tally.applied,
               Duration.between(progress.startedAt(), Instant.now()).toMillis(),
               compared);
         }
@@ -358,244 +286,14 @@ public final class ProjectionRebuild {
         live.startConsuming();
       }
       dropCopy();
-      report(replay, State.FAILED, null, e.toString());
+      report(tally, State.FAILED, e.toString());
     }
   }
 
-  /** What the replay has done so far. */
-  private static final class Replay {
-    Map<TopicPartition, Long> end = Map.of();
-    final Map<TopicPartition, Long> blocked = new HashMap<>();
-    long applied;
-    long skipped;
-    long left;
-    Long paused;
-    Long rebuilt;
-    Long carried;
-    Map<String, Comparison> compared = Map.of();
-  }
-
-  /**
-   * Replays until every partition is either at its end or at an event the live projection has not
-   * applied yet. While the live consumer runs, a partition held at such an event is looked at again
-   * every half second.
-   */
-  private void replayUntilCaughtUp(
-      Connection connection, KafkaConsumer<String, byte[]> kafka, Replay replay)
-      throws SQLException {
-    Instant recheck = Instant.now().plus(RECHECK);
-    Instant logAt = Instant.now().plus(LOG_EVERY);
-    while (true) {
-      replayRound(connection, kafka, kafka.poll(POLL), replay);
-      replay.end = kafka.endOffsets(kafka.assignment());
-      replay.left = 0;
-      boolean caughtUp = true;
-      for (TopicPartition partition : kafka.assignment()) {
-        long position = kafka.position(partition);
-        replay.left += Math.max(0, replay.end.get(partition) - position);
-        if (position < replay.end.get(partition) && !replay.blocked.containsKey(partition)) {
-          caughtUp = false;
-        }
-      }
-      report(replay, progress.state(), kafka, null);
-      if (caughtUp) {
-        return;
-      }
-      Instant now = Instant.now();
-      if (now.isAfter(logAt)) {
-        LOG.infof(
-            "rebuild of %s: %d events applied (%d/s), %d left",
-            service, replay.applied, progress.eventsPerSecond(), replay.left);
-        logAt = now.plus(LOG_EVERY);
-      }
-      if (progress.state() == State.REPLAYING && now.isAfter(recheck)) {
-        kafka.resume(replay.blocked.keySet());
-        recheck = now.plus(RECHECK);
-      }
-    }
-  }
-
-  /** Applies one poll's events to the copy, in one transaction. */
-  private void replayRound(
-      Connection connection,
-      KafkaConsumer<String, byte[]> kafka,
-      ConsumerRecords<String, byte[]> records,
-      Replay replay)
-      throws SQLException {
-    if (records.isEmpty()) {
-      return;
-    }
-    Map<TopicPartition, List<Decoded>> decoded = new LinkedHashMap<>();
-    List<String> cards = new ArrayList<>();
-    for (TopicPartition partition : records.partitions()) {
-      List<Decoded> events = new ArrayList<>();
-      for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-        try {
-          EventEnvelope event = EventCodec.decode(record.value());
-          events.add(new Decoded(record.offset(), event));
-          cards.add(event.cardId());
-        } catch (MalformedEventException e) {
-          events.add(new Decoded(record.offset(), null));
-        }
-      }
-      decoded.put(partition, events);
-    }
-    Map<String, Long> livePositions = schema.livePositions(connection, cards);
-    // The replay is the copy's only writer: its positions are read once per poll, kept here, and
-    // written once per poll, instead of one statement per event.
-    Map<String, Long> copyPositions = schema.copyPositions(connection, cards);
-    Map<String, Long> moved = new HashMap<>();
-    Set<String> parked = null;
-    for (Map.Entry<TopicPartition, List<Decoded>> entry : decoded.entrySet()) {
-      TopicPartition partition = entry.getKey();
-      replay.blocked.remove(partition);
-      for (Decoded record : entry.getValue()) {
-        if (record.event() == null) {
-          replay.skipped++; // unreadable: the live consumer skips it too
-          continue;
-        }
-        Long applied = livePositions.get(record.event().cardId());
-        if (applied == null || applied < record.event().sequence()) {
-          if (parked == null) {
-            parked = parkedCards(connection, cards);
-          }
-          if (parked.contains(record.event().cardId())) {
-            // The live consumer set it aside (ADR 15): the copy leaves it out too, and a re-drive
-            // after the switch applies it to the projection then live.
-            replay.skipped++;
-            continue;
-          }
-          kafka.seek(partition, record.offset());
-          kafka.pause(List.of(partition));
-          replay.blocked.put(partition, record.offset());
-          break;
-        }
-        EventEnvelope event = record.event();
-        if (CardEventPositions.isNext(
-            event.cardId(), event.sequence(), copyPositions.get(event.cardId()))) {
-          change.apply(connection, event);
-          copyPositions.put(event.cardId(), event.sequence());
-          moved.put(event.cardId(), event.sequence());
-        }
-        replay.applied++;
-      }
-    }
-    CardEventPositions.save(connection, moved);
-    connection.commit();
-  }
-
-  private record Decoded(long offset, EventEnvelope event) {}
-
-  /** Which of these cards the live consumer has parked behind a dead letter. */
-  private Set<String> parkedCards(Connection connection, List<String> cards) throws SQLException {
-    Set<String> parked = new HashSet<>();
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "SELECT card_id FROM " + schema.live() + ".parked_card WHERE card_id = ANY(?)")) {
-      statement.setArray(1, connection.createArrayOf("varchar", cards.toArray()));
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          parked.add(rows.getString(1));
-        }
-      }
-    }
-    return parked;
-  }
-
-  private void report(
-      Replay replay, State state, KafkaConsumer<String, byte[]> kafka, String error) {
-    Instant started = progress.startedAt();
-    long millis = Math.max(1, Duration.between(started, Instant.now()).toMillis());
-    boolean finished = state == State.DONE || state == State.FAILED;
-    Boolean identical =
-        replay.compared.isEmpty()
-            ? null
-            : replay.compared.values().stream().allMatch(Comparison::identical);
-    progress =
-        new Progress(
-            service,
-            state,
-            progress.from(),
-            replay.rebuilt,
-            replay.carried,
-            started,
-            finished ? Instant.now() : null,
-            replay.applied,
-            replay.skipped,
-            replay.applied * 1000 / millis,
-            replay.left,
-            replay.paused,
-            replay.compared,
-            identical,
-            error);
-  }
-
-  /**
-   * A rebuild from a point in time: the cards with a record at or after {@code from} (read from the
-   * first such offset of each partition to the current end) are rebuilt; every other card's rows
-   * (and its position) are copied from the live projection into the copy, in one snapshot. The
-   * replay then reads the whole topic as usual: a carried-over card's earlier events are skipped by
-   * its copied position, and its later events are applied.
-   */
-  private void carryOver(Connection connection, Instant from, Replay replay) throws SQLException {
-    java.util.Set<String> rebuilt = new java.util.HashSet<>();
-    try (KafkaConsumer<String, byte[]> kafka = consumer()) {
-      List<TopicPartition> partitions =
-          kafka.partitionsFor(live.topic()).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
-      Map<TopicPartition, Long> times = new HashMap<>();
-      partitions.forEach(p -> times.put(p, from.toEpochMilli()));
-      Map<TopicPartition, Long> start = new HashMap<>();
-      kafka
-          .offsetsForTimes(times)
-          .forEach((p, found) -> start.put(p, found == null ? end.get(p) : found.offset()));
-      kafka.assign(partitions);
-      start.forEach(kafka::seek);
-      while (partitions.stream().anyMatch(p -> kafka.position(p) < end.get(p))) {
-        for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
-          TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-          if (record.offset() < end.get(partition) && record.key() != null) {
-            rebuilt.add(record.key());
-          }
-        }
-      }
-    }
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(
-          "CREATE TABLE "
-              + schema.shadow()
-              + ".rebuild_from_cards (card_id VARCHAR(64) PRIMARY KEY)");
-    }
-    try (java.sql.PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO " + schema.shadow() + ".rebuild_from_cards (card_id) VALUES (?)")) {
-      for (String card : rebuilt) {
-        insert.setString(1, card);
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
-    connection.commit();
-    // One snapshot of the live projection: every carried card's rows match its position.
-    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-    for (String table : layout.projectionTables()) {
-      schema.carryOver(connection, table, layout.keptRows().get(table), "rebuild_from_cards");
-    }
-    try (Statement statement = connection.createStatement();
-        ResultSet row =
-            statement.executeQuery(
-                "SELECT count(*) FROM " + schema.shadow() + ".card_event_position")) {
-      row.next();
-      replay.carried = row.getLong(1);
-    }
-    connection.commit();
-    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-    replay.rebuilt = (long) rebuilt.size();
-    LOG.infof(
-        "rebuild of %s from %s: %d cards with events since then are rebuilt, %d carried over",
-        service, from, replay.rebuilt, replay.carried);
+  /** Publishes what {@code tally} counted, in {@code state} (null: the state it is in). */
+  private RebuildProgress report(Tally tally, State state, String error) {
+    progress = progress.next(tally, state == null ? progress.state() : state, error);
+    return progress;
   }
 
   private void dropCopy() {
@@ -614,14 +312,13 @@ public final class ProjectionRebuild {
   }
 
   private KafkaConsumer<String, byte[]> consumer() {
-    Properties properties = new Properties();
-    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    KafkaClientSecurity.apply(properties);
-    properties.put(ConsumerConfig.CLIENT_ID_CONFIG, live.groupId() + "-rebuild");
-    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-    return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+    return CopyReplay.consumer(bootstrapServers, live.groupId());
+  }
+
+  private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka) {
+    return kafka.partitionsFor(live.topic()).stream()
+        .map(p -> new TopicPartition(p.topic(), p.partition()))
+        .toList();
   }
 
   private Admin admin() {

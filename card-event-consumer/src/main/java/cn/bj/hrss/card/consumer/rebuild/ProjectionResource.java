@@ -2,7 +2,6 @@ package cn.bj.hrss.card.consumer.rebuild;
 
 import cn.bj.hrss.card.consumer.ConsumerGroups;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild.AlreadyRunning;
-import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild.Progress;
 import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import cn.bj.hrss.card.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,9 +31,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 /**
  * The operator's view of a consumer service's projection, the same in every consumer service: its
  * rebuild (start it, follow it), and what reconciliation compares with application-service (each
- * card's applied position, the counts per status, the consumer's lag). A service serves it by
- * extending it with {@code @Path("/projection")}; application-service, which uses this library for
- * its topics only, does not.
+ * card's applied position, the counts per status, the consumer's lag). The projection host serves
+ * it ({@code host.ProjectionEndpoints}, {@code @Path("/projection")}, ADR 26).
  */
 @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
@@ -88,7 +86,7 @@ public abstract class ProjectionResource {
   /** The running or last rebuild: events applied, events per second, events left, the outcome. */
   @GET
   @Path("/rebuild")
-  public Progress rebuildProgress() {
+  public RebuildProgress rebuildProgress() {
     return rebuild.progress();
   }
 

@@ -336,6 +336,7 @@ class DeadLettersTest {
         kafka.poll(Duration.ofMillis(200)).forEach(records::add);
       }
     }
+    assertTrue(!records.isEmpty(), "no record on " + DeadLetters.topicFor(group) + " within 10 s");
     return records;
   }
 

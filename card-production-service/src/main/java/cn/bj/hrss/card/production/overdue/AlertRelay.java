@@ -1,9 +1,9 @@
 package cn.bj.hrss.card.production.overdue;
 
-import cn.bj.hrss.card.consumer.KeptTopics;
 import cn.bj.hrss.card.contract.alert.ProductionOverdue;
 import cn.bj.hrss.card.contract.codec.AlertCodec;
 import cn.bj.hrss.card.identity.KafkaClientSecurity;
+import cn.bj.hrss.card.identity.KeptTopics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;

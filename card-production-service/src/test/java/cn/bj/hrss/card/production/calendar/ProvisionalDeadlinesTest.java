@@ -203,7 +203,7 @@ class ProvisionalDeadlinesTest {
     // As application-service creates it: one partition, so the versions are read in order.
     java.util.Properties admin = new java.util.Properties();
     admin.put("bootstrap.servers", LocalInfrastructure.shared().kafka().bootstrapServers());
-    cn.bj.hrss.card.consumer.KeptTopics.ensure(admin, Topics.OFFICIAL_CALENDAR, 1, (short) 1);
+    cn.bj.hrss.card.identity.KeptTopics.ensure(admin, Topics.OFFICIAL_CALENDAR, 1, (short) 1);
     TOPIC.send(
         Topics.OFFICIAL_CALENDAR,
         Integer.toString(year.year()),

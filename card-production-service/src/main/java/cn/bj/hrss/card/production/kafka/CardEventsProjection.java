@@ -1,28 +1,22 @@
 package cn.bj.hrss.card.production.kafka;
 
-import cn.bj.hrss.card.consumer.LiveCardEvents;
+import cn.bj.hrss.card.consumer.host.HostedProjection;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild;
 import cn.bj.hrss.card.production.order.ProductionOrderProjection;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Feeds the card topic into the production orders, from start-up to shutdown, reports whether that
- * is still happening (liveness), and gives the operator's rebuild its consumer and tables.
+ * The card topic's projection into the production orders, as card-event-consumer's {@code
+ * ProjectionHost} hosts it (ADR 26): the tables a rebuild copies, the change the live consumer and
+ * the rebuild run, the re-drive of dead letters, and the overdue alerts not yet on Kafka ({@code
+ * card.outbox.waiting{outbox="production-alerts"}}).
  */
-@Liveness
 @ApplicationScoped
-public class CardEventsListener implements HealthCheck {
+public class CardEventsProjection {
 
   /**
    * The projection is the orders and the positions. The overdue alerts, the factory reports and the
@@ -49,40 +43,12 @@ public class CardEventsListener implements HealthCheck {
                   + " AS changed)"),
           "SELECT status, count(*) FROM production_order GROUP BY status ORDER BY status");
 
-  private final LiveCardEvents live;
-  private final ProjectionRebuild rebuild;
-
-  CardEventsListener(ProductionOrderProjection orders, DataSource dataSource) {
-    this.live = new LiveCardEvents(orders::change, dataSource);
-    this.rebuild =
-        new ProjectionRebuild(
-            "card-production-service",
-            dataSource,
-            live.bootstrapServers(),
-            TABLES,
-            live,
-            orders::change);
-  }
-
-  void start(@Observes StartupEvent startup) {
-    live.startConsuming();
-  }
-
-  void stop(@Observes ShutdownEvent shutdown) {
-    live.stopConsuming();
-  }
-
   @Produces
   @Singleton
-  ProjectionRebuild rebuild() {
-    return rebuild;
-  }
-
-  @Override
-  public HealthCheckResponse call() {
-    return HealthCheckResponse.named("card-events-consumer")
-        .status(live.alive())
-        .withData("handled", live.handledCount())
-        .build();
+  HostedProjection projection(ProductionOrderProjection orders) {
+    return HostedProjection.of("card-production-service", TABLES, orders::change, orders::apply)
+        .withOutbox(
+            "production-alerts",
+            "SELECT count(*) FROM production_overdue_alert WHERE published_at IS NULL");
   }
 }

@@ -1,4 +1,4 @@
-package cn.bj.hrss.card.bank.config;
+package cn.bj.hrss.card.bank.observability;
 
 import cn.bj.hrss.card.bank.feed.FeedRelayLoop;
 import cn.bj.hrss.card.bank.report.ReportDelivery;

@@ -1,7 +1,8 @@
-package cn.bj.hrss.card.consumer;
+package cn.bj.hrss.card.application.axon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.bj.hrss.card.identity.KeptTopics;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import java.util.List;
 import java.util.Map;

@@ -1,29 +1,23 @@
 package cn.bj.hrss.card.notification.kafka;
 
-import cn.bj.hrss.card.consumer.LiveCardEvents;
+import cn.bj.hrss.card.consumer.host.HostedProjection;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild;
 import cn.bj.hrss.card.contract.Topics;
 import cn.bj.hrss.card.notification.sms.SmsProjection;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Feeds the card topic into the holders' messages, from start-up to shutdown, reports whether that
- * is still happening (liveness), and gives the operator's rebuild its consumer and tables.
+ * The card topic's projection into the holders' messages, as card-event-consumer's {@code
+ * ProjectionHost} hosts it (ADR 26): the tables a rebuild copies, the change the live consumer and
+ * the rebuild run, the re-drive of dead letters, and the messages queued for the SMS gateway, not
+ * yet sent ({@code card.outbox.waiting{outbox="sms"}}).
  */
-@Liveness
 @ApplicationScoped
-public class CardEventsListener implements HealthCheck {
+public class CardEventsProjection {
 
   /**
    * The projection is what the card topic gives: positions, contacts, mobile changes and the card
@@ -50,40 +44,10 @@ public class CardEventsListener implements HealthCheck {
               + Topics.CARD_LIFECYCLE
               + "' GROUP BY decision ORDER BY decision");
 
-  private final LiveCardEvents live;
-  private final ProjectionRebuild rebuild;
-
-  CardEventsListener(SmsProjection messages, DataSource dataSource) {
-    this.live = new LiveCardEvents(messages::change, dataSource);
-    this.rebuild =
-        new ProjectionRebuild(
-            "notification-service",
-            dataSource,
-            live.bootstrapServers(),
-            TABLES,
-            live,
-            messages::change);
-  }
-
-  void start(@Observes StartupEvent startup) {
-    live.startConsuming();
-  }
-
-  void stop(@Observes ShutdownEvent shutdown) {
-    live.stopConsuming();
-  }
-
   @Produces
   @Singleton
-  ProjectionRebuild rebuild() {
-    return rebuild;
-  }
-
-  @Override
-  public HealthCheckResponse call() {
-    return HealthCheckResponse.named("card-events-consumer")
-        .status(live.alive())
-        .withData("handled", live.handledCount())
-        .build();
+  HostedProjection projection(SmsProjection messages) {
+    return HostedProjection.of("notification-service", TABLES, messages::change, messages::apply)
+        .withOutbox("sms", "SELECT count(*) FROM sms_outbox WHERE status = 'QUEUED'");
   }
 }

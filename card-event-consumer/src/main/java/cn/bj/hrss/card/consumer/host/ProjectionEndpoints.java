@@ -1,10 +1,15 @@
-package cn.bj.hrss.card.production.kafka;
+package cn.bj.hrss.card.consumer.host;
 
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionResource;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Path;
 
-/** The projection's rebuild, summary and positions for operators (card-event-consumer, ADR 13). */
+/**
+ * The hosted projection's rebuild, summary and positions for operators (ADR 13). On where {@link
+ * ProjectionHost} is.
+ */
+@IfBuildProperty(name = ProjectionHost.ENABLED, stringValue = "true")
 @Path("/projection")
 public class ProjectionEndpoints extends ProjectionResource {
 

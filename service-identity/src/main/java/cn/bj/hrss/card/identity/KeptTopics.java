@@ -1,4 +1,4 @@
-package cn.bj.hrss.card.consumer;
+package cn.bj.hrss.card.identity;
 
 import java.util.List;
 import java.util.Map;

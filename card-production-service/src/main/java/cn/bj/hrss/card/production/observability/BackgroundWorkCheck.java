@@ -1,4 +1,4 @@
-package cn.bj.hrss.card.production.health;
+package cn.bj.hrss.card.production.observability;
 
 import cn.bj.hrss.card.production.factory.ReportDelivery;
 import cn.bj.hrss.card.production.overdue.OverdueWork;
