@@ -2,8 +2,8 @@ package cn.bj.hrss.card.consumer.host;
 
 import cn.bj.hrss.card.consumer.LiveCardEvents;
 import cn.bj.hrss.card.consumer.deadletter.DeadLetters;
-import cn.bj.hrss.card.consumer.observability.PolledGauges;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild;
+import cn.bj.hrss.card.observability.PolledGauges;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

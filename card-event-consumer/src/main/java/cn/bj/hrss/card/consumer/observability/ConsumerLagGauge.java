@@ -1,6 +1,8 @@
 package cn.bj.hrss.card.consumer.observability;
 
 import cn.bj.hrss.card.consumer.ConsumerGroups;
+import cn.bj.hrss.card.observability.ObservabilityKafkaAdmin;
+import cn.bj.hrss.card.observability.PolledGauges;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

@@ -1,6 +1,5 @@
-package cn.bj.hrss.card.consumer.input;
+package cn.bj.hrss.card.refusal;
 
-import cn.bj.hrss.card.refusal.ApiError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;

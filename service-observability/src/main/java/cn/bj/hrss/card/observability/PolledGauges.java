@@ -1,4 +1,4 @@
-package cn.bj.hrss.card.consumer.observability;
+package cn.bj.hrss.card.observability;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

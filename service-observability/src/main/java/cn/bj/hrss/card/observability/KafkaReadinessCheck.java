@@ -1,4 +1,4 @@
-package cn.bj.hrss.card.consumer.observability;
+package cn.bj.hrss.card.observability;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package cn.bj.hrss.card.consumer.observability;
+package cn.bj.hrss.card.observability;
 
 import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import jakarta.annotation.PreDestroy;
