@@ -16,23 +16,14 @@ import java.time.Duration;
 /**
  * application-service's card commands over HTTP: {@code POST /cards/{id}/{command}} with a JSON
  * body and the caller's headers, and {@code GET /cards/{id}} (status and history) to tell whether a
- * command was already applied. Plain Java; each service wraps it in its own CDI bean.
+ * command was already applied. Plain Java; {@link CommandDelivery} uses it.
  */
 public final class CommandClient {
-
-  /** What to put as {@code detail} when an answer's body is not JSON. */
-  public enum NonJsonBody {
-    /** The body itself. */
-    QUOTE,
-    /** Only the words "an answer that is not JSON" (the body may hold someone else's data). */
-    HIDE
-  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String baseUrl;
   private final Duration timeout;
-  private final NonJsonBody nonJsonBody;
   private final ServiceToken token;
   private final HttpClient http;
 
@@ -41,11 +32,9 @@ public final class CommandClient {
    *     sent with every request; application-service then lets it act for the bank or factory the
    *     {@link Caller} names, and only as one
    */
-  public CommandClient(
-      String baseUrl, Duration timeout, NonJsonBody nonJsonBody, ServiceToken token) {
+  public CommandClient(String baseUrl, Duration timeout, ServiceToken token) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.timeout = timeout;
-    this.nonJsonBody = nonJsonBody;
     this.token = token;
     this.http =
         HttpClient.newBuilder()
@@ -104,13 +93,9 @@ public final class CommandClient {
               ? JSON.createObjectNode()
               : JSON.readTree(response.body());
     } catch (IOException e) {
-      body =
-          JSON.createObjectNode()
-              .put(
-                  "detail",
-                  nonJsonBody == NonJsonBody.QUOTE
-                      ? response.body()
-                      : "an answer that is not JSON");
+      // Not application-service's API answering (a proxy, an error page): the status is what
+      // counts, and the body, which may hold anything, is not kept (ADR 25).
+      body = JSON.createObjectNode().put("detail", "an answer that is not JSON");
     }
     return new Answer(response.statusCode(), body);
   }

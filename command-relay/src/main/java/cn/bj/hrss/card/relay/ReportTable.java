@@ -11,14 +11,16 @@ import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 
 /**
- * The claim and lease of a table of stored reports, whatever their kind. The table has the columns
+ * A table of stored reports, whatever their kind: their claim and lease, their settling, and the
+ * service's queries; the store of {@link CommandDelivery} (ADR 25). The table has the columns
  * {@code report_id, seq, card_id, state ('PENDING' until settled), attempts, next_attempt_at,
  * last_error, outcome_rule, outcome_message, outcome_detail, card_status, decided_at}; the service
- * keeps the rest (intake, queries, how a row reads).
+ * keeps the rest (its intake, its own queries' SQL, how a row reads), and runs its queries through
+ * {@link #select}, {@link #page}, {@link #count} and {@link #update}.
  *
  * @param <R> a stored report
  */
-public final class ReportTable<R> {
+public final class ReportTable<R extends StoredReport> implements ReportRelay.Store<R> {
 
   /** Reads one row of the table. */
   @FunctionalInterface
@@ -52,6 +54,7 @@ public final class ReportTable<R> {
    * the order received), and leases them: they are not due again for {@code leaseMs}, in case this
    * instance dies with them. Counts the attempt.
    */
+  @Override
   public List<R> claimDue(int max, long leaseMs) throws SQLException {
     List<R> claimed = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
@@ -83,7 +86,8 @@ public final class ReportTable<R> {
 
   /**
    * Settles a pending report for good: {@code state} (APPLIED, DUPLICATE, REFUSED), with the
-   * outcome as the service words it; message and detail are cut to the columns' 500 and 1000.
+   * outcome; rule, message and detail are cut to the columns' 64, 500 and 1000 characters, so that
+   * no answer of application-service can keep a report pending for ever (ADR 25).
    */
   public void settle(
       String reportId, String state, String rule, String message, String detail, String cardStatus)
@@ -95,7 +99,7 @@ public final class ReportTable<R> {
             + " outcome_detail = ?, card_status = ?, decided_at = now(), last_error = NULL"
             + " WHERE report_id = ? AND state = 'PENDING'",
         state,
-        rule,
+        truncate(rule, 64),
         truncate(message, 500),
         truncate(detail, 1000),
         cardStatus,
@@ -103,6 +107,7 @@ public final class ReportTable<R> {
   }
 
   /** The attempt did not settle the report: try again after {@code backoffMs}. */
+  @Override
   public void retryLater(String reportId, String error, long backoffMs) throws SQLException {
     update(
         "UPDATE "
@@ -116,6 +121,7 @@ public final class ReportTable<R> {
   }
 
   /** Claimed but not sent (application-service was seen down in this round): not an attempt. */
+  @Override
   public void release(String reportId, long backoffMs) throws SQLException {
     update(
         "UPDATE "
@@ -127,15 +133,69 @@ public final class ReportTable<R> {
         reportId);
   }
 
+  /** The reports a query of the service finds, read by the row reader. */
+  public List<R> select(String sql, List<?> values) throws SQLException {
+    List<R> reports = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = prepare(connection, sql, values.toArray());
+        ResultSet row = statement.executeQuery()) {
+      while (row.next()) {
+        reports.add(reader.read(row));
+      }
+    }
+    return reports;
+  }
+
+  /**
+   * A page of the reports in the order received, filtered on columns.
+   *
+   * @param columnsAndValues a column's name (a constant of the service), then the value it must
+   *     have, for each filter; a null value filters nothing
+   */
+  public List<R> page(int limit, int offset, String... columnsAndValues) throws SQLException {
+    List<Object> values = new ArrayList<>();
+    String where = where(columnsAndValues, values);
+    values.add(limit);
+    values.add(offset);
+    return select("SELECT * FROM " + table + where + " ORDER BY seq LIMIT ? OFFSET ?", values);
+  }
+
+  /** How many reports the filters of {@link #page} find. */
+  public long count(String... columnsAndValues) throws SQLException {
+    List<Object> values = new ArrayList<>();
+    String sql = "SELECT count(*) FROM " + table + where(columnsAndValues, values);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = prepare(connection, sql, values.toArray());
+        ResultSet row = statement.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  private static String where(String[] columnsAndValues, List<Object> values) {
+    StringBuilder where = new StringBuilder(" WHERE TRUE");
+    for (int i = 0; i + 1 < columnsAndValues.length; i += 2) {
+      if (!columnsAndValues[i].matches("[a-z_]+")) {
+        throw new IllegalArgumentException("not a column name: " + columnsAndValues[i]);
+      }
+      if (columnsAndValues[i + 1] != null) {
+        where.append(" AND ").append(columnsAndValues[i]).append(" = ?");
+        values.add(columnsAndValues[i + 1]);
+      }
+    }
+    return where.toString();
+  }
+
   /** Cuts a text to {@code max} characters. */
   public static String truncate(String text, int max) {
     return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 
-  private void update(String sql, Object... values) throws SQLException {
+  /** Runs a statement of the service (an intake's INSERT, say); returns the rows it changed. */
+  public int update(String sql, Object... values) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = prepare(connection, sql, values)) {
-      statement.executeUpdate();
+      return statement.executeUpdate();
     }
   }
 

@@ -5,17 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import cn.bj.hrss.card.infra.FreePort;
-import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.infra.SampleRegistry;
-import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,48 +20,27 @@ import org.junit.jupiter.api.Test;
  */
 class SuiteEndToEndIT {
 
-  private static LocalInfrastructure infra;
-  private static ServiceProcesses services;
-  private static SmsGatewaySimulator smsGateway;
-  private static final SuiteTokens TOKENS = SuiteTokens.startInTemporaryDirectory();
+  private static RunningSuite suite;
 
   @BeforeAll
   static void startSuite() {
-    Path home = Path.of(System.getProperty("suite.home", "..")).toAbsolutePath().normalize();
-    infra = LocalInfrastructure.start(System.getenv(), 0, 0);
-    smsGateway = SmsGatewaySimulator.start(SmsGatewaySimulator.Settings.defaults().withPort(0));
-    Map<String, String> environment = new LinkedHashMap<>(infra.serviceEnvironment());
-    environment.put("SUITE_SMS_GATEWAY_URL", smsGateway.url());
-    environment.putAll(TOKENS.environment());
-    Map<String, Integer> ports = new LinkedHashMap<>();
-    ServiceProcesses.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, FreePort.find()));
-    services =
-        ServiceProcesses.start(home, environment, ports, home.resolve("deploy/target/e2e-logs"));
-    services.awaitReady(Duration.ofMinutes(3));
-    SampleRegistry.loadInto(services.url("application-service"), 200, TOKENS.issuer());
+    suite = RunningSuite.start("e2e-logs", 200);
   }
 
   @AfterAll
   static void stopSuite() {
-    if (services != null) {
-      services.close();
+    if (suite != null) {
+      suite.close();
     }
-    if (smsGateway != null) {
-      smsGateway.close();
-    }
-    if (infra != null) {
-      infra.close();
-    }
-    TOKENS.close();
   }
 
   private static final String FACTORY = "PSBC-card-bureau";
 
   private static RequestSpecification as(String role, String id, String channel) {
     return given()
-        .baseUri(services.url("application-service"))
+        .baseUri(suite.url("application-service"))
         .contentType(ContentType.JSON)
-        .header("Authorization", TOKENS.authorization(role, id))
+        .header("Authorization", suite.tokens().authorization(role, id))
         .header("X-Channel", channel);
   }
 
@@ -80,15 +53,15 @@ class SuiteEndToEndIT {
         .untilAsserted(
             () ->
                 given()
-                    .baseUri(services.url("card-production-service"))
-                    .header("Authorization", TOKENS.authorization("CARD_FACTORY", FACTORY))
+                    .baseUri(suite.url("card-production-service"))
+                    .header("Authorization", suite.tokens().authorization("CARD_FACTORY", FACTORY))
                     .get("/production-orders/{id}", cardId)
                     .then()
                     .statusCode(200));
     given()
-        .baseUri(services.url("card-production-service"))
+        .baseUri(suite.url("card-production-service"))
         .contentType(ContentType.JSON)
-        .header("Authorization", TOKENS.authorization("CARD_FACTORY", FACTORY))
+        .header("Authorization", suite.tokens().authorization("CARD_FACTORY", FACTORY))
         .body(body)
         .post("/factories/{f}/cards/{c}/" + kind, FACTORY, cardId)
         .then()
@@ -144,8 +117,8 @@ class SuiteEndToEndIT {
         .untilAsserted(
             () ->
                 given()
-                    .baseUri(services.url("card-production-service"))
-                    .header("Authorization", TOKENS.authorization("OPERATOR", "e2e"))
+                    .baseUri(suite.url("card-production-service"))
+                    .header("Authorization", suite.tokens().authorization("OPERATOR", "e2e"))
                     .get("/production-orders/{id}", cardId)
                     .then()
                     .statusCode(200)
@@ -157,8 +130,8 @@ class SuiteEndToEndIT {
         .untilAsserted(
             () ->
                 given()
-                    .baseUri(services.url("bank-gateway-service"))
-                    .header("Authorization", TOKENS.authorization("BANK", "PSBC"))
+                    .baseUri(suite.url("bank-gateway-service"))
+                    .header("Authorization", suite.tokens().authorization("BANK", "PSBC"))
                     .get("/banks/PSBC/cards/{id}", cardId)
                     .then()
                     .statusCode(200)
@@ -170,8 +143,8 @@ class SuiteEndToEndIT {
         .untilAsserted(
             () ->
                 given()
-                    .baseUri(services.url("notification-service"))
-                    .header("Authorization", TOKENS.authorization("OPERATOR", "e2e"))
+                    .baseUri(suite.url("notification-service"))
+                    .header("Authorization", suite.tokens().authorization("OPERATOR", "e2e"))
                     .get("/notifications/cards/{id}", cardId)
                     .then()
                     .statusCode(200)
@@ -185,16 +158,16 @@ class SuiteEndToEndIT {
                         equalTo(
                             "【北京人社】您的社会保障卡已交邮寄送，快递单号EA123456785CN，请注意查收。收到后可通过线上或线下渠道启用社保功能（含就医结算）；金融功能须本人持卡到发卡银行任一服务网点现场激活。")));
     given()
-        .baseUri(services.url("bank-gateway-service"))
-        .header("Authorization", TOKENS.authorization("BANK", "ICBC"))
+        .baseUri(suite.url("bank-gateway-service"))
+        .header("Authorization", suite.tokens().authorization("BANK", "ICBC"))
         .get("/banks/ICBC/cards/{id}", cardId)
         .then()
         .statusCode(404);
     await()
         .atMost(Duration.ofSeconds(60))
-        .until(() -> smsGateway.received(SampleRegistry.RESIDENT.mobile()).size() == 3);
+        .until(() -> suite.smsGateway().received(SampleRegistry.RESIDENT.mobile()).size() == 3);
     org.junit.jupiter.api.Assertions.assertEquals(
         "【北京人社】您的社会保障卡已交邮寄送，快递单号EA123456785CN，请注意查收。收到后可通过线上或线下渠道启用社保功能（含就医结算）；金融功能须本人持卡到发卡银行任一服务网点现场激活。",
-        smsGateway.received(SampleRegistry.RESIDENT.mobile()).get(1).get("text"));
+        suite.smsGateway().received(SampleRegistry.RESIDENT.mobile()).get(1).get("text"));
   }
 }

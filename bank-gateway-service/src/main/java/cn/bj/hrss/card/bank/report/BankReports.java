@@ -4,15 +4,10 @@ import static cn.bj.hrss.card.consumer.Jdbc.instant;
 
 import cn.bj.hrss.card.refusal.ApiError;
 import cn.bj.hrss.card.refusal.Refusal;
-import cn.bj.hrss.card.relay.ReportRelay;
 import cn.bj.hrss.card.relay.ReportTable;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +20,16 @@ import javax.sql.DataSource;
  * ({@code bank_report}). Receiving stores; {@link ReportDelivery} delivers.
  */
 @ApplicationScoped
-public class BankReports implements ReportRelay.Store<BankReport> {
+public class BankReports {
 
   /** A stored report, and whether it was stored now (false: its reference was received before). */
   public record Received(BankReport report, boolean isNew) {}
 
   static final List<String> STATES = List.of("PENDING", "APPLIED", "DUPLICATE", "REFUSED");
 
-  private final DataSource dataSource;
   private final ReportTable<BankReport> table;
 
   BankReports(DataSource dataSource) {
-    this.dataSource = dataSource;
     this.table = new ReportTable<>(dataSource, "bank_report", BankReports::read, BankReport::seq);
   }
 
@@ -47,7 +40,7 @@ public class BankReports implements ReportRelay.Store<BankReport> {
   public Received receive(String bankCode, ReportLine line) throws SQLException {
     String reportId = UUID.randomUUID().toString();
     int inserted =
-        update(
+        table.update(
             "INSERT INTO bank_report (report_id, bank_code, reference, card_id, kind, channel,"
                 + " outlet_name, method, card_number, received_at, state, next_attempt_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), 'PENDING', now())"
@@ -65,7 +58,8 @@ public class BankReports implements ReportRelay.Store<BankReport> {
       return new Received(find(reportId).orElseThrow(), true);
     }
     BankReport before =
-        select(
+        table
+            .select(
                 "SELECT * FROM bank_report WHERE bank_code = ? AND reference = ?",
                 List.of(bankCode, line.reference()))
             .get(0);
@@ -81,29 +75,18 @@ public class BankReports implements ReportRelay.Store<BankReport> {
   }
 
   public Optional<BankReport> find(String reportId) throws SQLException {
-    return select("SELECT * FROM bank_report WHERE report_id = ?", List.of(reportId)).stream()
+    return table.select("SELECT * FROM bank_report WHERE report_id = ?", List.of(reportId)).stream()
         .findFirst();
   }
 
   /** Reports in the order received, filtered by bank and state when given. */
   public List<BankReport> list(String bankCode, String state, int limit, int offset)
       throws SQLException {
-    List<Object> values = new ArrayList<>();
-    String where = where(bankCode, state, values);
-    values.add(limit);
-    values.add(offset);
-    return select("SELECT * FROM bank_report" + where + " ORDER BY seq LIMIT ? OFFSET ?", values);
+    return table.page(limit, offset, "bank_code", bankCode, "state", state);
   }
 
   public long count(String bankCode, String state) throws SQLException {
-    List<Object> values = new ArrayList<>();
-    String sql = "SELECT count(*) FROM bank_report" + where(bankCode, state, values);
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = prepare(connection, sql, values);
-        ResultSet row = statement.executeQuery()) {
-      row.next();
-      return row.getLong(1);
-    }
+    return table.count("bank_code", bankCode, "state", state);
   }
 
   /** How many reports are in each state, for one bank or all. */
@@ -115,87 +98,9 @@ public class BankReports implements ReportRelay.Store<BankReport> {
     return counts;
   }
 
-  private static String where(String bankCode, String state, List<Object> values) {
-    StringBuilder where = new StringBuilder(" WHERE TRUE");
-    if (bankCode != null) {
-      where.append(" AND bank_code = ?");
-      values.add(bankCode);
-    }
-    if (state != null) {
-      where.append(" AND state = ?");
-      values.add(state);
-    }
-    return where.toString();
-  }
-
-  /**
-   * Takes up to {@code max} due reports, those waiting longest first, only a card's earliest
-   * pending one, and leases them for {@code leaseMs}; counts the attempt. See {@link ReportTable}.
-   */
-  @Override
-  public List<BankReport> claimDue(int max, long leaseMs) throws SQLException {
-    return table.claimDue(max, leaseMs);
-  }
-
-  /** application-service recorded the report's fact (now, or in an earlier attempt). */
-  public void applied(String reportId, String cardStatus, String detail) throws SQLException {
-    table.settle(reportId, "APPLIED", null, null, detail, cardStatus);
-  }
-
-  /** The same fact was already recorded by another request: nothing to do, nothing wrong. */
-  public void duplicate(String reportId, String cardStatus, String detail) throws SQLException {
-    table.settle(reportId, "DUPLICATE", null, null, detail, cardStatus);
-  }
-
-  /** application-service refused the report for good. */
-  public void refused(String reportId, ApiError refusal) throws SQLException {
-    table.settle(
-        reportId,
-        "REFUSED",
-        ReportTable.truncate(refusal.rule(), 64),
-        refusal.message(),
-        refusal.detail(),
-        null);
-  }
-
-  /** The attempt did not settle the report: try again after {@code backoffMs}. */
-  @Override
-  public void retryLater(String reportId, String error, long backoffMs) throws SQLException {
-    table.retryLater(reportId, error, backoffMs);
-  }
-
-  /** Claimed but not sent (application-service was seen down in this round): not an attempt. */
-  @Override
-  public void release(String reportId, long backoffMs) throws SQLException {
-    table.release(reportId, backoffMs);
-  }
-
-  private int update(String sql, Object... values) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = prepare(connection, sql, Arrays.asList(values))) {
-      return statement.executeUpdate();
-    }
-  }
-
-  private List<BankReport> select(String sql, List<?> values) throws SQLException {
-    List<BankReport> reports = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = prepare(connection, sql, values);
-        ResultSet row = statement.executeQuery()) {
-      while (row.next()) {
-        reports.add(read(row));
-      }
-    }
-    return reports;
-  }
-
-  private static PreparedStatement prepare(Connection connection, String sql, List<?> values)
-      throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql);
-    for (int i = 0; i < values.size(); i++) {
-      statement.setObject(i + 1, values.get(i));
-    }
-    return statement;
+  /** The claim, lease and settling of {@code bank_report}, for {@link ReportDelivery}. */
+  ReportTable<BankReport> table() {
+    return table;
   }
 
   private static BankReport read(ResultSet row) throws SQLException {

@@ -1,5 +1,7 @@
 package cn.bj.hrss.card.bank.report;
 
+import cn.bj.hrss.card.contract.event.Channel;
+import cn.bj.hrss.card.contract.event.IdNumber;
 import cn.bj.hrss.card.refusal.Refusal;
 import java.util.regex.Pattern;
 
@@ -10,12 +12,12 @@ import java.util.regex.Pattern;
  */
 public final class ReportRules {
 
+  static final Pattern ID_NUMBER = Pattern.compile("[0-9]{17}[0-9X]");
+
   /** The card number printed on the card and stored in its chip (FACTS.md). */
   static final Pattern CARD_NUMBER = Pattern.compile("[0-9A-Z]{9}");
 
   /** An 18-character resident ID number (GB 11643-1999); its check character is checked too. */
-  static final Pattern ID_NUMBER = Pattern.compile("[0-9]{17}[0-9X]");
-
   private ReportRules() {}
 
   /** The body of a report on one card; which fields count depends on the kind. */
@@ -43,7 +45,8 @@ public final class ReportRules {
           throw Refusal.badRequest(
               "R-PICK-1", "请注明送达方式：邮寄或银行上门送卡。", "method must be MAIL or DOOR_TO_DOOR");
         }
-        String channel = "MAIL".equals(method) ? "BANK_API" : "BANK_DOOR_TO_DOOR";
+        String channel =
+            "MAIL".equals(method) ? Channel.BANK_API.name() : Channel.BANK_DOOR_TO_DOOR.name();
         yield new ReportLine(body.reference(), cardId, kind, channel, null, method, null);
       }
       case FINANCIAL_ACTIVATED -> {
@@ -98,19 +101,13 @@ public final class ReportRules {
       return null;
     }
     String id = value.trim().toUpperCase();
-    if (!ID_NUMBER.matcher(id).matches()) {
-      return null;
-    }
-    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (id.charAt(i) - '0') * weights[i];
-    }
-    return "10X98765432".charAt(sum % 11) == id.charAt(17) ? id : null;
+    // the checksum only (GB 11643): whether the person exists is application-service's to say
+    boolean wellFormed = ID_NUMBER.matcher(id).matches();
+    return wellFormed && id.charAt(17) == IdNumber.checkCharacter(id) ? id : null;
   }
 
   private static String channel(ReportKind kind, String given) {
-    String channel = given == null || given.isBlank() ? "BANK_OUTLET" : given;
+    String channel = given == null || given.isBlank() ? Channel.BANK_OUTLET.name() : given;
     if (!kind.channels().contains(channel)) {
       if (kind == ReportKind.FINANCIAL_ACTIVATED) {
         throw Refusal.badRequest(

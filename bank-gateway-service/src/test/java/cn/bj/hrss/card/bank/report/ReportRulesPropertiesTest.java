@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.bj.hrss.card.infra.GeneratedCases;
 import cn.bj.hrss.card.refusal.Refusal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,27 +54,9 @@ class ReportRulesPropertiesTest {
     return values;
   }
 
-  /**
-   * {@code new Random(i)} with its first value spent: for neighbouring seeds the first values of
-   * {@link Random} are neighbours too (the first {@code nextBoolean()} of seeds 0 to 999 is always
-   * true, their first {@code nextInt(4)} only 2 or 3), the following ones are not.
-   */
-  static Random caseRandom(int i) {
-    Random random = new Random(i);
-    random.nextLong();
-    return random;
-  }
-
   /** Runs the check for every case; a failure or a crash names the case. */
   private static void forEveryCase(Consumer<Random> check) {
-    for (int i = 0; i < CASES; i++) {
-      Random random = caseRandom(i);
-      try {
-        check.accept(random);
-      } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError("case " + i + ": " + e, e);
-      }
-    }
+    GeneratedCases.forEveryCase(CASES, check);
   }
 
   /** 17 digits and their ISO 7064 MOD 11-2 check character, computed as the standard states it. */

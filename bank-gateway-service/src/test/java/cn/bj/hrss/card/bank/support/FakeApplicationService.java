@@ -18,10 +18,12 @@ import java.util.concurrent.Executors;
 /**
  * application-service's card commands as a bank report meets them, in this JVM: each accepted
  * command appends its event (with the request's correlation id) to the card's history, and a
- * command whose event is already there is refused with 409 LIFECYCLE-ORDER, since the real commands
- * are not idempotent either. A test can make it refuse a card's commands, drop the answer after
- * applying, or be unavailable. It records every request it received. (Reports are a unit of work
- * against this fake; the real end-to-end path is the deploy module's.)
+ * command that repeats what the card already shows is refused as the real aggregate refuses it (the
+ * real commands are not idempotent either): a bank change to the card's own bank with 400 R-BANK-6,
+ * a second enabling with 409 R-OLD-2, a second activation with 409 R-PICK-3, a second collection or
+ * delivery with 409 LIFECYCLE-ORDER. A test can make it refuse a card's commands, drop the answer
+ * after applying, or be unavailable. It records every request it received. (Reports are a unit of
+ * work against this fake; the real end-to-end path is deploy's BankReportsEndToEndIT.)
  */
 public final class FakeApplicationService implements AutoCloseable {
 
@@ -76,13 +78,7 @@ public final class FakeApplicationService implements AutoCloseable {
 
   /** Refuses every command on the card with this status and rule. */
   public void refuse(String cardId, int status, String rule, String message, String detail) {
-    refusals.put(
-        cardId,
-        JSON.createObjectNode()
-            .put("status", status)
-            .put("rule", rule)
-            .put("message", message)
-            .put("detail", detail));
+    refusals.put(cardId, refusal(status, rule, message, detail));
   }
 
   /** Applies the next {@code count} commands on the card but drops their answers. */
@@ -145,17 +141,10 @@ public final class FakeApplicationService implements AutoCloseable {
     }
     String eventType = EVENTS.get(segments.length > 1 ? segments[1] : "");
     synchronized (history) {
-      for (JsonNode event : history) {
-        if (event.path("eventType").asText().equals(eventType)) {
-          answer(
-              exchange,
-              409,
-              JSON.createObjectNode()
-                  .put("rule", "LIFECYCLE-ORDER")
-                  .put("message", "当前卡片状态不能办理此项业务。")
-                  .put("detail", "already " + eventType));
-          return;
-        }
+      ObjectNode repeated = refusalOfARepeat(cardId, eventType, body, history);
+      if (repeated != null) {
+        answer(exchange, repeated.path("status").asInt(), repeated);
+        return;
       }
       history
           .addObject()
@@ -175,9 +164,52 @@ public final class FakeApplicationService implements AutoCloseable {
     answer(exchange, 200, view(cardId, history));
   }
 
+  /**
+   * The real aggregate's refusal of a command that repeats what the card shows (CardAggregate), or
+   * null.
+   */
+  private ObjectNode refusalOfARepeat(
+      String cardId, String eventType, JsonNode body, ArrayNode history) {
+    if ("IssuingBankChanged".equals(eventType)) {
+      return body.path("bankCode").asText().equals(banks.get(cardId))
+          ? refusal(400, "R-BANK-6", "所选银行即当前发卡银行。", "the card is already with this bank")
+          : null;
+    }
+    if (!has(history, eventType)) {
+      return null;
+    }
+    return switch (eventType) {
+      case "SocialFunctionEnabled" ->
+          refusal(409, "R-OLD-2", "该卡社保功能已启用。", "the social-security function is already enabled");
+      case "FinancialFunctionActivated" ->
+          refusal(409, "R-PICK-3", "该卡金融功能已激活。", "the financial function is already active");
+      default ->
+          refusal(
+              409, "LIFECYCLE-ORDER", "当前卡片状态不能办理此项业务。", "cannot record " + eventType + " again");
+    };
+  }
+
+  private static ObjectNode refusal(int status, String rule, String message, String detail) {
+    return JSON.createObjectNode()
+        .put("status", status)
+        .put("rule", rule)
+        .put("message", message)
+        .put("detail", detail);
+  }
+
+  private static boolean has(ArrayNode history, String eventType) {
+    for (JsonNode event : history) {
+      if (event.path("eventType").asText().equals(eventType)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private ObjectNode view(String cardId, ArrayNode history) {
     ObjectNode card = JSON.createObjectNode().put("cardId", cardId).put("status", "COLLECTED");
     card.put("bankCode", banks.get(cardId));
+    card.put("financialFunctionActive", has(history, "FinancialFunctionActivated"));
     card.set("history", history.deepCopy());
     return card;
   }

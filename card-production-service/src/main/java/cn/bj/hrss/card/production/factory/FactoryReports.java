@@ -4,7 +4,6 @@ import static cn.bj.hrss.card.consumer.Jdbc.instant;
 
 import cn.bj.hrss.card.refusal.ApiError;
 import cn.bj.hrss.card.refusal.Refusal;
-import cn.bj.hrss.card.relay.ReportRelay;
 import cn.bj.hrss.card.relay.ReportTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -28,7 +27,7 @@ import javax.sql.DataSource;
  * them (the {@code factory_report} table). Receiving stores; {@link ReportDelivery} delivers.
  */
 @ApplicationScoped
-public class FactoryReports implements ReportRelay.Store<FactoryReport> {
+public class FactoryReports {
 
   private static final String INSERT =
       "INSERT INTO factory_report (report_id, factory_id, reference, card_id, kind, card_number,"
@@ -199,30 +198,20 @@ public class FactoryReports implements ReportRelay.Store<FactoryReport> {
   }
 
   public Optional<FactoryReport> find(String reportId) throws SQLException {
-    return select("SELECT * FROM factory_report WHERE report_id = ?", List.of(reportId)).stream()
+    return table
+        .select("SELECT * FROM factory_report WHERE report_id = ?", List.of(reportId))
+        .stream()
         .findFirst();
   }
 
   /** Reports in the order received, filtered by state, factory and card when given. */
   public List<FactoryReport> list(
       String state, String factoryId, String cardId, int limit, int offset) throws SQLException {
-    List<Object> values = new ArrayList<>();
-    String where = where(state, factoryId, cardId, values);
-    values.add(limit);
-    values.add(offset);
-    return select(
-        "SELECT * FROM factory_report" + where + " ORDER BY seq LIMIT ? OFFSET ?", values);
+    return table.page(limit, offset, "state", state, "factory_id", factoryId, "card_id", cardId);
   }
 
   public long count(String state, String factoryId, String cardId) throws SQLException {
-    List<Object> values = new ArrayList<>();
-    String sql = "SELECT count(*) FROM factory_report" + where(state, factoryId, cardId, values);
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = prepare(connection, sql, values);
-        ResultSet row = statement.executeQuery()) {
-      row.next();
-      return row.getLong(1);
-    }
+    return table.count("state", state, "factory_id", factoryId, "card_id", cardId);
   }
 
   /** How many reports are in each state. */
@@ -243,78 +232,9 @@ public class FactoryReports implements ReportRelay.Store<FactoryReport> {
     return counts;
   }
 
-  private static String where(String state, String factoryId, String cardId, List<Object> values) {
-    StringBuilder where = new StringBuilder(" WHERE TRUE");
-    if (state != null) {
-      where.append(" AND state = ?");
-      values.add(state);
-    }
-    if (factoryId != null) {
-      where.append(" AND factory_id = ?");
-      values.add(factoryId);
-    }
-    if (cardId != null) {
-      where.append(" AND card_id = ?");
-      values.add(cardId);
-    }
-    return where.toString();
-  }
-
-  /**
-   * Takes up to {@code max} due reports, those waiting longest first, only a card's earliest
-   * pending one, and leases them for {@code leaseMs}; counts the attempt. See {@link ReportTable}.
-   */
-  @Override
-  public List<FactoryReport> claimDue(int max, long leaseMs) throws SQLException {
-    return table.claimDue(max, leaseMs);
-  }
-
-  /** application-service recorded the report's fact (now, or in an earlier attempt). */
-  public void applied(String reportId, String cardStatus, String detail) throws SQLException {
-    table.settle(reportId, "APPLIED", null, null, detail, cardStatus);
-  }
-
-  /** The same fact was already recorded by another request: nothing to do, nothing wrong. */
-  public void duplicate(String reportId, String cardStatus, String detail) throws SQLException {
-    table.settle(reportId, "DUPLICATE", null, null, detail, cardStatus);
-  }
-
-  /** application-service refused the report for good. */
-  public void refused(String reportId, ApiError refusal) throws SQLException {
-    table.settle(reportId, "REFUSED", refusal.rule(), refusal.message(), refusal.detail(), null);
-  }
-
-  /** The attempt did not settle the report: try again after {@code backoffMs}. */
-  @Override
-  public void retryLater(String reportId, String error, long backoffMs) throws SQLException {
-    table.retryLater(reportId, error, backoffMs);
-  }
-
-  /** Claimed but not sent (application-service was seen down in this round): not an attempt. */
-  @Override
-  public void release(String reportId, long backoffMs) throws SQLException {
-    table.release(reportId, backoffMs);
-  }
-
-  private List<FactoryReport> select(String sql, List<?> values) throws SQLException {
-    List<FactoryReport> reports = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = prepare(connection, sql, values);
-        ResultSet row = statement.executeQuery()) {
-      while (row.next()) {
-        reports.add(read(row));
-      }
-    }
-    return reports;
-  }
-
-  private static PreparedStatement prepare(Connection connection, String sql, List<?> values)
-      throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql);
-    for (int i = 0; i < values.size(); i++) {
-      statement.setObject(i + 1, values.get(i));
-    }
-    return statement;
+  /** The table's claim, lease and settling, for the delivery ({@link ReportDelivery}). */
+  ReportTable<FactoryReport> table() {
+    return table;
   }
 
   private static FactoryReport read(ResultSet row) throws SQLException {

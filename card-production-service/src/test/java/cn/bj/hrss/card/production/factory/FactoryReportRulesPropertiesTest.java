@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.bj.hrss.card.infra.GeneratedCases;
 import cn.bj.hrss.card.refusal.Refusal;
 import java.util.Arrays;
 import java.util.List;
@@ -41,27 +42,9 @@ class FactoryReportRulesPropertiesTest {
         && value.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'));
   }
 
-  /**
-   * {@code new Random(i)} with its first value spent: for neighbouring seeds the first values of
-   * {@link Random} are neighbours too (the first {@code nextBoolean()} of seeds 0 to 999 is always
-   * true, their first {@code nextInt(4)} only 2 or 3), the following ones are not.
-   */
-  static Random caseRandom(int i) {
-    Random random = new Random(i);
-    random.nextLong();
-    return random;
-  }
-
   /** Runs the check for every case; a failure or a crash names the case. */
   private static void forEveryCase(Consumer<Random> check) {
-    for (int i = 0; i < CASES; i++) {
-      Random random = caseRandom(i);
-      try {
-        check.accept(random);
-      } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError("case " + i + ": " + e, e);
-      }
-    }
+    GeneratedCases.forEveryCase(CASES, check);
   }
 
   /**
