@@ -2,8 +2,8 @@ package cn.bj.hrss.card.application;
 
 import static io.restassured.RestAssured.given;
 
+import cn.bj.hrss.card.devidentity.DevTokens;
 import cn.bj.hrss.card.identity.Roles;
-import cn.bj.hrss.card.infra.DevTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 

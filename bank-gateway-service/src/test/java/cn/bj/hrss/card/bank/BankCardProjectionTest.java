@@ -10,7 +10,7 @@ import cn.bj.hrss.card.contract.event.CardDispatched;
 import cn.bj.hrss.card.contract.event.CardProduced;
 import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
-import cn.bj.hrss.card.infra.GoldenEvents;
+import cn.bj.hrss.card.testsupport.GoldenEvents;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import cn.bj.hrss.card.contract.Topics;
 import cn.bj.hrss.card.contract.codec.EventCodec;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
-import cn.bj.hrss.card.infra.TopicProbe;
+import cn.bj.hrss.card.testsupport.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;

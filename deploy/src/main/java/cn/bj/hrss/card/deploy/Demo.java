@@ -1,7 +1,7 @@
 package cn.bj.hrss.card.deploy;
 
 import cn.bj.hrss.card.contract.event.Channel;
-import cn.bj.hrss.card.infra.SampleRegistry;
+import cn.bj.hrss.card.sample.SampleRegistry;
 import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,7 @@
 package cn.bj.hrss.card.deploy;
 
+import cn.bj.hrss.card.devidentity.DevTokens;
 import cn.bj.hrss.card.identity.Roles;
-import cn.bj.hrss.card.infra.DevTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

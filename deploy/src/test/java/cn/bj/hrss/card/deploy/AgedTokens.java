@@ -1,6 +1,6 @@
 package cn.bj.hrss.card.deploy;
 
-import cn.bj.hrss.card.infra.DevTokens;
+import cn.bj.hrss.card.devidentity.DevTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

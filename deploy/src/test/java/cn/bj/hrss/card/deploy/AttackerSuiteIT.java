@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.bj.hrss.card.deploy.SuiteHttp.Answer;
 import cn.bj.hrss.card.deploy.SuiteHttp.Caller;
-import cn.bj.hrss.card.infra.DevTokens;
+import cn.bj.hrss.card.devidentity.DevTokens;
 import cn.bj.hrss.card.infra.FreePort;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
-import cn.bj.hrss.card.infra.SampleRegistry;
-import cn.bj.hrss.card.infra.SampleRegistry.Person;
+import cn.bj.hrss.card.sample.SampleRegistry;
+import cn.bj.hrss.card.sample.SampleRegistry.Person;
 import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.bj.hrss.card.deploy.SuiteHttp.Answer;
 import cn.bj.hrss.card.deploy.SuiteHttp.Caller;
-import cn.bj.hrss.card.infra.SampleRegistry;
-import cn.bj.hrss.card.infra.SampleRegistry.Person;
+import cn.bj.hrss.card.sample.SampleRegistry;
+import cn.bj.hrss.card.sample.SampleRegistry.Person;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package cn.bj.hrss.card.deploy;
 
-import cn.bj.hrss.card.infra.SampleRegistry;
+import cn.bj.hrss.card.sample.SampleRegistry;
 import java.time.LocalDate;
 
 /**

@@ -2,7 +2,7 @@ package cn.bj.hrss.card.deploy;
 
 import cn.bj.hrss.card.infra.FreePort;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
-import cn.bj.hrss.card.infra.SampleRegistry;
+import cn.bj.hrss.card.sample.SampleRegistry;
 import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
 import java.nio.file.Path;
 import java.time.Duration;

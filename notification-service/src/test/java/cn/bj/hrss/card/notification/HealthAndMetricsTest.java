@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import cn.bj.hrss.card.notification.support.Listing;
 import cn.bj.hrss.card.notification.support.SmsGatewayTestResource;
 import cn.bj.hrss.card.notification.support.TestCard;
+import cn.bj.hrss.card.testsupport.SuiteInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class HealthAndMetricsTest {
   private static String scrape() {
     return given()
         .auth()
-        .oauth2(cn.bj.hrss.card.infra.DevTokens.shared().token("auditor", "prometheus"))
+        .oauth2(cn.bj.hrss.card.devidentity.DevTokens.shared().token("auditor", "prometheus"))
         .get("/q/metrics")
         .then()
         .statusCode(200)

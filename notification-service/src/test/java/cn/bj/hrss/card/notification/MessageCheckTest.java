@@ -6,11 +6,11 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import cn.bj.hrss.card.notification.antifraud.NoticeWarning;
 import cn.bj.hrss.card.notification.support.Listing;
 import cn.bj.hrss.card.notification.support.SmsGatewayTestResource;
 import cn.bj.hrss.card.notification.support.TestCard;
+import cn.bj.hrss.card.testsupport.SuiteInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -3,10 +3,10 @@ package cn.bj.hrss.card.notification;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import cn.bj.hrss.card.notification.support.SmsGatewayTestResource;
 import cn.bj.hrss.card.notification.support.TestCard;
 import cn.bj.hrss.card.notification.support.Wire;
+import cn.bj.hrss.card.testsupport.SuiteInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

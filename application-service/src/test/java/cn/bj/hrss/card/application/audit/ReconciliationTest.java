@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import cn.bj.hrss.card.application.Callers;
-import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
+import cn.bj.hrss.card.testsupport.SuiteInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -96,18 +96,18 @@ class ReconciliationTest {
 
   @Test
   void services_in_step_lacking_behind_ahead_or_unreachable_are_told_apart() throws Exception {
-    cn.bj.hrss.card.infra.SampleRegistry.loadInto(
+    cn.bj.hrss.card.sample.SampleRegistry.loadInto(
         io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port, 200);
-    List<cn.bj.hrss.card.infra.SampleRegistry.Person> workers =
-        cn.bj.hrss.card.infra.SampleRegistry.generated(
-                200, cn.bj.hrss.card.infra.SampleRegistry.SEED)
+    List<cn.bj.hrss.card.sample.SampleRegistry.Person> workers =
+        cn.bj.hrss.card.sample.SampleRegistry.generated(
+                200, cn.bj.hrss.card.sample.SampleRegistry.SEED)
             .stream()
             .filter(p -> p.category().equals("FLEXIBLE_WORKER"))
             .skip(20)
             .limit(3)
             .toList();
     List<String> cards = new ArrayList<>();
-    for (cn.bj.hrss.card.infra.SampleRegistry.Person worker : workers) {
+    for (cn.bj.hrss.card.sample.SampleRegistry.Person worker : workers) {
       cards.add(applied(worker.idNumber(), worker.name()));
     }
     Map<String, Long> store = store();

@@ -12,7 +12,7 @@ final class MetricsText {
   static String scrape() {
     return given()
         .auth()
-        .oauth2(cn.bj.hrss.card.infra.DevTokens.shared().token("auditor", "prometheus"))
+        .oauth2(cn.bj.hrss.card.devidentity.DevTokens.shared().token("auditor", "prometheus"))
         .get("/q/metrics")
         .then()
         .statusCode(200)

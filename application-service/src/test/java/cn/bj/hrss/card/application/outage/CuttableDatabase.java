@@ -1,6 +1,6 @@
 package cn.bj.hrss.card.application.outage;
 
-import cn.bj.hrss.card.infra.DevTokens;
+import cn.bj.hrss.card.devidentity.DevTokens;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;

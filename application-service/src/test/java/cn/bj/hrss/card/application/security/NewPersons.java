@@ -3,7 +3,7 @@ package cn.bj.hrss.card.application.security;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.bj.hrss.card.application.Callers;
-import cn.bj.hrss.card.infra.SampleRegistry;
+import cn.bj.hrss.card.sample.SampleRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**

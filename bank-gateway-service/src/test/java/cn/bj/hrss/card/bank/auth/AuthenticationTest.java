@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.bj.hrss.card.bank.support.BankGatewayTestResources;
 import cn.bj.hrss.card.bank.support.Banks;
+import cn.bj.hrss.card.devidentity.DevTokens;
 import cn.bj.hrss.card.identity.Roles;
-import cn.bj.hrss.card.infra.DevTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
@@ -36,7 +36,9 @@ class AuthenticationTest {
             .readTree(
                 given()
                     .auth()
-                    .oauth2(cn.bj.hrss.card.infra.DevTokens.shared().token("auditor", "prometheus"))
+                    .oauth2(
+                        cn.bj.hrss.card.devidentity.DevTokens.shared()
+                            .token("auditor", "prometheus"))
                     .get("/q/openapi?format=json")
                     .then()
                     .extract()
@@ -151,7 +153,8 @@ class AuthenticationTest {
   void the_caller_is_the_tokens_sub_whatever_its_upn_says() {
     // Issue 16: bank-gateway-service read the caller from upn/preferred_username, the others from
     // sub; a token whose upn names CCB but whose sub is ICBC now acts as ICBC everywhere.
-    String token = cn.bj.hrss.card.infra.DevTokens.shared().tokenWithUpn("bank", "ICBC", "CCB");
+    String token =
+        cn.bj.hrss.card.devidentity.DevTokens.shared().tokenWithUpn("bank", "ICBC", "CCB");
     given().auth().oauth2(token).get("/banks/ICBC/feed").then().statusCode(200);
     given().auth().oauth2(token).get("/banks/CCB/feed").then().statusCode(404);
   }

@@ -2,7 +2,7 @@ package cn.bj.hrss.card.bank.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.bj.hrss.card.infra.TokenEdges;
+import cn.bj.hrss.card.testsupport.TokenEdges;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

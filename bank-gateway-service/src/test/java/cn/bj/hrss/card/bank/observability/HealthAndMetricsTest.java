@@ -45,7 +45,8 @@ class HealthAndMetricsTest {
                   given()
                       .auth()
                       .oauth2(
-                          cn.bj.hrss.card.infra.DevTokens.shared().token("auditor", "prometheus"))
+                          cn.bj.hrss.card.devidentity.DevTokens.shared()
+                              .token("auditor", "prometheus"))
                       .get("/q/metrics")
                       .then()
                       .statusCode(200)

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.bj.hrss.card.infra.GeneratedCases;
 import cn.bj.hrss.card.refusal.Refusal;
+import cn.bj.hrss.card.testsupport.GeneratedCases;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;

@@ -3,7 +3,7 @@ package cn.bj.hrss.card.bank.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.bj.hrss.card.bank.support.BankGatewayTestResources;
-import cn.bj.hrss.card.infra.MalformedInputSweep;
+import cn.bj.hrss.card.testsupport.MalformedInputSweep;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,6 @@
 package cn.bj.hrss.card.bank.support;
 
-import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
+import cn.bj.hrss.card.testsupport.SuiteInfrastructureTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
 import java.util.Map;

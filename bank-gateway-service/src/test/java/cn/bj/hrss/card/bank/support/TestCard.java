@@ -24,7 +24,7 @@ import cn.bj.hrss.card.contract.event.OldCardInvalidated;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
-import cn.bj.hrss.card.infra.TopicProbe;
+import cn.bj.hrss.card.testsupport.TopicProbe;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.bj.hrss.card.infra.GeneratedCases;
 import cn.bj.hrss.card.refusal.Refusal;
+import cn.bj.hrss.card.testsupport.GeneratedCases;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

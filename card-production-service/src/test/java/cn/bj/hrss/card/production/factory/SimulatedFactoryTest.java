@@ -5,12 +5,12 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.bj.hrss.card.devidentity.DevTokens;
 import cn.bj.hrss.card.factorysim.FactorySimulator;
 import cn.bj.hrss.card.factorysim.FactorySimulator.Settings;
-import cn.bj.hrss.card.infra.DevTokens;
-import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import cn.bj.hrss.card.production.CardEvents;
 import cn.bj.hrss.card.production.TestCallers;
+import cn.bj.hrss.card.testsupport.SuiteInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

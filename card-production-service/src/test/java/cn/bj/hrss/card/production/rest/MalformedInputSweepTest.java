@@ -2,8 +2,8 @@ package cn.bj.hrss.card.production.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.bj.hrss.card.infra.MalformedInputSweep;
-import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
+import cn.bj.hrss.card.testsupport.MalformedInputSweep;
+import cn.bj.hrss.card.testsupport.SuiteInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,10 +2,10 @@ package cn.bj.hrss.card.production.security;
 
 import static io.restassured.RestAssured.given;
 
+import cn.bj.hrss.card.devidentity.DevTokens;
 import cn.bj.hrss.card.identity.Roles;
-import cn.bj.hrss.card.infra.DevTokens;
-import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import cn.bj.hrss.card.production.TestCallers;
+import cn.bj.hrss.card.testsupport.SuiteInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -2,11 +2,11 @@ package cn.bj.hrss.card.notification.security;
 
 import static io.restassured.RestAssured.given;
 
+import cn.bj.hrss.card.devidentity.DevTokens;
 import cn.bj.hrss.card.identity.Roles;
-import cn.bj.hrss.card.infra.DevTokens;
-import cn.bj.hrss.card.infra.SuiteInfrastructureTestResource;
 import cn.bj.hrss.card.notification.TestCallers;
 import cn.bj.hrss.card.notification.support.SmsGatewayTestResource;
+import cn.bj.hrss.card.testsupport.SuiteInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -2,7 +2,7 @@ package cn.bj.hrss.card.notification.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.bj.hrss.card.infra.TokenEdges;
+import cn.bj.hrss.card.testsupport.TokenEdges;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * the maximum age, and shows its metrics and OpenAPI document to operators and auditors alone.
  */
 @QuarkusTest
-@WithTestResource(cn.bj.hrss.card.infra.SuiteInfrastructureTestResource.class)
+@WithTestResource(cn.bj.hrss.card.testsupport.SuiteInfrastructureTestResource.class)
 @WithTestResource(cn.bj.hrss.card.notification.support.SmsGatewayTestResource.class)
 class TokenEdgesTest {
 

@@ -23,7 +23,7 @@ import cn.bj.hrss.card.contract.event.OldCardInvalidated;
 import cn.bj.hrss.card.contract.event.RegisteredOutlet;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
-import cn.bj.hrss.card.infra.SampleRegistry;
+import cn.bj.hrss.card.sample.SampleRegistry;
 import java.time.LocalDate;
 import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;

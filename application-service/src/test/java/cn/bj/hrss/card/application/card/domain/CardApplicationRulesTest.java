@@ -5,7 +5,7 @@ import cn.bj.hrss.card.contract.event.Applicant;
 import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.Collection;
 import cn.bj.hrss.card.contract.event.CollectionMethod;
-import cn.bj.hrss.card.infra.SampleRegistry;
+import cn.bj.hrss.card.sample.SampleRegistry;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;

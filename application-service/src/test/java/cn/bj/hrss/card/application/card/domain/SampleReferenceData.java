@@ -1,6 +1,6 @@
 package cn.bj.hrss.card.application.card.domain;
 
-import cn.bj.hrss.card.infra.SampleRegistry;
+import cn.bj.hrss.card.sample.SampleRegistry;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package cn.bj.hrss.card.application.card.rest;
 
-import cn.bj.hrss.card.infra.SampleRegistry;
+import cn.bj.hrss.card.sample.SampleRegistry;
 import java.net.URL;
 
 /** Loads the sample registry into the service under test once per test JVM, through its API. */

@@ -1,4 +1,4 @@
-package cn.bj.hrss.card.infra;
+package cn.bj.hrss.card.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package cn.bj.hrss.card.infra;
+package cn.bj.hrss.card.devidentity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,7 @@
-package cn.bj.hrss.card.infra;
+package cn.bj.hrss.card.testsupport;
 
+import cn.bj.hrss.card.devidentity.DevTokens;
+import cn.bj.hrss.card.infra.LocalInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 

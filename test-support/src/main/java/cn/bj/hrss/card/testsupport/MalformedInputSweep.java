@@ -1,5 +1,6 @@
-package cn.bj.hrss.card.infra;
+package cn.bj.hrss.card.testsupport;
 
+import cn.bj.hrss.card.devidentity.DevTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

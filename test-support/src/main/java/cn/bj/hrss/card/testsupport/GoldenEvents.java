@@ -1,9 +1,10 @@
-package cn.bj.hrss.card.infra;
+package cn.bj.hrss.card.testsupport;
 
 import cn.bj.hrss.card.contract.Topics;
 import cn.bj.hrss.card.contract.codec.GoldenSamples;
 import cn.bj.hrss.card.contract.event.CardEvent;
 import cn.bj.hrss.card.contract.event.EventTypes;
+import cn.bj.hrss.card.infra.LocalInfrastructure;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package cn.bj.hrss.card.infra;
+package cn.bj.hrss.card.testsupport;
 
+import cn.bj.hrss.card.devidentity.DevTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package cn.bj.hrss.card.infra;
+package cn.bj.hrss.card.testsupport;
 
 import java.util.Random;
 import java.util.function.Consumer;

@@ -1,5 +1,6 @@
-package cn.bj.hrss.card.infra;
+package cn.bj.hrss.card.testsupport;
 
+import cn.bj.hrss.card.infra.LocalKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

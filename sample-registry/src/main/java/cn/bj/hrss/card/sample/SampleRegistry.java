@@ -1,7 +1,8 @@
-package cn.bj.hrss.card.infra;
+package cn.bj.hrss.card.sample;
 
 import cn.bj.hrss.card.contract.event.Channel;
 import cn.bj.hrss.card.contract.event.IdNumber;
+import cn.bj.hrss.card.devidentity.DevTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
