@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.bj.hrss.card.deploy.SuiteHttp.Answer;
 import cn.bj.hrss.card.deploy.SuiteHttp.Caller;
 import cn.bj.hrss.card.devidentity.DevTokens;
-import cn.bj.hrss.card.infra.FreePort;
-import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.sample.SampleRegistry;
 import cn.bj.hrss.card.sample.SampleRegistry.Person;
 import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
@@ -110,8 +108,7 @@ class AttackerSuiteIT {
   private static final SuiteTokens TOKENS = SuiteTokens.startInTemporaryDirectory();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static LocalInfrastructure infra;
-  private static ServiceProcesses services;
+  private static DrillSuite suite;
   private static SmsGatewaySimulator smsGateway;
   private static SuiteState state;
   private static SuiteHttp http;
@@ -132,21 +129,11 @@ class AttackerSuiteIT {
 
   @BeforeAll
   static void startSuiteWithHonestCards() throws Exception {
-    Path home = Path.of(System.getProperty("suite.home", "..")).toAbsolutePath().normalize();
-    infra = LocalInfrastructure.start(System.getenv(), 0, 0);
-    smsGateway = SmsGatewaySimulator.start(SmsGatewaySimulator.Settings.defaults().withPort(0));
-    Map<String, String> environment = new LinkedHashMap<>(infra.serviceEnvironment());
-    environment.put("SUITE_SMS_GATEWAY_URL", smsGateway.url());
-    environment.putAll(TOKENS.environment());
-    Map<String, Integer> ports = new LinkedHashMap<>();
-    ServiceProcesses.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, FreePort.find()));
-    services =
-        ServiceProcesses.start(
-            home, environment, ports, home.resolve("deploy/target/attacker-suite-logs"));
-    services.awaitReady(Duration.ofMinutes(3));
-    state = new SuiteState(services::url, TOKENS, smsGateway, infra.postgres());
-    http = new SuiteHttp(services::url);
-    SampleRegistry.loadInto(services.url(APPLICATION), 0, TOKENS.issuer());
+    suite = DrillSuite.start(TOKENS, "attacker-suite-logs");
+    smsGateway = suite.smsGateway;
+    state = new SuiteState(suite::url, TOKENS, smsGateway, suite.infra.postgres());
+    http = new SuiteHttp(suite::url);
+    SampleRegistry.loadInto(suite.url(APPLICATION), 0, TOKENS.issuer());
     loadRegistryAndOrganisation();
     makeHonestCards();
     settle();
@@ -154,21 +141,8 @@ class AttackerSuiteIT {
 
   @AfterAll
   static void stopSuite() {
-    try {
-      if (services != null) {
-        services.close();
-      }
-    } finally {
-      try {
-        if (smsGateway != null) {
-          smsGateway.close();
-        }
-      } finally {
-        if (infra != null) {
-          infra.close();
-        }
-        TOKENS.close();
-      }
+    if (suite != null) {
+      suite.close();
     }
   }
 

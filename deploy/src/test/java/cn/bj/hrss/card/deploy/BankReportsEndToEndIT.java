@@ -43,12 +43,15 @@ class BankReportsEndToEndIT {
    */
   private static final int GENERATED = 20;
 
-  private static RunningSuite suite;
+  private static SuiteTokens tokens;
+  private static DrillSuite suite;
   private static SuiteHttp http;
 
   @BeforeAll
   static void startSuite() {
-    suite = RunningSuite.start("bank-reports-e2e-logs", GENERATED);
+    tokens = SuiteTokens.startInTemporaryDirectory();
+    suite = DrillSuite.start(tokens, "bank-reports-e2e-logs");
+    SampleRegistry.loadInto(suite.url("application-service"), GENERATED, tokens.issuer());
     http = new SuiteHttp(suite::url);
   }
 
@@ -348,7 +351,7 @@ class BankReportsEndToEndIT {
   // ------------------------------------------------------------------ HTTP
 
   private static Caller caller(String role, String subject, String channel) {
-    return new Caller(suite.tokens().authorization(role, subject), channel);
+    return new Caller(tokens.authorization(role, subject), channel);
   }
 
   private static Caller operator() {

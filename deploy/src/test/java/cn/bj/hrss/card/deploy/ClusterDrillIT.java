@@ -1,26 +1,15 @@
 package cn.bj.hrss.card.deploy;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.bj.hrss.card.infra.FreePort;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.infra.LocalKafkaCluster;
-import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,8 +21,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,18 +49,18 @@ class ClusterDrillIT {
   private static final String[] MAIL_BANKS = {"ICBC", "CCB", "BOC", "PSBC"};
   private static final int PERSONS = 3_000;
   private static final int CONCURRENT_PAIRS = 20;
-  private static final SuiteTokens TOKENS = SuiteTokens.startInTemporaryDirectory();
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-  private static final Path HOME =
-      Path.of(System.getProperty("suite.home", "..")).toAbsolutePath().normalize();
-  private static final Path LOGS = HOME.resolve("deploy/target/cluster-drill-logs");
+  private static final String TOPIC = "card-lifecycle.v1";
+  private static final Path LOGS = DrillSuite.logs("cluster-drill-logs");
+
+  /** The load's persons are 0 to PERSONS - 1; the markers are PERSONS and PERSONS + 1. */
+  private static final DrillPersons PEOPLE = new DrillPersons(1970, "138", "演练");
+
+  private static final int MARKERS = 2;
+  private static final String MARKER_BANK = "BOB";
 
   private static LocalKafkaCluster kafka;
-  private static LocalInfrastructure infra;
-  private static ServiceProcesses services;
-  private static SmsGatewaySimulator smsGateway;
+  private static DrillSuite suite;
+  private static DrillProbe probe;
 
   @BeforeAll
   static void startCluster() throws Exception {
@@ -76,39 +69,36 @@ class ClusterDrillIT {
     kafka.awaitReady(Duration.ofMinutes(2));
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("SUITE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    infra = LocalInfrastructure.start(env, 0, 0);
-    smsGateway = SmsGatewaySimulator.start(SmsGatewaySimulator.Settings.defaults().withPort(0));
-    Map<String, String> environment = new LinkedHashMap<>(infra.serviceEnvironment());
+    Map<String, String> environment = new LinkedHashMap<>();
     environment.put("SUITE_CARD_TOPIC_REPLICATION", "3");
     // Each service as its own Kafka principal (ADR 20): SCRAM-SHA-512 over TLS, its ACLs only.
     environment.putAll(kafka.serviceEnvironment());
-    environment.put("SUITE_SMS_GATEWAY_URL", smsGateway.url());
-    environment.putAll(TOKENS.environment());
-    Map<String, Integer> ports = new LinkedHashMap<>();
+    List<String> instances = new ArrayList<>(List.of(SERVICES));
     for (String service : SERVICES) {
-      ports.put(service, FreePort.find());
+      instances.add(service + "#2");
     }
-    for (String service : SERVICES) {
-      ports.put(service + "#2", FreePort.find());
-    }
-    services = ServiceProcesses.start(HOME, environment, ports, LOGS);
-    services.awaitReady(Duration.ofMinutes(5));
-    importRegistry();
+    suite =
+        DrillSuite.start(
+            SuiteTokens.startInTemporaryDirectory(),
+            LocalInfrastructure.start(env, 0, 0),
+            environment,
+            DrillSuite.freePorts(instances),
+            LOGS,
+            Duration.ofMinutes(5));
+    probe = new DrillProbe(suite, "drill", Duration.ofSeconds(30));
+    probe.importRegistry(PEOPLE, PERSONS + MARKERS);
   }
 
   @AfterAll
   static void stopCluster() {
-    if (services != null) {
-      services.close();
-    }
-    if (smsGateway != null) {
-      smsGateway.close();
-    }
-    if (infra != null) {
-      infra.close();
-    }
-    if (kafka != null) {
-      kafka.close();
+    try {
+      if (suite != null) {
+        suite.close();
+      }
+    } finally {
+      if (kafka != null) {
+        kafka.close();
+      }
     }
   }
 
@@ -117,36 +107,32 @@ class ClusterDrillIT {
       throws Exception {
     // Steady state: the two application-service instances share the publishing segments, and
     // every stored event is on the topic exactly once.
-    await()
-        .atMost(Duration.ofMinutes(2))
-        .until(
-            () ->
-                count(
-                        "SELECT count(DISTINCT owner) FROM application.token_entry"
-                            + " WHERE processor_name = 'kafka-publisher' AND owner IS NOT NULL")
-                    == 2);
+    DrillProbe.awaitUntil(
+        "both application-service instances publishing",
+        Duration.ofMinutes(2),
+        () -> publishers() == 2,
+        () -> publishers() + " publishing instances");
     Load load = new Load();
     load.start();
     load.awaitAccepted(300);
     load.pause();
-    await()
-        .atMost(Duration.ofMinutes(2))
-        .until(
-            () -> topicRecords() == count("SELECT count(*) FROM application.domain_event_entry"));
-    Thread.sleep(3_000);
-    long stored = count("SELECT count(*) FROM application.domain_event_entry");
+    awaitEveryStoredEventOnTheTopic();
+    // A marker made now is on the topic and through every consumer: an event published twice
+    // before it would be on the topic by then.
+    probe.marker(PEOPLE, PERSONS, MARKER_BANK, Duration.ofMinutes(2));
+    awaitEveryStoredEventOnTheTopic();
+    long stored = probe.count("SELECT count(*) FROM application.domain_event_entry");
     assertEquals(stored, topicRecords(), "events published twice in steady state");
     System.out.printf(
         "steady state: %d events stored, %d records on the topic, publishing shared by %d"
             + " instances%n",
         stored,
         topicRecords(),
-        count(
+        probe.count(
             "SELECT count(DISTINCT owner) FROM application.token_entry"
                 + " WHERE processor_name = 'kafka-publisher'"));
     // The consumer services' two instances share their group's partitions.
-    try (org.apache.kafka.clients.admin.Admin admin =
-        org.apache.kafka.clients.admin.Admin.create(kafka.adminProperties())) {
+    try (Admin admin = Admin.create(kafka.adminProperties())) {
       List<String> groups = List.of(SERVICES).subList(1, 4);
       var described = admin.describeConsumerGroups(groups).all().get();
       for (String group : groups) {
@@ -175,7 +161,7 @@ class ClusterDrillIT {
     // Drill 2: one instance of each service dies (kill -9) under load.
     int beforeInstances = load.accepted();
     for (String service : SERVICES) {
-      services.kill(service + "#2");
+      suite.services.kill(service + "#2");
     }
     load.awaitAccepted(beforeInstances + 300);
     load.stop();
@@ -186,8 +172,8 @@ class ClusterDrillIT {
 
     // Drill 3: the same command on the same card through both instances at once: exactly one wins.
     // (The second instance of application-service is started again for it.)
-    services.restart("application-service#2");
-    services.awaitReady(Duration.ofMinutes(3), List.of("application-service#2"));
+    suite.services.restart("application-service#2");
+    suite.services.awaitReady(Duration.ofMinutes(3), List.of("application-service#2"));
     List<String> cards = new ArrayList<>(load.cards.values());
     int conflicts = 0;
     for (int i = 0; i < CONCURRENT_PAIRS; i++) {
@@ -201,7 +187,8 @@ class ClusterDrillIT {
             pair.submit(
                 () -> {
                   start.await();
-                  return command(
+                  return probe
+                      .command(
                           instance,
                           "/cards/" + card + "/production",
                           "CARD_FACTORY",
@@ -221,42 +208,60 @@ class ClusterDrillIT {
     }
     System.out.printf("drill 3: %d cards, one 200 and one 409 each%n", conflicts);
 
-    // The end: nothing lost, nothing doubled.
+    // The end: nothing lost, nothing doubled (the steady state's marker counts as one more card).
     int accepted = load.cards.size();
-    await()
-        .atMost(Duration.ofMinutes(4))
-        .pollInterval(Duration.ofSeconds(2))
-        .until(() -> reconciliation().path("consistent").asBoolean());
-    JsonNode report = reconciliation();
-    assertEquals(accepted, report.path("storeCards").asInt(), "cards in the store");
+    probe.awaitInStep(Duration.ofMinutes(4));
+    JsonNode report = probe.reconciliation();
+    assertEquals(accepted + 1, report.path("storeCards").asInt(), "cards in the store");
     assertEquals(
-        accepted + CONCURRENT_PAIRS, report.path("storeEvents").asInt(), "events in the store");
+        accepted + 1 + CONCURRENT_PAIRS, report.path("storeEvents").asInt(), "events in the store");
     Map<String, Integer> expected = new LinkedHashMap<>();
-    load.cards.keySet().forEach(person -> expected.put(mobile(person), 1));
-    await().atMost(Duration.ofMinutes(4)).until(() -> textsReceived(expected).equals(expected));
-    Thread.sleep(2_000);
-    assertEquals(expected, textsReceived(expected), "each holder one text");
-    assertEquals(0, duplicateBankMessages(), "a bank message twice");
-    assertEquals(accepted, bankMessages("CardRequested"), "one CardRequested message per card");
+    load.cards.keySet().forEach(person -> expected.put(PEOPLE.mobile(person), 1));
+    probe.awaitTexts(expected, Duration.ofMinutes(4));
+    // A second marker has gone through every consumer: a text sent twice would be there by then.
+    probe.marker(PEOPLE, PERSONS + 1, MARKER_BANK, Duration.ofMinutes(2));
+    assertEquals(expected, probe.textsReceived(expected.keySet()), "each holder one text");
+    assertEquals(0, probe.duplicateBankMessages(), "a bank message twice");
+    assertEquals(
+        accepted + MARKERS,
+        probe.bankMessages("CardRequested"),
+        "one CardRequested message per card (and per marker)");
 
     // Each projection equals a from-scratch rebuild (one instance of each consumer is left).
-    for (String service : List.of(SERVICES).subList(1, 4)) {
-      assertEquals(202, operator("POST", service, "/projection/rebuild").statusCode());
-    }
-    await()
-        .atMost(Duration.ofMinutes(5))
-        .until(
-            () ->
-                List.of(SERVICES).subList(1, 4).stream()
-                    .allMatch(
-                        s ->
-                            List.of("DONE", "FAILED")
-                                .contains(progress(s).path("state").asText())));
-    for (String service : List.of(SERVICES).subList(1, 4)) {
-      JsonNode progress = progress(service);
-      System.out.printf("%s rebuilt: %s%n", service, progress);
-      assertEquals("DONE", progress.path("state").asText(), service);
-      assertTrue(progress.path("identical").asBoolean(), service + " differs: " + progress);
+    probe
+        .rebuildAndCompare(List.of(SERVICES).subList(1, 4), Duration.ofMinutes(5))
+        .forEach((service, progress) -> System.out.printf("%s rebuilt: %s%n", service, progress));
+  }
+
+  private static long publishers() throws Exception {
+    return probe.count(
+        "SELECT count(DISTINCT owner) FROM application.token_entry"
+            + " WHERE processor_name = 'kafka-publisher' AND owner IS NOT NULL");
+  }
+
+  private static void awaitEveryStoredEventOnTheTopic() {
+    DrillProbe.awaitUntil(
+        "every stored event on the topic " + TOPIC,
+        Duration.ofMinutes(2),
+        () -> topicRecords() == probe.count("SELECT count(*) FROM application.domain_event_entry"),
+        () ->
+            topicRecords()
+                + " records on the topic, "
+                + probe.count("SELECT count(*) FROM application.domain_event_entry")
+                + " events stored");
+  }
+
+  /** Records on the card topic (kept forever, never compacted): the sum of its end offsets. */
+  private static long topicRecords() throws Exception {
+    try (Admin admin = Admin.create(kafka.adminProperties())) {
+      var partitions =
+          admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions();
+      Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+      partitions.forEach(
+          p -> specs.put(new TopicPartition(TOPIC, p.partition()), OffsetSpec.latest()));
+      return admin.listOffsets(specs).all().get().values().stream()
+          .mapToLong(o -> o.offset())
+          .sum();
     }
   }
 
@@ -265,7 +270,8 @@ class ClusterDrillIT {
   /**
    * Applications from distinct persons, four at a time, sent to either application-service instance
    * in turn; when an instance does not answer, the same application goes to the other one (R-ELIG-3
-   * gives the same card back if the first was accepted after all).
+   * gives the same card back if the first was accepted after all). A client that gives up fails the
+   * drill with what it saw, at the next wait.
    */
   private static final class Load {
     final Map<Integer, String> cards = new ConcurrentHashMap<>();
@@ -273,17 +279,27 @@ class ClusterDrillIT {
     final AtomicInteger retried = new AtomicInteger();
     final AtomicBoolean running = new AtomicBoolean(true);
     final AtomicBoolean paused = new AtomicBoolean(false);
+    final AtomicInteger inFlight = new AtomicInteger();
     final ExecutorService pool = Executors.newFixedThreadPool(4);
+    final List<Future<Void>> clients = new ArrayList<>();
 
     void start() {
       for (int t = 0; t < 4; t++) {
-        pool.submit(this::run);
+        clients.add(pool.submit(this::run));
       }
     }
 
-    void pause() throws InterruptedException {
+    /** Stops sending and waits until the requests in flight have finished. */
+    void pause() {
       paused.set(true);
-      Thread.sleep(1_000); // requests in flight finish
+      DrillProbe.awaitUntil(
+          "the load's requests in flight to finish",
+          Duration.ofMinutes(2),
+          () -> {
+            failIfAClientGaveUp();
+            return inFlight.get() == 0;
+          },
+          () -> inFlight.get() + " in flight");
     }
 
     void resume() {
@@ -300,38 +316,47 @@ class ClusterDrillIT {
         if (person >= PERSONS) {
           return null;
         }
-        String first = person % 2 == 0 ? "application-service" : "application-service#2";
-        String second = person % 2 == 0 ? "application-service#2" : "application-service";
-        for (int attempt = 0; ; attempt++) {
-          String instance = attempt % 2 == 0 ? first : second;
-          try {
-            HttpResponse<String> answer =
-                command(
-                    instance,
-                    "/cards",
-                    "CITIZEN",
-                    idNumber(person),
-                    "JINGTONG_MINI_PROGRAM",
-                    application(person),
-                    "drill-" + person);
-            if (answer.statusCode() == 201 || answer.statusCode() == 200) {
-              cards.put(person, JSON.readTree(answer.body()).path("cardId").asText());
-              break;
-            }
-            if (answer.statusCode() < 500) {
-              throw new AssertionError(person + ": " + answer.statusCode() + " " + answer.body());
-            }
-          } catch (IOException e) {
-            // no answer: the instance is down or died with the request
-          }
-          retried.incrementAndGet();
-          Thread.sleep(200);
-          if (attempt > 200) {
-            throw new AssertionError(person + ": no instance accepted the application");
-          }
+        inFlight.incrementAndGet();
+        try {
+          apply(person);
+        } finally {
+          inFlight.decrementAndGet();
         }
       }
       return null;
+    }
+
+    private void apply(int person) throws Exception {
+      String first = person % 2 == 0 ? "application-service" : "application-service#2";
+      String second = person % 2 == 0 ? "application-service#2" : "application-service";
+      for (int attempt = 0; ; attempt++) {
+        String instance = attempt % 2 == 0 ? first : second;
+        try {
+          HttpResponse<String> answer =
+              probe.command(
+                  instance,
+                  "/cards",
+                  "CITIZEN",
+                  PEOPLE.idNumber(person),
+                  "JINGTONG_MINI_PROGRAM",
+                  application(person),
+                  "drill-" + person);
+          if (answer.statusCode() == 201 || answer.statusCode() == 200) {
+            cards.put(person, DrillProbe.json(answer).path("cardId").asText());
+            return;
+          }
+          if (answer.statusCode() < 500) {
+            throw new AssertionError(person + ": " + answer.statusCode() + " " + answer.body());
+          }
+        } catch (IOException e) {
+          // no answer: the instance is down or died with the request
+        }
+        retried.incrementAndGet();
+        Thread.sleep(200);
+        if (attempt > 200) {
+          throw new AssertionError(person + ": no instance accepted the application");
+        }
+      }
     }
 
     int accepted() {
@@ -339,27 +364,38 @@ class ClusterDrillIT {
     }
 
     void awaitAccepted(int count) {
-      await()
-          .atMost(Duration.ofMinutes(5))
-          .pollInterval(Duration.ofMillis(200))
-          .until(() -> cards.size() >= count || next.get() >= PERSONS);
+      DrillProbe.awaitUntil(
+          count + " applications accepted",
+          Duration.ofMinutes(5),
+          () -> {
+            failIfAClientGaveUp();
+            return cards.size() >= count || next.get() >= PERSONS;
+          },
+          () -> cards.size() + " accepted");
+      assertTrue(next.get() < PERSONS, "the load ran out of persons: raise PERSONS");
     }
 
     void stop() throws Exception {
       running.set(false);
       pool.shutdown();
-      assertTrue(pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES));
+      assertTrue(
+          pool.awaitTermination(2, TimeUnit.MINUTES),
+          "the load's clients did not stop within 2 minutes");
+      failIfAClientGaveUp();
     }
-  }
 
-  private static final DrillPersons PEOPLE = new DrillPersons(1970, "138", "演练");
-
-  private static String idNumber(int i) {
-    return PEOPLE.idNumber(i);
-  }
-
-  private static String mobile(int i) {
-    return PEOPLE.mobile(i);
+    /** Throws what a client that stopped before the load did failed with. */
+    private void failIfAClientGaveUp() throws Exception {
+      for (Future<Void> client : clients) {
+        if (client.isDone()) {
+          try {
+            client.get();
+          } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("a client of the load gave up: " + e.getCause(), e.getCause());
+          }
+        }
+      }
+    }
   }
 
   private static String application(int person) {
@@ -369,143 +405,6 @@ class ClusterDrillIT {
             : "{\"method\":\"OUTLET_PICKUP\",\"outletName\":\"工商银行北京朝阳门支行\"}";
     String bank = person % 2 == 0 ? MAIL_BANKS[(person / 2) % MAIL_BANKS.length] : "ICBC";
     return "{\"applicant\":{\"idNumber\":\"%s\",\"name\":\"演练%d\",\"mobile\":\"%s\"},\"bankCode\":\"%s\",\"collection\":%s}"
-        .formatted(idNumber(person), person % 100, mobile(person), bank, collection);
-  }
-
-  private static void importRegistry() throws Exception {
-    String csv = PEOPLE.registryCsv(PERSONS);
-    HttpResponse<String> answer =
-        HTTP.send(
-            headers(HttpRequest.newBuilder(uri("application-service", "/insured-persons/import")))
-                .header("Authorization", TOKENS.authorization("OPERATOR", "drill"))
-                .header("X-Channel", "OPERATOR_CONSOLE")
-                .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertTrue(answer.statusCode() < 300, answer.body());
-  }
-
-  // ------------------------------------------------------------------ what the suite shows
-
-  private static JsonNode reconciliation() throws Exception {
-    HttpResponse<String> answer =
-        HTTP.send(
-            headers(HttpRequest.newBuilder(uri("application-service", "/audit/reconciliation")))
-                .header("Authorization", TOKENS.authorization("AUDITOR", "drill"))
-                .header("X-Channel", "OPERATOR_CONSOLE")
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, answer.statusCode(), answer.body());
-    return JSON.readTree(answer.body());
-  }
-
-  private static JsonNode progress(String service) {
-    try {
-      return JSON.readTree(operator("GET", service, "/projection/rebuild").body());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Map<String, Integer> textsReceived(Map<String, Integer> mobiles) {
-    Map<String, Integer> received = new LinkedHashMap<>();
-    for (String mobile : mobiles.keySet()) {
-      received.put(mobile, smsGateway.received(mobile).size());
-    }
-    return received;
-  }
-
-  /** Records on the card topic (kept forever, never compacted): the sum of its end offsets. */
-  private static long topicRecords() throws Exception {
-    try (org.apache.kafka.clients.admin.Admin admin =
-        org.apache.kafka.clients.admin.Admin.create(kafka.adminProperties())) {
-      var partitions =
-          admin
-              .describeTopics(List.of("card-lifecycle.v1"))
-              .allTopicNames()
-              .get()
-              .get("card-lifecycle.v1")
-              .partitions();
-      Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> specs =
-          new HashMap<>();
-      partitions.forEach(
-          p ->
-              specs.put(
-                  new org.apache.kafka.common.TopicPartition("card-lifecycle.v1", p.partition()),
-                  org.apache.kafka.clients.admin.OffsetSpec.latest()));
-      return admin.listOffsets(specs).all().get().values().stream()
-          .mapToLong(o -> o.offset())
-          .sum();
-    }
-  }
-
-  private static long duplicateBankMessages() throws Exception {
-    return count(
-        "SELECT count(*) - count(DISTINCT (bank_code, card_id, card_sequence, message_type))"
-            + " FROM bank_gateway.bank_feed_message");
-  }
-
-  private static long bankMessages(String type) throws Exception {
-    return count(
-        "SELECT count(*) FROM bank_gateway.bank_feed_message WHERE message_type = '" + type + "'");
-  }
-
-  private static long count(String sql) throws Exception {
-    Map<String, String> environment = infra.serviceEnvironment();
-    try (Connection connection =
-            DriverManager.getConnection(
-                environment.get("SUITE_DB_URL"),
-                environment.get("SUITE_DB_USER"),
-                environment.getOrDefault("SUITE_DB_PASSWORD", ""));
-        Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery(sql)) {
-      row.next();
-      return row.getLong(1);
-    }
-  }
-
-  // ------------------------------------------------------------------ HTTP
-
-  private static URI uri(String instance, String path) {
-    return URI.create(services.url(instance) + path);
-  }
-
-  private static HttpRequest.Builder headers(HttpRequest.Builder request) {
-    return request.timeout(Duration.ofSeconds(30));
-  }
-
-  private static HttpResponse<String> command(
-      String instance,
-      String path,
-      String role,
-      String actor,
-      String channel,
-      String body,
-      String idempotencyKey)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        headers(HttpRequest.newBuilder(uri(instance, path)))
-            .header("Content-Type", "application/json")
-            .header("X-Channel", channel)
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    // A factory's report arrives as card-production-service relays it (ADR 24).
-    TOKENS.applicationServiceHeaders(role, actor).forEach(request::header);
-    if (idempotencyKey != null) {
-      request.header("Idempotency-Key", idempotencyKey);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpResponse<String> operator(String method, String service, String path)
-      throws IOException, InterruptedException {
-    return HTTP.send(
-        headers(HttpRequest.newBuilder(uri(service, path)))
-            .header("Authorization", TOKENS.authorization("OPERATOR", "drill"))
-            .header("X-Channel", "OPERATOR_CONSOLE")
-            .method(method, HttpRequest.BodyPublishers.noBody())
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+        .formatted(PEOPLE.idNumber(person), person % 100, PEOPLE.mobile(person), bank, collection);
   }
 }

@@ -1,25 +1,13 @@
 package cn.bj.hrss.card.deploy;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.bj.hrss.card.infra.FreePort;
-import cn.bj.hrss.card.infra.LocalInfrastructure;
-import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -47,79 +36,56 @@ class RebuildEveryProjectionIT {
 
   private static final int CARDS = 2_000;
   private static final int DURING = 200;
-  private static final List<String> CONSUMERS =
-      List.of("card-production-service", "bank-gateway-service", "notification-service");
+  private static final List<String> CONSUMERS = DrillSuite.CONSUMERS;
   private static final String[] MAIL_BANKS = {"ICBC", "CCB", "BOC", "PSBC"};
   private static final String OUTLET = "工商银行北京朝阳门支行";
-  private static final SuiteTokens TOKENS = SuiteTokens.startInTemporaryDirectory();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path LOGS = DrillSuite.logs("rebuild-it-logs");
 
-  private static final Path LOGS =
-      Path.of(System.getProperty("suite.home", ".."))
-          .toAbsolutePath()
-          .normalize()
-          .resolve("deploy/target/rebuild-it-logs");
+  /** Persons 0 to CARDS + DURING - 1 apply; the marker is person CARDS + DURING. */
+  private static final DrillPersons PEOPLE = new DrillPersons(1975, "139", "测试");
 
-  private static LocalInfrastructure infra;
-  private static ServiceProcesses services;
-  private static SmsGatewaySimulator smsGateway;
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final String MARKER_BANK = "BOB";
+
+  private static DrillSuite suite;
+  private static DrillProbe probe;
 
   @BeforeAll
   static void startSuite() {
-    Path home = Path.of(System.getProperty("suite.home", "..")).toAbsolutePath().normalize();
-    infra = LocalInfrastructure.start(System.getenv(), 0, 0);
-    smsGateway = SmsGatewaySimulator.start(SmsGatewaySimulator.Settings.defaults().withPort(0));
-    Map<String, String> environment = new LinkedHashMap<>(infra.serviceEnvironment());
-    environment.put("SUITE_SMS_GATEWAY_URL", smsGateway.url());
-    environment.putAll(TOKENS.environment());
-    Map<String, Integer> ports = new LinkedHashMap<>();
-    ServiceProcesses.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, FreePort.find()));
-    services = ServiceProcesses.start(home, environment, ports, LOGS);
-    services.awaitReady(Duration.ofMinutes(3));
+    suite = DrillSuite.start(SuiteTokens.startInTemporaryDirectory(), "rebuild-it-logs");
+    probe = new DrillProbe(suite, "rebuild-it", Duration.ofMinutes(2));
   }
 
   @AfterAll
   static void stopSuite() {
-    if (services != null) {
-      services.close();
-    }
-    if (smsGateway != null) {
-      smsGateway.close();
-    }
-    if (infra != null) {
-      infra.close();
+    if (suite != null) {
+      suite.close();
     }
   }
 
   @Test
   void every_projection_rebuilt_while_serving_is_identical_and_the_rebuild_has_no_side_effect()
       throws Exception {
-    importRegistry(CARDS + DURING);
+    probe.importRegistry(PEOPLE, CARDS + DURING + 1);
     List<String> cards = apply(0, CARDS);
     Map<String, Integer> expectedTexts = lifecycle(cards);
-    awaitInStep();
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .until(() -> textsReceived(expectedTexts.keySet()).equals(expectedTexts));
+    probe.awaitInStep(Duration.ofMinutes(3));
+    probe.awaitTexts(expectedTexts, Duration.ofMinutes(3));
 
-    long storeEvents = reconciliation().path("storeEvents").asLong();
-    Map<String, Long> feedsBefore = bankMessagesPerBank();
-    assertEquals(0, duplicateBankMessages());
+    long storeEvents = probe.reconciliation().path("storeEvents").asLong();
+    Map<String, Long> feedsBefore = probe.bankMessagesPerBank();
+    assertEquals(0, probe.duplicateBankMessages());
 
-    for (String service : CONSUMERS) {
-      assertEquals(202, operatorPost(service, "/projection/rebuild").statusCode());
-    }
+    probe.startRebuilds(CONSUMERS);
     // While the copies are replayed and switched: new applications, and reads of the projections.
     AtomicLong readsAnswered = new AtomicLong();
     AtomicInteger readsRefused = new AtomicInteger();
+    AtomicBoolean stopReading = new AtomicBoolean();
     ExecutorService readers = Executors.newSingleThreadExecutor();
     Future<?> reading =
         readers.submit(
             () -> {
               int i = 0;
-              while (!allDone()) {
+              while (!probe.rebuildsEnded(CONSUMERS) && !stopReading.get()) {
                 String card = cards.get(i++ % cards.size());
                 for (HttpResponse<String> answer :
                     List.of(
@@ -134,16 +100,18 @@ class RebuildEveryProjectionIT {
               }
               return null;
             });
-    List<String> during = apply(CARDS, DURING);
-    await()
-        .atMost(Duration.ofMinutes(5))
-        .pollInterval(Duration.ofMillis(500))
-        .until(RebuildEveryProjectionIT::allDone);
+    List<String> during;
+    try {
+      during = apply(CARDS, DURING);
+      probe.awaitRebuildsEnded(CONSUMERS, Duration.ofMinutes(5));
+    } finally {
+      stopReading.set(true);
+      readers.shutdown();
+    }
     reading.get();
-    readers.shutdown();
 
     for (String service : CONSUMERS) {
-      JsonNode progress = json(operatorGet(service, "/projection/rebuild"));
+      JsonNode progress = probe.progress(service);
       System.out.printf(
           "%s rebuild: %s, %d events applied at %d/s, live consumer stopped %d ms, compared: %s%n",
           service,
@@ -165,26 +133,27 @@ class RebuildEveryProjectionIT {
     assertEquals(0, readsRefused.get(), "reads were refused during the rebuild");
 
     // The applications made during the rebuild reached every projection after the switch.
-    awaitInStep();
-    JsonNode report = reconciliation();
+    probe.awaitInStep(Duration.ofMinutes(3));
+    JsonNode report = probe.reconciliation();
     assertEquals(storeEvents + DURING, report.path("storeEvents").asLong(), "commands were sent");
     // No SMS twice: the earlier cards' texts are as they were; each new card got its one text.
     Map<String, Integer> expectedAfter = new LinkedHashMap<>(expectedTexts);
     for (int i = CARDS; i < CARDS + DURING; i++) {
-      expectedAfter.put(mobile(i), 1);
+      expectedAfter.put(PEOPLE.mobile(i), 1);
     }
-    await()
-        .atMost(Duration.ofMinutes(2))
-        .until(() -> textsReceived(expectedAfter.keySet()).equals(expectedAfter));
-    Thread.sleep(2_000); // anything sent twice would arrive by now
-    assertEquals(expectedAfter, textsReceived(expectedAfter.keySet()));
-    // No bank message twice: each bank's feed grew by the new applications' messages only.
-    assertEquals(0, duplicateBankMessages());
-    Map<String, Long> feedsAfter = bankMessagesPerBank();
+    probe.awaitTexts(expectedAfter, Duration.ofMinutes(2));
+    // A marker made now has gone through every consumer: a text sent twice would be there by then.
+    probe.marker(PEOPLE, CARDS + DURING, MARKER_BANK, Duration.ofMinutes(2));
+    assertEquals(expectedAfter, probe.textsReceived(expectedAfter.keySet()));
+    // No bank message twice: each bank's feed grew by the new applications' messages only (and
+    // the marker's).
+    assertEquals(0, probe.duplicateBankMessages());
+    Map<String, Long> feedsAfter = probe.bankMessagesPerBank();
     long added =
         feedsAfter.values().stream().mapToLong(Long::longValue).sum()
             - feedsBefore.values().stream().mapToLong(Long::longValue).sum();
-    assertEquals(during.size(), added, "bank messages added: " + feedsBefore + " -> " + feedsAfter);
+    assertEquals(
+        during.size() + 1, added, "bank messages added: " + feedsBefore + " -> " + feedsAfter);
 
     // Issue 8, point 3: no service logged anyone's ID number, mobile, name or address unmasked.
     List<String> leaks = new ArrayList<>();
@@ -206,26 +175,12 @@ class RebuildEveryProjectionIT {
 
   // ------------------------------------------------------------------ the cards
 
-  private static final DrillPersons PEOPLE = new DrillPersons(1975, "139", "测试");
-
   private static String idNumber(int i) {
     return PEOPLE.idNumber(i);
   }
 
   private static String mobile(int i) {
     return PEOPLE.mobile(i);
-  }
-
-  private static void importRegistry(int persons) throws Exception {
-    String csv = PEOPLE.registryCsv(persons);
-    HttpResponse<String> answer =
-        HTTP.send(
-            request("application-service", "/insured-persons/import", "OPERATOR", "rebuild-it")
-                .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertTrue(answer.statusCode() < 300, answer.body());
   }
 
   /** Applications for persons from..from+count: every other one by mail, the rest at an outlet. */
@@ -342,125 +297,18 @@ class RebuildEveryProjectionIT {
     }
   }
 
-  // ------------------------------------------------------------------ what the suite shows
-
-  private static JsonNode reconciliation() throws Exception {
-    HttpResponse<String> answer =
-        HTTP.send(
-            request("application-service", "/audit/reconciliation", "AUDITOR", "rebuild-it")
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, answer.statusCode(), answer.body());
-    return json(answer);
-  }
-
-  private static void awaitInStep() {
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(() -> reconciliation().path("consistent").asBoolean());
-  }
-
-  private static boolean allDone() throws Exception {
-    for (String service : CONSUMERS) {
-      String state = json(operatorGet(service, "/projection/rebuild")).path("state").asText();
-      if (state.equals("FAILED")) {
-        return true;
-      }
-      if (!state.equals("DONE")) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static Map<String, Integer> textsReceived(Iterable<String> mobiles) {
-    Map<String, Integer> received = new LinkedHashMap<>();
-    for (String mobile : mobiles) {
-      received.put(mobile, smsGateway.received(mobile).size());
-    }
-    return received;
-  }
-
-  private static Map<String, Long> bankMessagesPerBank() throws Exception {
-    Map<String, Long> perBank = new LinkedHashMap<>();
-    try (Connection connection = database();
-        Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "SELECT bank_code, count(*) FROM bank_gateway.bank_feed_message"
-                    + " GROUP BY bank_code ORDER BY bank_code")) {
-      while (rows.next()) {
-        perBank.put(rows.getString(1), rows.getLong(2));
-      }
-    }
-    return perBank;
-  }
-
-  /** Messages that repeat an earlier one: the same card event of the same type to the same bank. */
-  private static long duplicateBankMessages() throws Exception {
-    try (Connection connection = database();
-        Statement statement = connection.createStatement();
-        ResultSet row =
-            statement.executeQuery(
-                "SELECT count(*) - count(DISTINCT (bank_code, card_id, card_sequence, message_type))"
-                    + " FROM bank_gateway.bank_feed_message")) {
-      row.next();
-      return row.getLong(1);
-    }
-  }
-
-  private static Connection database() throws Exception {
-    Map<String, String> environment = infra.serviceEnvironment();
-    return DriverManager.getConnection(
-        environment.get("SUITE_DB_URL"),
-        environment.get("SUITE_DB_USER"),
-        environment.getOrDefault("SUITE_DB_PASSWORD", ""));
-  }
-
   // ------------------------------------------------------------------ HTTP
-
-  private static HttpRequest.Builder request(
-      String service, String path, String role, String actor) {
-    return HttpRequest.newBuilder(URI.create(services.url(service) + path))
-        .timeout(Duration.ofMinutes(2))
-        .header("Authorization", TOKENS.authorization(role, actor))
-        .header("X-Channel", "OPERATOR_CONSOLE");
-  }
 
   private static HttpResponse<String> command(
       String path, String role, String actor, String channel, String body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(services.url("application-service") + path))
-            .timeout(Duration.ofMinutes(1))
-            .header("Content-Type", "application/json")
-            .header("X-Channel", channel)
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    // A factory's report arrives as card-production-service relays it (ADR 24).
-    TOKENS.applicationServiceHeaders(role, actor).forEach(request::header);
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpRequest.Builder operator(String service, String path) {
-    return request(service, path, "OPERATOR", "rebuild-it");
-  }
-
-  private static HttpResponse<String> operatorPost(String service, String path) throws Exception {
-    return HTTP.send(
-        operator(service, path).POST(HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpResponse<String> operatorGet(String service, String path) throws Exception {
-    return HTTP.send(operator(service, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return probe.command(DrillSuite.APPLICATION, path, role, actor, channel, body, null);
   }
 
   private static HttpResponse<String> get(String service, String path) throws Exception {
-    return operatorGet(service, path);
+    return probe.operator("GET", service, path);
   }
 
-  private static JsonNode json(HttpResponse<String> answer) throws Exception {
-    return JSON.readTree(answer.body());
+  private static JsonNode json(HttpResponse<String> answer) {
+    return DrillProbe.json(answer);
   }
 }

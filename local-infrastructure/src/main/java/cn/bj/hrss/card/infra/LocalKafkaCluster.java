@@ -1,8 +1,7 @@
 package cn.bj.hrss.card.infra;
 
-import java.io.ByteArrayOutputStream;
+import cn.bj.hrss.card.infra.LocalKafkaClusterConfig.Broker;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,50 +52,13 @@ import org.apache.kafka.common.Uuid;
  */
 public final class LocalKafkaCluster implements AutoCloseable {
 
-  /** Heap of each broker: the machine runs three of them beside the suite. */
-  static final String BROKER_HEAP = "-Xmx384m";
-
-  private static final String SLF4J_SIMPLE = "org.slf4j.simple.SimpleServiceProvider";
-
   private final Path workDirectory;
   private final String clusterId;
   private final Map<Integer, Broker> brokers = new LinkedHashMap<>();
+  private final Map<Integer, Process> processes = new ConcurrentHashMap<>();
   private final Thread killOnExit;
   private LocalKafkaSecurity security;
   private volatile boolean aclsGranted;
-
-  private static final class Broker {
-    final int id;
-    final int port;
-    final int internalPort;
-    final int controllerPort;
-    final Path directory;
-    volatile Process process;
-
-    Broker(int id, int port, int internalPort, int controllerPort, Path directory) {
-      this.id = id;
-      this.port = port;
-      this.internalPort = internalPort;
-      this.controllerPort = controllerPort;
-      this.directory = directory;
-    }
-
-    Path config() {
-      return directory.resolve("server.properties");
-    }
-
-    Path classPathArgs() {
-      return directory.resolve("classpath.args");
-    }
-
-    Path log() {
-      return directory.resolve("broker.log");
-    }
-
-    String address() {
-      return "127.0.0.1:" + port;
-    }
-  }
 
   private LocalKafkaCluster(Path workDirectory, String clusterId) {
     this.workDirectory = workDirectory;
@@ -131,13 +94,13 @@ public final class LocalKafkaCluster implements AutoCloseable {
       }
       String voters =
           cluster.brokers.values().stream()
-              .map(b -> b.id + "@127.0.0.1:" + b.controllerPort)
+              .map(b -> b.id() + "@127.0.0.1:" + b.controllerPort())
               .collect(Collectors.joining(","));
       for (Broker broker : cluster.brokers.values()) {
-        Files.createDirectories(broker.directory);
-        writeConfig(broker, voters, brokers, cluster.security);
-        writeClassPath(broker);
-        cluster.format(broker);
+        Files.createDirectories(broker.directory());
+        LocalKafkaClusterConfig.writeConfig(broker, voters, brokers, cluster.security);
+        LocalKafkaClusterConfig.writeClassPath(broker);
+        LocalKafkaClusterConfig.format(broker, cluster.clusterId, cluster.security);
       }
       Runtime.getRuntime().addShutdownHook(cluster.killOnExit);
       for (Broker broker : cluster.brokers.values()) {
@@ -150,6 +113,11 @@ public final class LocalKafkaCluster implements AutoCloseable {
     }
   }
 
+  /** The replication factor the cluster's topics get: 3, or fewer on a smaller cluster. */
+  public static int replicationFactorFor(int brokers) {
+    return LocalKafkaClusterConfig.replicationFactorFor(brokers);
+  }
+
   private static int freePort(Set<Integer> taken) {
     while (true) {
       int port = FreePort.find();
@@ -159,176 +127,26 @@ public final class LocalKafkaCluster implements AutoCloseable {
     }
   }
 
-  /** The replication factor the cluster's topics get: 3, or fewer on a smaller cluster. */
-  public static int replicationFactorFor(int brokers) {
-    return Math.min(3, brokers);
-  }
-
-  private static void writeConfig(
-      Broker broker, String voters, int brokers, LocalKafkaSecurity security) throws IOException {
-    int replicas = replicationFactorFor(brokers);
-    int minInSync = Math.min(2, replicas);
-    Map<String, String> config = new LinkedHashMap<>();
-    config.put("process.roles", "broker,controller");
-    config.put("node.id", Integer.toString(broker.id));
-    config.put("controller.quorum.voters", voters);
-    // Clients authenticate with SCRAM-SHA-512 over TLS; brokers and controllers with their
-    // certificate (ADR 20). No listener lets anyone in as ANONYMOUS.
-    config.put(
-        "listeners",
-        "CLIENTS://127.0.0.1:"
-            + broker.port
-            + ",INTERNAL://127.0.0.1:"
-            + broker.internalPort
-            + ",CONTROLLER://127.0.0.1:"
-            + broker.controllerPort);
-    config.put(
-        "advertised.listeners",
-        "CLIENTS://127.0.0.1:" + broker.port + ",INTERNAL://127.0.0.1:" + broker.internalPort);
-    config.putAll(security.brokerConfig());
-    config.put("log.dirs", broker.directory.resolve("data").toString());
-    // The suite's defaults; the services create their topics themselves (KeptTopics).
-    config.put("num.partitions", "6");
-    config.put("default.replication.factor", Integer.toString(replicas));
-    config.put("min.insync.replicas", Integer.toString(minInSync));
-    config.put("offsets.topic.replication.factor", Integer.toString(replicas));
-    config.put("transaction.state.log.replication.factor", Integer.toString(replicas));
-    config.put("transaction.state.log.min.isr", Integer.toString(minInSync));
-    config.put("share.coordinator.state.topic.replication.factor", Integer.toString(replicas));
-    config.put("share.coordinator.state.topic.min.isr", Integer.toString(minInSync));
-    config.put("group.initial.rebalance.delay.ms", "0");
-    config.put("auto.create.topics.enable", "false");
-    // Small: three brokers share two cores and the machine with the suite.
-    config.put("num.network.threads", "2");
-    config.put("num.io.threads", "4");
-    config.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
-    StringBuilder text = new StringBuilder("# LocalKafkaCluster node " + broker.id + "\n");
-    config.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
-    Files.writeString(broker.config(), text.toString());
-  }
-
-  /**
-   * The class path, as a java argument file ({@code @classpath.args}): it can be longer than one
-   * command-line argument may be.
-   */
-  private static void writeClassPath(Broker broker) throws IOException {
-    Files.writeString(
-        broker.classPathArgs(),
-        "-cp\n" + quoted(absolute(System.getProperty("java.class.path"))) + "\n");
-  }
-
-  /**
-   * Every entry made absolute, a trailing {@code *} kept: the deploy launcher runs with {@code -cp
-   * deploy/target/classes:deploy/target/lib/*}, relative to its own working directory.
-   */
-  static String absolute(String classPath) {
-    List<String> entries = new ArrayList<>();
-    for (String entry : classPath.split(java.io.File.pathSeparator)) {
-      if (entry.isEmpty()) {
-        continue;
-      }
-      boolean wildcard = entry.equals("*") || entry.endsWith(java.io.File.separator + "*");
-      String base = wildcard ? entry.substring(0, entry.length() - 1) : entry;
-      String resolved =
-          Path.of(base.isEmpty() ? "." : base).toAbsolutePath().normalize().toString();
-      entries.add(wildcard ? resolved + java.io.File.separator + "*" : resolved);
-    }
-    return String.join(java.io.File.pathSeparator, entries);
-  }
-
-  /** {@code java [options] @classpath.args kafka.Kafka server.properties}. */
-  private static List<String> command(Broker broker) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add(BROKER_HEAP);
-    command.add("-Xms64m");
-    command.add("-XX:+UseSerialGC");
-    // C1 only: the brokers compile less while they start, so on a loaded two-core machine the
-    // cluster is ready sooner; it costs peak throughput, which a local cluster does not need.
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-Djava.awt.headless=true");
-    if (isOnClassPath(SLF4J_SIMPLE)) {
-      // The deploy launcher logs with slf4j-simple; a test class path may hold another SLF4J
-      // provider too (Quarkus's, which prints nothing outside Quarkus). The broker log takes this.
-      command.add("-Dslf4j.provider=" + SLF4J_SIMPLE);
-      command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
-      command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
-      command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS");
-      command.add("-Dorg.slf4j.simpleLogger.logFile=System.out");
-    }
-    command.add("@" + broker.classPathArgs());
-    command.add("kafka.Kafka");
-    command.add(broker.config().toString());
-    return command;
-  }
-
-  private static boolean isOnClassPath(String className) {
-    try {
-      Class.forName(className, false, LocalKafkaCluster.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
-    }
-  }
-
-  private static String quoted(String arg) {
-    return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
-
-  private void format(Broker broker) {
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    int exit;
-    try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-      exit = kafka.tools.StorageTool.execute(formatArguments(broker), print);
-    } catch (RuntimeException e) {
-      throw new IllegalStateException(
-          "could not format broker "
-              + broker.id
-              + ": "
-              + e.getMessage()
-              + "\n"
-              + output.toString(StandardCharsets.UTF_8),
-          e);
-    }
-    if (exit != 0) {
-      throw new IllegalStateException(
-          "could not format broker "
-              + broker.id
-              + " (exit "
-              + exit
-              + "):\n"
-              + output.toString(StandardCharsets.UTF_8));
-    }
-  }
-
-  /** {@code format}, with every principal's SCRAM credential in the cluster's first metadata. */
-  private String[] formatArguments(Broker broker) {
-    List<String> args =
-        new ArrayList<>(
-            List.of("format", "--cluster-id", clusterId, "--config", "" + broker.config()));
-    args.addAll(security.scramFormatArguments());
-    return args.toArray(String[]::new);
-  }
-
   private void launch(Broker broker) throws IOException {
-    List<String> command = command(broker);
+    List<String> command = LocalKafkaClusterConfig.command(broker);
     Files.writeString(
         broker.log(),
         "---- LocalKafkaCluster, "
             + Instant.now()
             + ": starting broker "
-            + broker.id
+            + broker.id()
             + ": "
             + String.join(" ", command)
             + "\n",
         StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
-    broker.process =
+    processes.put(
+        broker.id(),
         new ProcessBuilder(command)
-            .directory(broker.directory.toFile())
+            .directory(broker.directory().toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(broker.log().toFile()))
-            .start();
+            .start());
   }
 
   /** Every broker's client address, comma-separated, as {@code bootstrap.servers} takes it. */
@@ -388,7 +206,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
   }
 
   public boolean isRunning(int broker) {
-    Process process = broker(broker).process;
+    Process process = processes.get(broker(broker).id());
     return process != null && process.isAlive();
   }
 
@@ -397,13 +215,13 @@ public final class LocalKafkaCluster implements AutoCloseable {
    * until the process is gone. Its data stays for {@link #start(int)}.
    */
   public void stop(int broker) {
-    Broker node = broker(broker);
-    if (node.process == null) {
+    Process process = processes.get(broker(broker).id());
+    if (process == null) {
       return;
     }
-    node.process.destroyForcibly();
+    process.destroyForcibly();
     try {
-      if (!node.process.waitFor(30, TimeUnit.SECONDS)) {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
         throw new IllegalStateException("broker " + broker + " did not die within 30 s");
       }
     } catch (InterruptedException e) {
@@ -438,10 +256,10 @@ public final class LocalKafkaCluster implements AutoCloseable {
     String missing = "";
     while (true) {
       for (Broker broker : brokers.values()) {
-        if (!isRunning(broker.id)) {
+        if (!isRunning(broker.id())) {
           throw new IllegalStateException(
               "broker "
-                  + broker.id
+                  + broker.id()
                   + " is not running; end of "
                   + broker.log()
                   + ":\n"
@@ -469,8 +287,8 @@ public final class LocalKafkaCluster implements AutoCloseable {
       // Asked through this broker alone: a killed broker that the controller has not fenced yet
       // is still listed by the others, but does not answer itself. A port that takes no connection
       // is not asked at all (the admin client would log a warning every few milliseconds).
-      if (!acceptsConnections(broker.port)) {
-        missing.add("broker " + broker.id + " does not listen yet");
+      if (!acceptsConnections(broker.port())) {
+        missing.add("broker " + broker.id() + " does not listen yet");
         continue;
       }
       try (Admin admin = Admin.create(adminProperties(broker.address()))) {
@@ -481,10 +299,10 @@ public final class LocalKafkaCluster implements AutoCloseable {
         if (!listed.containsAll(brokers.keySet())) {
           Set<Integer> absent = new TreeSet<>(brokers.keySet());
           absent.removeAll(listed);
-          missing.add("broker " + broker.id + " does not list brokers " + absent + " yet");
+          missing.add("broker " + broker.id() + " does not list brokers " + absent + " yet");
         }
       } catch (ExecutionException | TimeoutException e) {
-        missing.add("broker " + broker.id + " does not answer (" + e + ")");
+        missing.add("broker " + broker.id() + " does not answer (" + e + ")");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);
@@ -542,19 +360,15 @@ public final class LocalKafkaCluster implements AutoCloseable {
   }
 
   private void killAll() {
-    for (Broker broker : brokers.values()) {
-      if (broker.process != null) {
-        broker.process.destroyForcibly();
-      }
+    for (Process process : processes.values()) {
+      process.destroyForcibly();
     }
-    for (Broker broker : brokers.values()) {
-      if (broker.process != null) {
-        try {
-          broker.process.waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
+    for (Process process : processes.values()) {
+      try {
+        process.waitFor(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
     }
   }

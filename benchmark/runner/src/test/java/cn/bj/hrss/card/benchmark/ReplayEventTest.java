@@ -20,10 +20,9 @@ class ReplayEventTest {
     for (int c = 0; c < 3000; c++) {
       CardRequested requested =
           (CardRequested)
-              EventCodec.decode(Benchmark.replayEvent(CardRequested.class, "card-" + c, c))
-                  .payload();
+              EventCodec.decode(Replay.replayEvent(CardRequested.class, "card-" + c, c)).payload();
       assertEquals("card-" + c, requested.cardId());
-      assertNotEquals(Benchmark.GOLDEN_ID_NUMBER, requested.applicant().idNumber());
+      assertNotEquals(Replay.GOLDEN_ID_NUMBER, requested.applicant().idNumber());
       assertTrue(checksumHolds(requested.applicant().idNumber()), requested.applicant().idNumber());
       idNumbers.add(requested.applicant().idNumber());
       mobiles.add(requested.applicant().mobile());
@@ -35,8 +34,7 @@ class ReplayEventTest {
   @Test
   void theOtherEventsAreTheGoldenSamplesMovedToTheCard() {
     assertEquals(
-        "card-7",
-        EventCodec.decode(Benchmark.replayEvent(CardProduced.class, "card-7", 7)).cardId());
+        "card-7", EventCodec.decode(Replay.replayEvent(CardProduced.class, "card-7", 7)).cardId());
   }
 
   /** GB 11643-1999: the weighted sum of the first 17 digits decides the 18th (FACTS.md). */
