@@ -47,7 +47,7 @@ class ClusterDrillIT {
     "application-service", "card-production-service", "bank-gateway-service", "notification-service"
   };
   private static final String[] MAIL_BANKS = {"ICBC", "CCB", "BOC", "PSBC"};
-  private static final int PERSONS = 3_000;
+  private static final int PERSONS = 8_000;
   private static final int CONCURRENT_PAIRS = 20;
   private static final String TOPIC = "card-lifecycle.v1";
   private static final Path LOGS = DrillSuite.logs("cluster-drill-logs");

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,14 +40,7 @@ public final class MalformedInputSweep {
    */
   public record Result(int requests, List<String> swept, List<String> findings) {}
 
-  /** The members of the one refusal document (ADR 27); {@code field} may be left out. */
-  static final Set<String> DOCUMENT_MEMBERS =
-      Set.of("type", "title", "status", "detail", "rule", "message", "field");
-
-  static final String DOCUMENT_MEDIA_TYPE = "application/problem+json";
-
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String HUGE_STRING = "x".repeat(1024 * 1024);
   private static final List<String> ODD_VALUES =
       List.of(
           "x".repeat(2000),
@@ -205,8 +197,8 @@ public final class MalformedInputSweep {
     check(method, path, headers, "application/json", sampleBody);
 
     if (hasBody) {
-      JsonNode schema = resolve(openApi, firstSchema(body));
-      for (String variant : bodies(openApi, schema)) {
+      JsonNode schema = MalformedBodies.resolve(openApi, MalformedBodies.firstSchema(body));
+      for (String variant : MalformedBodies.bodies(openApi, schema)) {
         check(method, path, headers, "application/json", variant);
       }
       check(method, path, headers, "application/json", null);
@@ -248,79 +240,6 @@ public final class MalformedInputSweep {
     return Optional.empty();
   }
 
-  private List<String> bodies(JsonNode openApi, JsonNode schema) {
-    List<String> bodies = new ArrayList<>();
-    bodies.add("{\"a\": ");
-    bodies.add("{\"a\": \"b\"");
-    bodies.add("not json at all");
-    bodies.add("[]");
-    bodies.add("[{}]");
-    bodies.add("\"a string\"");
-    bodies.add("12345678901234567890123456789012345678901234567890");
-    bodies.add("null");
-    bodies.add("");
-    bodies.add("{\"unknownFieldOfTheSweep\": 1, \"__proto__\": {\"a\": 1}}");
-    bodies.add("[".repeat(5000) + "]".repeat(5000));
-    bodies.add("{\"a\":".repeat(3000) + "1" + "}".repeat(3000));
-    bodies.add("{\"a\": \"\\uD800\", \"b\": \"\u0000\"}");
-    Map<String, JsonNode> properties = properties(openApi, schema);
-    boolean hugeSent = false;
-    for (Map.Entry<String, JsonNode> property : properties.entrySet()) {
-      String name = property.getKey();
-      String type = property.getValue().path("type").asText("object");
-      List<String> wrong =
-          switch (type) {
-            case "string" -> List.of("123", "{}", "[\"a\"]", "true");
-            case "integer", "number" ->
-                List.of("\"abc\"", "{}", "1e400", "123456789012345678901234567890");
-            case "boolean" -> List.of("\"maybe\"", "{}", "2");
-            case "array" -> List.of("\"a\"", "{}", "[[[]]]");
-            default -> List.of("\"a\"", "123", "[]");
-          };
-      for (String value : wrong) {
-        bodies.add(object(name, value));
-      }
-      if (property.getValue().has("enum")) {
-        bodies.add(object(name, "\"NOT_ONE_OF_THEM\""));
-      }
-      if (type.equals("string") && !hugeSent) {
-        bodies.add(object(name, "\"" + HUGE_STRING + "\""));
-        hugeSent = true;
-      }
-    }
-    return bodies;
-  }
-
-  private static String object(String name, String value) {
-    return "{\"" + name + "\": " + value + "}";
-  }
-
-  private static Map<String, JsonNode> properties(JsonNode openApi, JsonNode schema) {
-    Map<String, JsonNode> properties = new LinkedHashMap<>();
-    schema
-        .path("properties")
-        .fields()
-        .forEachRemaining(e -> properties.put(e.getKey(), resolve(openApi, e.getValue())));
-    return properties;
-  }
-
-  private static JsonNode firstSchema(JsonNode content) {
-    JsonNode json = content.path("application/json");
-    return (json.isMissingNode() ? content.elements().next() : json).path("schema");
-  }
-
-  private static JsonNode resolve(JsonNode openApi, JsonNode schema) {
-    JsonNode current = schema;
-    for (int i = 0; i < 5 && current.has("$ref"); i++) {
-      String ref = current.get("$ref").asText();
-      current = openApi.at(ref.substring(1));
-    }
-    if (current.has("allOf") && current.get("allOf").size() == 1) {
-      return resolve(openApi, current.get("allOf").get(0));
-    }
-    return current;
-  }
-
   private String fill(String template, List<String> names, String odd, String value) {
     String path = template;
     for (String name : names) {
@@ -360,58 +279,11 @@ public final class MalformedInputSweep {
       findings.add(what + " -> " + status + " " + abbreviate(response.body()));
     } else if (status >= 400) {
       String answered = response.headers().firstValue("Content-Type").orElse("");
-      String wrong = notTheRefusalDocument(status, answered, response.body());
+      String wrong = RefusalDocumentCheck.notTheRefusalDocument(status, answered, response.body());
       if (wrong != null) {
         findings.add(what + " -> " + status + " " + wrong + ": " + abbreviate(response.body()));
       }
     }
-  }
-
-  /**
-   * Why an answer is not the suite's one refusal document (ADR 27), or null if it is: its media
-   * type, exactly its members, the rule's URN as type, the answer's status, a Chinese message.
-   */
-  static String notTheRefusalDocument(int status, String contentType, String body) {
-    if (!contentType.startsWith(DOCUMENT_MEDIA_TYPE)) {
-      return "not " + DOCUMENT_MEDIA_TYPE + " but '" + contentType + "'";
-    }
-    JsonNode document;
-    try {
-      document = JSON.readTree(body);
-    } catch (IOException e) {
-      return "not JSON";
-    }
-    if (document == null || !document.isObject()) {
-      return "not a JSON object";
-    }
-    Set<String> members = new TreeSet<>();
-    document.fieldNames().forEachRemaining(members::add);
-    if (!DOCUMENT_MEMBERS.containsAll(members)) {
-      members.removeAll(DOCUMENT_MEMBERS);
-      return "with members not of the refusal document " + members;
-    }
-    String rule = document.path("rule").asText("");
-    if (rule.isBlank()) {
-      return "without a rule";
-    }
-    if (!document.path("type").asText("").equals("urn:bj-hrss-card:rule:" + rule)) {
-      return "whose type is not the rule's URN";
-    }
-    if (document.path("title").asText("").isBlank()
-        || document.path("detail").asText("").isBlank()) {
-      return "without a title or a detail";
-    }
-    if (document.path("status").asInt(-1) != status) {
-      return "whose status is not the answer's";
-    }
-    if (!document.path("message").asText("").codePoints().anyMatch(MalformedInputSweep::isHan)) {
-      return "without a message in Chinese";
-    }
-    return null;
-  }
-
-  private static boolean isHan(int codePoint) {
-    return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
   }
 
   private static String abbreviate(String body) {

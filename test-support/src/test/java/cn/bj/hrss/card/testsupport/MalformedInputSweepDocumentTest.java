@@ -13,14 +13,14 @@ class MalformedInputSweepDocumentTest {
   @Test
   void the_one_refusal_document_passes_with_or_without_a_field() {
     assertNull(
-        MalformedInputSweep.notTheRefusalDocument(
+        RefusalDocumentCheck.notTheRefusalDocument(
             400,
             PROBLEM,
             "{\"type\":\"urn:bj-hrss-card:rule:INPUT-MALFORMED\",\"title\":\"The request is not"
                 + " valid\",\"status\":400,\"detail\":\"not JSON\",\"rule\":\"INPUT-MALFORMED\","
                 + "\"message\":\"请求格式有误。\",\"field\":\"applicant.idNumber\"}"));
     assertNull(
-        MalformedInputSweep.notTheRefusalDocument(
+        RefusalDocumentCheck.notTheRefusalDocument(
             413,
             PROBLEM + "; charset=UTF-8",
             "{\"type\":\"urn:bj-hrss-card:rule:INPUT-TOO-LARGE\",\"title\":\"The request is too"
@@ -32,13 +32,13 @@ class MalformedInputSweepDocumentTest {
   void the_consuming_services_former_rule_message_detail_shape_is_refused() {
     assertEquals(
         "not application/problem+json but 'application/json'",
-        MalformedInputSweep.notTheRefusalDocument(
+        RefusalDocumentCheck.notTheRefusalDocument(
             404,
             "application/json",
             "{\"rule\":\"NOT-FOUND\",\"message\":\"未找到。\",\"detail\":\"not found\"}"));
     assertEquals(
         "whose type is not the rule's URN",
-        MalformedInputSweep.notTheRefusalDocument(
+        RefusalDocumentCheck.notTheRefusalDocument(
             404,
             PROBLEM,
             "{\"rule\":\"NOT-FOUND\",\"message\":\"未找到。\",\"detail\":\"not found\"}"));
@@ -51,15 +51,15 @@ class MalformedInputSweepDocumentTest {
             + "\"rule\":\"DEAD-LETTER-UNKNOWN\",\"extra\":1}";
     assertEquals(
         "with members not of the refusal document [extra]",
-        MalformedInputSweep.notTheRefusalDocument(404, PROBLEM, deadLetter));
+        RefusalDocumentCheck.notTheRefusalDocument(404, PROBLEM, deadLetter));
     String document =
         "{\"type\":\"urn:bj-hrss-card:rule:R-1\",\"title\":\"t\",\"status\":409,\"detail\":\"d\","
             + "\"rule\":\"R-1\",\"message\":\"%s\"}";
     assertEquals(
         "whose status is not the answer's",
-        MalformedInputSweep.notTheRefusalDocument(400, PROBLEM, document.formatted("不能办理。")));
+        RefusalDocumentCheck.notTheRefusalDocument(400, PROBLEM, document.formatted("不能办理。")));
     assertEquals(
         "without a message in Chinese",
-        MalformedInputSweep.notTheRefusalDocument(409, PROBLEM, document.formatted("refused")));
+        RefusalDocumentCheck.notTheRefusalDocument(409, PROBLEM, document.formatted("refused")));
   }
 }

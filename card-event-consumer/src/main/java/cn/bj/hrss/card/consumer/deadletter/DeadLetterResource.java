@@ -6,6 +6,8 @@ import cn.bj.hrss.card.consumer.deadletter.DeadLetters.Outcome;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild.State;
 import cn.bj.hrss.card.identity.Roles;
+import cn.bj.hrss.card.refusal.ApiError;
+import cn.bj.hrss.card.refusal.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -74,7 +76,11 @@ public abstract class DeadLetterResource {
   @Path("/redrive")
   public Response redrive(@QueryParam("cardId") String cardId) throws Exception {
     if (rebuild != null && REBUILDING.contains(rebuild.progress().state())) {
-      return problem(409, "重建进行中，请在重建完成后再重新投递。", "REBUILD-RUNNING");
+      return problem(
+          409,
+          "REBUILD-RUNNING",
+          "重建进行中，请在重建完成后再重新投递。",
+          "a rebuild is running: re-drive after it ends");
     }
     List<Outcome> outcomes = deadLetters.redrive(blankToNull(cardId), handler);
     return Response.ok(outcomes).build();
@@ -92,19 +98,19 @@ public abstract class DeadLetterResource {
     if (deadLetters.discard(partition, offset)) {
       return Response.noContent().build();
     }
-    return problem(404, "没有该死信。", "DEAD-LETTER-UNKNOWN");
+    return problem(
+        404,
+        "DEAD-LETTER-UNKNOWN",
+        "没有该死信。",
+        "no dead letter waits at partition " + partition + ", offset " + offset);
   }
 
   private static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text;
   }
 
-  private static Response problem(int status, String title, String rule) {
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", title);
-    problem.put("status", status);
-    problem.put("rule", rule);
-    return Response.status(status).type("application/problem+json").entity(problem).build();
+  /** The suite's one refusal document (ADR 27). */
+  private static Response problem(int status, String rule, String message, String detail) {
+    return Refusal.response(status, ApiError.of(status, rule, message, detail, null));
   }
 }

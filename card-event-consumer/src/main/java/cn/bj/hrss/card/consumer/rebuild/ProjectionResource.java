@@ -4,6 +4,8 @@ import cn.bj.hrss.card.consumer.ConsumerGroups;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild.AlreadyRunning;
 import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import cn.bj.hrss.card.identity.Roles;
+import cn.bj.hrss.card.refusal.ApiError;
+import cn.bj.hrss.card.refusal.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -57,27 +59,21 @@ public abstract class ProjectionResource {
     try {
       moment = from == null || from.isBlank() ? null : Instant.parse(from);
     } catch (DateTimeParseException e) {
-      Map<String, Object> problem = new LinkedHashMap<>();
-      problem.put("type", "about:blank");
-      problem.put("title", "时间格式有误。");
-      problem.put("status", 400);
-      problem.put("detail", "from must be an ISO-8601 instant, e.g. 2025-03-01T00:00:00Z");
-      problem.put("rule", "INPUT-MALFORMED");
-      problem.put("field", "from");
-      return Response.status(400).type("application/problem+json").entity(problem).build();
+      return Refusal.response(
+          400,
+          ApiError.of(
+              400,
+              "INPUT-MALFORMED",
+              "时间格式有误。",
+              "from must be an ISO-8601 instant, e.g. 2025-03-01T00:00:00Z",
+              "from"));
     }
     try {
       return Response.accepted(rebuild.start(moment)).build();
     } catch (AlreadyRunning e) {
-      Map<String, Object> problem = new LinkedHashMap<>();
-      problem.put("type", "about:blank");
-      problem.put("title", "已有重建任务在运行，请等待其完成。");
-      problem.put("status", 409);
-      problem.put("detail", e.getMessage());
-      problem.put("rule", "REBUILD-RUNNING");
-      return Response.status(409)
-          .type("application/problem+json")
-          .entity(problem)
+      ApiError running =
+          ApiError.of(409, "REBUILD-RUNNING", "已有重建任务在运行，请等待其完成。", e.getMessage(), null);
+      return Response.fromResponse(Refusal.response(409, running))
           .header("Retry-After", "10")
           .build();
     }
