@@ -19,12 +19,13 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class FreePort {
 
   private static final int LOWEST = 10_000;
+  private static final int FIRST_EPHEMERAL = firstEphemeralPort();
   private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
   private FreePort() {}
 
   public static int find() {
-    int highest = firstEphemeralPort() - 1;
+    int highest = FIRST_EPHEMERAL - 1;
     for (int attempt = 0; attempt < 200 && highest > LOWEST; attempt++) {
       int port = ThreadLocalRandom.current().nextInt(LOWEST, highest + 1);
       if (!HANDED_OUT.contains(port) && bindable(port)) {

@@ -7,17 +7,13 @@ import cn.bj.hrss.card.application.Callers;
 import cn.bj.hrss.card.devidentity.DevTokens;
 import cn.bj.hrss.card.identity.Roles;
 import cn.bj.hrss.card.sample.SampleRegistry;
+import cn.bj.hrss.card.testsupport.RawHttp;
 import cn.bj.hrss.card.testsupport.SuiteInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,24 +29,9 @@ class BodyLimitTest {
   @TestHTTPResource("/")
   URL root;
 
-  /**
-   * Sends {@code head} on a raw connection, and none of the body it announces, and returns the
-   * status line of the answer: a service that read the body before answering would wait for it, and
-   * the read times out.
-   */
+  /** The status line of {@code head} sent alone ({@link RawHttp#statusLineOfHeadAlone}). */
   private String statusLine(String head) throws IOException {
-    try (Socket socket = new Socket(root.getHost(), root.getPort())) {
-      socket.setSoTimeout(15_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(head.getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
-      for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
-        line.write(b);
-      }
-      return line.toString(StandardCharsets.UTF_8).trim();
-    }
+    return RawHttp.statusLineOfHeadAlone(root, head);
   }
 
   private static String headers(String path, String token, String length) {

@@ -4,7 +4,6 @@ import cn.bj.hrss.card.consumer.LiveCardEvents;
 import cn.bj.hrss.card.consumer.deadletter.DeadLetters;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild;
 import cn.bj.hrss.card.observability.PolledGauges;
-import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -18,16 +17,11 @@ import javax.sql.DataSource;
  * Hosts a service's projection of the card topic (its {@link HostedProjection}): feeds the topic
  * into it from start-up to shutdown (its liveness: {@link ProjectionLiveness}), gives the
  * operator's rebuild its consumer and tables, keeps the dead letters for {@link
- * DeadLetterEndpoints}, and registers the outbox gauge. A service turns it on with the build
- * property {@code card-events.projection-host=true}; application-service, which uses this library
- * for its HTTP limit and readiness only, leaves it off.
+ * DeadLetterEndpoints}, and registers the outbox gauge. Every service that has this library on its
+ * class path is a consumer service and declares one {@link HostedProjection} (ADR 26).
  */
-@IfBuildProperty(name = ProjectionHost.ENABLED, stringValue = "true")
 @ApplicationScoped
 public class ProjectionHost {
-
-  /** The build property that turns the host and its endpoints on. */
-  public static final String ENABLED = "card-events.projection-host";
 
   private final HostedProjection projection;
   private final DataSource dataSource;

@@ -1,6 +1,5 @@
 package cn.bj.hrss.card.consumer.host;
 
-import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -10,7 +9,6 @@ import org.eclipse.microprofile.health.Liveness;
  * Liveness {@code card-events-consumer}: up while the hosted projection's live consumer runs, with
  * the events it handled as data.
  */
-@IfBuildProperty(name = ProjectionHost.ENABLED, stringValue = "true")
 @Liveness
 @ApplicationScoped
 public class ProjectionLiveness implements HealthCheck {

@@ -6,18 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.bj.hrss.card.devidentity.DevTokens;
 import cn.bj.hrss.card.identity.Roles;
 import cn.bj.hrss.card.production.TestCallers;
+import cn.bj.hrss.card.testsupport.RawHttp;
 import cn.bj.hrss.card.testsupport.SuiteInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -59,18 +55,7 @@ class TrackingNumberIntakeTest {
 
   /** Sends the headers alone: a service that read the announced body first would wait for it. */
   private String statusLineOfHeadersAlone(String head) throws IOException {
-    try (Socket socket = new Socket(root.getHost(), root.getPort())) {
-      socket.setSoTimeout(15_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(head.getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
-      for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
-        line.write(b);
-      }
-      return line.toString(StandardCharsets.UTF_8).trim();
-    }
+    return RawHttp.statusLineOfHeadAlone(root, head);
   }
 
   @Test
