@@ -46,7 +46,8 @@ public final class ContractUpcasts {
           new Step("SocialFunctionEnabled", 1, ContractUpcasts::socialFunctionEnabledV1ToV2),
           new Step("ReplacementCardIssued", 1, ContractUpcasts::replacementCardIssuedV1ToV2),
           new Step("CardDispatched", 1, ContractUpcasts::outletNotResolved),
-          new Step("FinancialFunctionActivated", 1, ContractUpcasts::outletNotResolved));
+          new Step("FinancialFunctionActivated", 1, ContractUpcasts::outletNotResolved),
+          new Step("CardCollected", 1, ContractUpcasts::cardCollectedV1ToV2));
 
   private ContractUpcasts() {}
 
@@ -119,6 +120,14 @@ public final class ContractUpcasts {
    */
   static void outletNotResolved(ObjectNode payload, Instant recordedAt) {
     // nothing known to add
+  }
+
+  /**
+   * CardCollected v1 to v2: adds {@code collectedBy} = {@code HOLDER}. Before version 2 only the
+   * holder could collect a card (S-PROXY-1 came with version 2), so that is what happened.
+   */
+  static void cardCollectedV1ToV2(ObjectNode payload, Instant recordedAt) {
+    payload.put("collectedBy", "HOLDER");
   }
 
   /** The day in Beijing of {@code recordedAt}. */

@@ -19,4 +19,11 @@ public sealed interface CardEvent
         LossReportCancelled,
         CardReplaced,
         ReplacementCardIssued,
+        ApplicationChanged,
+        ApplicationWithdrawn,
+        MobileNumberChanged,
+        MailReturned,
+        PickupPeriodEnding,
+        UncollectedCardReturned,
+        CardCancelled,
         UnknownCardEvent {}

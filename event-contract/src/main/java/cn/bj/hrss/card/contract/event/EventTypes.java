@@ -23,7 +23,7 @@ public final class EventTypes {
           new EventType("CardProductionFailed", 1, CardProductionFailed.class),
           new EventType("CardProduced", 1, CardProduced.class),
           new EventType("CardDispatched", 2, CardDispatched.class),
-          new EventType("CardCollected", 1, CardCollected.class),
+          new EventType("CardCollected", 2, CardCollected.class),
           new EventType("CardDelivered", 1, CardDelivered.class),
           new EventType("SocialFunctionEnabled", 2, SocialFunctionEnabled.class),
           new EventType("OldCardInvalidated", 1, OldCardInvalidated.class),
@@ -32,7 +32,14 @@ public final class EventTypes {
           new EventType("CardReportedLost", 1, CardReportedLost.class),
           new EventType("LossReportCancelled", 1, LossReportCancelled.class),
           new EventType("CardReplaced", 1, CardReplaced.class),
-          new EventType("ReplacementCardIssued", 2, ReplacementCardIssued.class));
+          new EventType("ReplacementCardIssued", 2, ReplacementCardIssued.class),
+          new EventType("ApplicationChanged", 1, ApplicationChanged.class),
+          new EventType("ApplicationWithdrawn", 1, ApplicationWithdrawn.class),
+          new EventType("MobileNumberChanged", 1, MobileNumberChanged.class),
+          new EventType("MailReturned", 1, MailReturned.class),
+          new EventType("PickupPeriodEnding", 1, PickupPeriodEnding.class),
+          new EventType("UncollectedCardReturned", 1, UncollectedCardReturned.class),
+          new EventType("CardCancelled", 1, CardCancelled.class));
 
   /** Older versions still read, each upcast to its type's version in {@link #ALL}. */
   public static final List<EventType> SUPERSEDED =
@@ -42,7 +49,8 @@ public final class EventTypes {
           new EventType("SocialFunctionEnabled", 1, SocialFunctionEnabled.class),
           new EventType("ReplacementCardIssued", 1, ReplacementCardIssued.class),
           new EventType("CardDispatched", 1, CardDispatched.class),
-          new EventType("FinancialFunctionActivated", 1, FinancialFunctionActivated.class));
+          new EventType("FinancialFunctionActivated", 1, FinancialFunctionActivated.class),
+          new EventType("CardCollected", 1, CardCollected.class));
 
   private EventTypes() {}
 

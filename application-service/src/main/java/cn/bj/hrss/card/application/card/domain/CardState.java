@@ -1,6 +1,9 @@
 package cn.bj.hrss.card.application.card.domain;
 
 import cn.bj.hrss.card.contract.event.Applicant;
+import cn.bj.hrss.card.contract.event.ApplicationChanged;
+import cn.bj.hrss.card.contract.event.ApplicationWithdrawn;
+import cn.bj.hrss.card.contract.event.CardCancelled;
 import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDelivered;
 import cn.bj.hrss.card.contract.event.CardDispatched;
@@ -15,9 +18,13 @@ import cn.bj.hrss.card.contract.event.CollectionMethod;
 import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
 import cn.bj.hrss.card.contract.event.IssuingBankChanged;
 import cn.bj.hrss.card.contract.event.LossReportCancelled;
+import cn.bj.hrss.card.contract.event.MailReturned;
+import cn.bj.hrss.card.contract.event.MobileNumberChanged;
 import cn.bj.hrss.card.contract.event.OldCardInvalidated;
+import cn.bj.hrss.card.contract.event.PickupPeriodEnding;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
+import cn.bj.hrss.card.contract.event.UncollectedCardReturned;
 
 /**
  * What application-service knows of one card, folded from its events. The same fold serves the
@@ -33,6 +40,8 @@ import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
  *     third-generation card, R-LOSS-1)
  * @param oldCardValid whether the holder's first- or second-generation card is still valid, so that
  *     enabling this card invalidates it (R-OLD-2)
+ * @param pickupReminded whether the holder was reminded that the card's pickup period ends soon
+ *     (S-PICKUP-1), since the card last arrived at an outlet
  */
 public record CardState(
     String cardId,
@@ -48,7 +57,8 @@ public record CardState(
     String replacedBy,
     Applicant holder,
     String issue,
-    boolean oldCardValid) {
+    boolean oldCardValid,
+    boolean pickupReminded) {
 
   public static final String FIRST_ISSUE = CardRequested.FIRST_ISSUE;
   public static final String EXCHANGE = CardRequested.EXCHANGE;
@@ -57,7 +67,8 @@ public record CardState(
   /** The state before any event: no card. */
   public static final CardState NONE =
       new CardState(
-          null, null, null, null, null, null, false, false, null, false, null, null, null, false);
+          null, null, null, null, null, null, false, false, null, false, null, null, null, false,
+          false);
 
   /** Whether the holder has the card in hand (collected, delivered or enabled). */
   public boolean isInHoldersHands() {
@@ -95,7 +106,8 @@ public record CardState(
           null,
           e.applicant(),
           exchange ? EXCHANGE : FIRST_ISSUE,
-          exchange);
+          exchange,
+          false);
     }
     if (event instanceof ReplacementCardIssued e) {
       Collection handedOver = new Collection(CollectionMethod.OUTLET_PICKUP, e.outletName(), null);
@@ -113,7 +125,8 @@ public record CardState(
           null,
           e.applicant(),
           REPLACEMENT,
-          e.oldCardStillValid());
+          e.oldCardStillValid(),
+          false);
     }
     if (event instanceof CardProductionFailed) {
       return withStatus(CardStatus.PRODUCTION_FAILED);
@@ -122,7 +135,9 @@ public record CardState(
       return withStatus(CardStatus.PRODUCED).withNumbers(e.cardNumber(), trackingNumber);
     }
     if (event instanceof CardDispatched e) {
-      return withStatus(CardStatus.DISPATCHED).withNumbers(cardNumber, e.trackingNumber());
+      return withStatus(CardStatus.DISPATCHED)
+          .withNumbers(cardNumber, e.trackingNumber())
+          .withPickupReminded(false);
     }
     if (event instanceof CardCollected) {
       return withStatus(CardStatus.COLLECTED);
@@ -161,6 +176,33 @@ public record CardState(
               e.replacementCardId(),
               oldCardValid);
     }
+    if (event instanceof ApplicationChanged e) {
+      return withApplication(e.bankCode(), e.collection());
+    }
+    if (event instanceof ApplicationWithdrawn) {
+      return withStatus(CardStatus.WITHDRAWN);
+    }
+    if (event instanceof MobileNumberChanged e) {
+      // a guardian's number is not part of the card's state here: notification-service keeps it
+      return MobileNumberChanged.HOLDER.equals(e.of()) && holder != null
+          ? withHolder(new Applicant(holder.idNumber(), holder.name(), e.mobile()))
+          : this;
+    }
+    if (event instanceof MailReturned e) {
+      // S-MAIL-2: the card waits at the issuing bank's outlet now, and is collected there
+      return withApplication(
+              bankCode, new Collection(CollectionMethod.OUTLET_PICKUP, e.outlet().name(), null))
+          .withPickupReminded(false);
+    }
+    if (event instanceof PickupPeriodEnding) {
+      return withPickupReminded(true);
+    }
+    if (event instanceof UncollectedCardReturned) {
+      return withStatus(CardStatus.RETURNED_TO_BANK);
+    }
+    if (event instanceof CardCancelled) {
+      return withStatus(CardStatus.CANCELLED);
+    }
     throw new IllegalStateException("application-service cannot fold event " + event);
   }
 
@@ -179,7 +221,65 @@ public record CardState(
         replacedBy,
         holder,
         issue,
-        oldCardValid);
+        oldCardValid,
+        pickupReminded);
+  }
+
+  private CardState withApplication(String bank, Collection chosen) {
+    return new CardState(
+        cardId,
+        status,
+        bank,
+        chosen,
+        cardNumber,
+        trackingNumber,
+        oldCardInvalidated,
+        financialFunctionActive,
+        category,
+        reportedLost,
+        replacedBy,
+        holder,
+        issue,
+        oldCardValid,
+        pickupReminded);
+  }
+
+  private CardState withHolder(Applicant person) {
+    return new CardState(
+        cardId,
+        status,
+        bankCode,
+        collection,
+        cardNumber,
+        trackingNumber,
+        oldCardInvalidated,
+        financialFunctionActive,
+        category,
+        reportedLost,
+        replacedBy,
+        person,
+        issue,
+        oldCardValid,
+        pickupReminded);
+  }
+
+  private CardState withPickupReminded(boolean reminded) {
+    return new CardState(
+        cardId,
+        status,
+        bankCode,
+        collection,
+        cardNumber,
+        trackingNumber,
+        oldCardInvalidated,
+        financialFunctionActive,
+        category,
+        reportedLost,
+        replacedBy,
+        holder,
+        issue,
+        oldCardValid,
+        reminded);
   }
 
   private CardState withNumbers(String number, String tracking) {
@@ -197,7 +297,8 @@ public record CardState(
         replacedBy,
         holder,
         issue,
-        oldCardValid);
+        oldCardValid,
+        pickupReminded);
   }
 
   private CardState copy(
@@ -221,6 +322,7 @@ public record CardState(
         replacement,
         holder,
         issue,
-        oldValid);
+        oldValid,
+        pickupReminded);
   }
 }

@@ -17,7 +17,16 @@ public enum CardStatus {
   /** The social-security function is enabled; the old card is invalid (R-OLD-2). */
   ACTIVE("已启用"),
   /** Replaced by a new card after loss or damage (R-LOSS-1); out of use. */
-  REPLACED("已补换");
+  REPLACED("已补换"),
+  /** Withdrawn before production (S-WITHDRAW-1); the person may apply again. */
+  WITHDRAWN("已撤回申领"),
+  /**
+   * Not collected within its pickup period (S-PICKUP-1): back in the issuing bank's central store;
+   * the holder can still collect it at an outlet of the issuing bank on request.
+   */
+  RETURNED_TO_BANK("已退回银行卡库，可预约领取"),
+  /** Its life ended: the holder died or emigrated (S-END-1). Nothing more happens to it. */
+  CANCELLED("已注销");
 
   private final String chineseName;
 
