@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The measure of issue 3, checked: docs/rules.md names every rule id of the notice's rules (the
- * copy in docs/notice/RULES.md, inside the repository), and every test it cites as proof is the
- * named method of the named test class.
+ * copy in docs/notice/RULES.md, inside the repository) and every suite rule (S-*) the code names, and every test it cites as proof, for a notice rule or a suite rule, is the named method of
+ * the named test class.
  */
 class RuleTableTest {
 
@@ -29,6 +30,7 @@ class RuleTableTest {
   private static final Path RULES = HOME.resolve("docs/notice/RULES.md");
   private static final Path TABLE = HOME.resolve("docs/rules.md");
   private static final Pattern DEFINED_RULE = Pattern.compile("^- (R-[A-Z]+-\\d+) ");
+  private static final Pattern SUITE_RULE_NAMED = Pattern.compile("\\b(S-[A-Z]+-\\d+)\\b");
   private static final Pattern QUOTED = Pattern.compile("`([^`]*)`");
 
   /** {@code ClassName#method}, or {@code #method} for the class cited last in the same cell. */
@@ -57,6 +59,29 @@ class RuleTableTest {
   }
 
   @Test
+  void every_suite_rule_the_code_names_has_a_row() throws IOException {
+    String table = Files.readString(TABLE);
+    Set<String> named = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(HOME)) {
+      for (Path file :
+          files
+              .filter(p -> p.toString().endsWith(".java"))
+              .filter(p -> p.toString().contains("/src/main/java/"))
+              .filter(p -> !p.toString().contains("/target/"))
+              .toList()) {
+        Matcher m = SUITE_RULE_NAMED.matcher(Files.readString(file));
+        while (m.find()) {
+          named.add(m.group(1));
+        }
+      }
+    }
+    List<String> missing = named.stream().filter(id -> !table.contains("| " + id + " |")).toList();
+    assertTrue(named.contains("S-FACTORY-1"), "suite rules named in the code: " + named);
+    assertEquals(
+        List.of(), missing, "suite rules the code names, without a row in docs/rules.md");
+  }
+
+  @Test
   void the_rules_in_the_repository_are_the_shared_rules_where_those_are_at_hand()
       throws IOException {
     Path shared = HOME.resolve("../shared/domain/RULES.md");
@@ -74,7 +99,7 @@ class RuleTableTest {
     List<String> wrong = new ArrayList<>();
     int cited = 0;
     for (String row : Files.readAllLines(TABLE)) {
-      if (!row.startsWith("| R-")) {
+      if (!row.startsWith("| R-") && !row.startsWith("| S-")) {
         continue;
       }
       String[] cells = row.split("(?<!\\\\)\\|");
