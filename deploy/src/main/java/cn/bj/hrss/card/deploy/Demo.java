@@ -1,6 +1,7 @@
 package cn.bj.hrss.card.deploy;
 
 import cn.bj.hrss.card.contract.event.Channel;
+import cn.bj.hrss.card.contract.event.IdNumber;
 import cn.bj.hrss.card.sample.SampleRegistry;
 import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,9 @@ final class Demo {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FACTORY = "ICBC-card-bureau";
+
+  /** The proxy who collects the retiree's card: an adult, not in the registry (she need not be). */
+  private static final String PROXY_ID_NUMBER = IdNumber.withCheckCharacter("11010519750312004");
 
   private final ServiceProcesses services;
   private final SmsGatewaySimulator smsGateway;
@@ -85,13 +89,21 @@ final class Demo {
         "{\"method\": \"OUTLET_PICKUP\", \"outletName\": \"工商银行北京朝阳门支行\"}");
     awaitJson(card, n -> "DISPATCHED".equals(n.path("status").asText()));
     LocalSuite.say("demo: sent to the outlet for pickup");
+    // S-PROXY-1: his daughter collects it for him (代领) with his written authorisation, which the
+    // outlet checks and keeps; the event carries her masked and the authorisation's number.
     post(
         card + "/collection",
         "BANK",
         "ICBC",
         Channel.BANK_OUTLET.name(),
-        "{\"outletName\": \"工商银行北京朝阳门支行\"}");
-    LocalSuite.say("demo: collected at the outlet");
+        """
+        {"outletName": "工商银行北京朝阳门支行",
+         "proxy": {"name": "王丽", "idNumber": "%s"},
+         "authorisation": "SQ-2025-0001"}
+        """
+            .formatted(PROXY_ID_NUMBER));
+    LocalSuite.say(
+        "demo: collected at the outlet by a proxy (代领, S-PROXY-1) with his written authorisation");
     JsonNode enabled =
         post(card + "/social-function", "BANK", "ICBC", Channel.BANK_OUTLET.name(), "{}");
     LocalSuite.say("demo: social-security function enabled; the old card is now invalid");
@@ -112,10 +124,10 @@ final class Demo {
         "notification-service",
         awaitJson(
             services.url("notification-service") + "/notifications/cards/" + cardId,
-            n -> n.size() == 3));
+            n -> n.size() == 4));
 
     if (smsGateway != null) {
-      await(() -> smsGateway.received(SampleRegistry.RETIREE.mobile()).size() >= 3);
+      await(() -> smsGateway.received(SampleRegistry.RETIREE.mobile()).size() >= 4);
       LocalSuite.say("");
       LocalSuite.say("== what the SMS gateway received for 王小明's phone (138****8000)");
       smsGateway
@@ -142,9 +154,29 @@ final class Demo {
             + " applied collectively for its employee 李建国 with CCB, one of its three banks"
             + " (R-BANK-2), door-to-door delivery (R-PICK-4): card "
             + collective.get("cardId").asText());
+    // S-CHANGE-1: before the card is produced, the employer changes the delivery address.
+    post(
+        app + "/cards/" + collective.get("cardId").asText() + "/application-change",
+        "EMPLOYER",
+        SampleRegistry.EMPLOYER,
+        Channel.EMPLOYER_COLLECTIVE.name(),
+        """
+        {"collection": {"method": "DOOR_TO_DOOR", "address": "北京市朝阳区建国路88号"}}
+        """);
+    LocalSuite.say(
+        "demo: before production the employer changed the delivery address (S-CHANGE-1); the"
+            + " production order and CCB's feed follow");
     show(
         "application-service  " + app + "/cards/" + collective.get("cardId").asText(),
         awaitJson(app + "/cards/" + collective.get("cardId").asText(), n -> true));
+    show(
+        "bank-gateway-service (CCB's view of the changed application)",
+        awaitJson(
+            services.url("bank-gateway-service")
+                + "/banks/CCB/cards/"
+                + collective.get("cardId").asText(),
+            "CCB",
+            n -> "北京市朝阳区建国路88号".equals(n.path("address").asText())));
     showDeadline(app, collective.get("cardId").asText());
   }
 

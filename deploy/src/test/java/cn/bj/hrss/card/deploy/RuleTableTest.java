@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The measure of issue 3, checked: docs/rules.md names every rule id of the notice's rules (the
- * copy in docs/notice/RULES.md, inside the repository) and every suite rule (S-*) the code names, and every test it cites as proof, for a notice rule or a suite rule, is the named method of
- * the named test class.
+ * copy in docs/notice/RULES.md, inside the repository) and every suite rule (S-*) the code names,
+ * and every test it cites as proof, for a notice rule or a suite rule, is the named method of the
+ * named test class.
  */
 class RuleTableTest {
 
@@ -77,8 +78,7 @@ class RuleTableTest {
     }
     List<String> missing = named.stream().filter(id -> !table.contains("| " + id + " |")).toList();
     assertTrue(named.contains("S-FACTORY-1"), "suite rules named in the code: " + named);
-    assertEquals(
-        List.of(), missing, "suite rules the code names, without a row in docs/rules.md");
+    assertEquals(List.of(), missing, "suite rules the code names, without a row in docs/rules.md");
   }
 
   @Test
