@@ -3,6 +3,7 @@ package cn.bj.hrss.card.application.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.bj.hrss.card.application.Callers;
+import cn.bj.hrss.card.application.security.NewPersons;
 import cn.bj.hrss.card.devidentity.DevTokens;
 import cn.bj.hrss.card.identity.Roles;
 import cn.bj.hrss.card.sample.SampleRegistry;
@@ -38,7 +39,18 @@ class MalformedInputSweepTest {
 
   @Test
   void every_operation_answers_malformed_input_with_the_one_refusal_document() throws Exception {
-    String citizen = SampleRegistry.id("110105", 1990, 1, 1, 997);
+    // A citizen with a card of their own, so that what only a holder may do (S-MAIL-1's receipt)
+    // lets the sweep's citizen in: the card is the value of every {cardId}.
+    NewPersons.Person holder = NewPersons.adult("扫描者");
+    String citizen = holder.idNumber();
+    String cardId =
+        Callers.citizen(citizen)
+            .body(NewPersons.byMail(holder, null, "ICBC", "北京市石景山区扫描路1号"))
+            .post("/cards")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("cardId");
     List<Caller> callers =
         List.of(
             caller("CITIZEN", citizen, "BUREAU_WEBSITE"),
@@ -61,7 +73,9 @@ class MalformedInputSweepTest {
             caller("OPERATOR", "op-1", "OPERATOR_CONSOLE"),
             caller("AUDITOR", "auditor-1", "OPERATOR_CONSOLE"));
     MalformedInputSweep.Result result =
-        new MalformedInputSweep(root.toURI().resolve("/"), callers, Set.of()).runAndPrint();
+        new MalformedInputSweep(
+                root.toURI().resolve("/"), callers, Set.of(), Map.of("cardId", cardId))
+            .runAndPrint();
     assertEquals(List.of(), result.findings());
   }
 }

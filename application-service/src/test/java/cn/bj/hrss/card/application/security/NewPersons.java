@@ -10,17 +10,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Persons new to the registry for the attacker tests, each with their own ID number (no earlier
  * application), imported through the operator's registry import.
  */
-final class NewPersons {
+public final class NewPersons {
 
   private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 700));
 
   private NewPersons() {}
 
   /** A person as the registry knows them. */
-  record Person(String idNumber, String name) {}
+  public record Person(String idNumber, String name) {}
 
   /** A person born on that day, with a valid ID number of Shijingshan (110107). */
-  static Person born(int year, int month, int day, String name) {
+  public static Person born(int year, int month, int day, String name) {
     return new Person(
         SampleRegistry.id("110107", year, month, day, 100 + NEXT.incrementAndGet()), name);
   }
@@ -29,7 +29,8 @@ final class NewPersons {
    * Imports {@code person} of {@code category}; {@code guardians} is the optional column of the
    * minor's guardians by ID number (separated by ';'), empty for none.
    */
-  static Person imported(Person person, String category, String pensionBank, String guardians) {
+  public static Person imported(
+      Person person, String category, String pensionBank, String guardians) {
     Callers.operator()
         .contentType("text/csv; charset=UTF-8")
         .body(
@@ -55,12 +56,12 @@ final class NewPersons {
   }
 
   /** An adult who applies on their own (a flexible worker). */
-  static Person adult(String name) {
+  public static Person adult(String name) {
     return imported(born(1980, 5, 6, name), "FLEXIBLE_WORKER", "", "");
   }
 
   /** An application of {@code applicant}, with {@code guardian} (or none), by mail. */
-  static String byMail(Person applicant, Person guardian, String bank, String address) {
+  public static String byMail(Person applicant, Person guardian, String bank, String address) {
     return application(
         applicant,
         guardian,
@@ -69,7 +70,8 @@ final class NewPersons {
   }
 
   /** An application of {@code applicant}, with {@code guardian} (or none). */
-  static String application(Person applicant, Person guardian, String bank, String collection) {
+  public static String application(
+      Person applicant, Person guardian, String bank, String collection) {
     String guardianJson =
         guardian == null
             ? ""

@@ -359,9 +359,14 @@ public final class ApplicationPolicy {
               "INPUT-ID-NUMBER", "身份证号码有误，请核对18位号码及最后一位校验码。", "not a valid GB 11643-1999 ID number")
           .at(field + ".idNumber");
     }
-    if (person.mobile() == null || !MOBILE.matcher(person.mobile()).matches()) {
+    checkMobile(field + ".mobile", person.mobile());
+  }
+
+  /** INPUT-MOBILE: a mainland mobile number (11 digits, optionally prefixed +86 or 0086). */
+  static void checkMobile(String field, String mobile) {
+    if (mobile == null || !MOBILE.matcher(mobile).matches()) {
       throw invalidInput("INPUT-MOBILE", "手机号码有误，请填写11位大陆手机号。", "not a mainland mobile number")
-          .at(field + ".mobile");
+          .at(field);
     }
   }
 

@@ -72,7 +72,7 @@ final class BankChangePolicy {
    * The refusal of a card the caller may not act on, word for word the one of a card that does not
    * exist (security/CardAccess), so that it tells nothing.
    */
-  private static RuleViolation notThere() {
+  static RuleViolation notThere() {
     return RuleViolation.forbidden("ACCESS-DENIED", "您无权办理或查询此项业务。", "not a card of this caller");
   }
 

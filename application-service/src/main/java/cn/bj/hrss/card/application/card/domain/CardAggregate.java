@@ -5,7 +5,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import cn.bj.hrss.card.application.axon.CommandMetaData;
 import cn.bj.hrss.card.application.card.command.ActivateFinancialFunction;
 import cn.bj.hrss.card.application.card.command.CancelLossReport;
+import cn.bj.hrss.card.application.card.command.ChangeApplication;
 import cn.bj.hrss.card.application.card.command.ChangeIssuingBank;
+import cn.bj.hrss.card.application.card.command.ChangeMobile;
+import cn.bj.hrss.card.application.card.command.ConfirmReceipt;
 import cn.bj.hrss.card.application.card.command.EnableSocialFunction;
 import cn.bj.hrss.card.application.card.command.IssueReplacementCard;
 import cn.bj.hrss.card.application.card.command.RecordCardCollected;
@@ -16,6 +19,7 @@ import cn.bj.hrss.card.application.card.command.RecordCardProductionFailed;
 import cn.bj.hrss.card.application.card.command.ReplaceCard;
 import cn.bj.hrss.card.application.card.command.ReportCardLost;
 import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
+import cn.bj.hrss.card.application.card.command.WithdrawApplication;
 import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDelivered;
 import cn.bj.hrss.card.contract.event.CardDispatched;
@@ -40,13 +44,16 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 
 /**
  * One card's lifecycle: the only place where card lifecycle events are decided. Each command
  * handler has the rules that apply checked by the policy named after what it decides ({@link
  * ApplicationPolicy}, {@link ProductionPolicy}, {@link DeliveryPolicy}, {@link ActivationPolicy},
- * {@link BankChangePolicy}, {@link LossPolicy}), then applies the event; the event sourcing handler
- * only folds the event into {@link CardState}.
+ * {@link BankChangePolicy}, {@link LossPolicy}, {@link ChangePolicy}, {@link HolderPolicy}), then
+ * applies the event; the event sourcing handler only folds the event into {@link CardState}. Before
+ * any command on an existing card, {@link LifecycleOrder#requireNotEnded} refuses every command
+ * after the card's life has ended.
  */
 public class CardAggregate {
 
@@ -55,6 +62,9 @@ public class CardAggregate {
 
   /** The channel the card was applied for through (CardRequested's), null for a replacement. */
   private Channel appliedThrough;
+
+  /** Who applied for the card (CardRequested's actor id), null for a replacement. */
+  private String appliedBy;
 
   protected CardAggregate() {
     // for Axon: rebuilt from events
@@ -214,10 +224,63 @@ public class CardAggregate {
     apply(new CardReplaced(command.replacementCardId(), command.reason()));
   }
 
+  /** S-CHANGE-1: the applicant changes the bank or the collection before production. */
+  @CommandHandler
+  public void handle(
+      ChangeApplication command,
+      ReferenceData data,
+      BusinessClock clock,
+      @MetaDataValue(CommandMetaData.ACTOR_ROLE) String actorRole,
+      @MetaDataValue(CommandMetaData.ACTOR_ID) String actorId) {
+    apply(
+        ChangePolicy.checkChange(
+            state,
+            command.bankCode(),
+            command.collection(),
+            asker(actorRole, actorId),
+            data,
+            clock.today()));
+  }
+
+  /** S-WITHDRAW-1: the applicant withdraws before production; the person may apply again. */
+  @CommandHandler
+  public void handle(
+      WithdrawApplication command,
+      @MetaDataValue(CommandMetaData.ACTOR_ROLE) String actorRole,
+      @MetaDataValue(CommandMetaData.ACTOR_ID) String actorId) {
+    apply(ChangePolicy.checkWithdrawal(state, asker(actorRole, actorId)));
+  }
+
+  private ChangePolicy.Asker asker(String actorRole, String actorId) {
+    return new ChangePolicy.Asker(actorRole, actorId, appliedThrough, appliedBy);
+  }
+
+  /** S-MOBILE-1: the holder's (or the guardian's) new mobile number for the card's notices. */
+  @CommandHandler
+  public void handle(
+      ChangeMobile command, @MetaDataValue(CommandMetaData.ACTOR_ROLE) String actorRole) {
+    apply(HolderPolicy.checkMobileChange(state, command.mobile(), actorRole));
+  }
+
+  /** S-MAIL-1: the holder confirms that the mailed card arrived. */
+  @CommandHandler
+  public void handle(
+      ConfirmReceipt command, @MetaDataValue(CommandMetaData.ACTOR_ROLE) String actorRole) {
+    HolderPolicy.checkReceipt(state, actorRole);
+    apply(new CardDelivered(CollectionMethod.MAIL));
+  }
+
+  /** Commands after the end: runs before every command handler on an existing card. */
+  @CommandHandlerInterceptor
+  void refuseCommandsAfterTheEnd() {
+    LifecycleOrder.requireNotEnded(state);
+  }
+
   @EventSourcingHandler
   void on(CardEvent event, MetaData metaData) {
     if (event instanceof CardRequested) {
       appliedThrough = Channel.named(text(metaData, CommandMetaData.CHANNEL)).orElse(null);
+      appliedBy = text(metaData, CommandMetaData.ACTOR_ID);
     }
     state = state.evolve(event);
     cardId = state.cardId();

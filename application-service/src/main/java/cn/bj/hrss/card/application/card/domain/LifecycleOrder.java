@@ -4,7 +4,8 @@ import static cn.bj.hrss.card.application.card.domain.RuleViolation.conflict;
 
 /**
  * LIFECYCLE-ORDER: a command that records a step of the card's way to its holder comes only when
- * the card is at the step before.
+ * the card is at the step before; and no command at all comes after the card's life has ended
+ * ({@link #requireNotEnded}).
  */
 final class LifecycleOrder {
 
@@ -17,6 +18,20 @@ final class LifecycleOrder {
           "LIFECYCLE-ORDER",
           "当前卡片状态为“" + state.status().chineseName() + "”，不能办理此项业务。",
           "cannot " + action + " when the card is " + state.status() + "; it must be " + expected);
+    }
+  }
+
+  /**
+   * Commands after the end: a card whose life has ended refuses every later command, whatever it
+   * asks (CardAggregate's command handler interceptor calls this before each command on an existing
+   * card). S-WITHDRAW-1: a withdrawn application.
+   */
+  static void requireNotEnded(CardState state) {
+    if (state.status() == CardStatus.WITHDRAWN) {
+      throw conflict(
+          "S-WITHDRAW-1",
+          "该申领已撤回，不能再办理此项业务。如仍需第三代社保卡，请重新申领。",
+          "the application was withdrawn: the card takes no further command");
     }
   }
 

@@ -2,7 +2,10 @@ package cn.bj.hrss.card.application.card.query;
 
 import cn.bj.hrss.card.application.calendar.CalendarStore;
 import cn.bj.hrss.card.application.card.domain.CardState;
+import cn.bj.hrss.card.application.card.domain.CardStatus;
 import cn.bj.hrss.card.application.publishing.EnvelopeMapper;
+import cn.bj.hrss.card.contract.event.ApplicationChanged;
+import cn.bj.hrss.card.contract.event.ApplicationWithdrawn;
 import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDelivered;
 import cn.bj.hrss.card.contract.event.CardDispatched;
@@ -19,6 +22,7 @@ import cn.bj.hrss.card.deadline.ProductionDeadline;
 import cn.bj.hrss.card.deadline.ProductionDeadlines;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,19 +90,43 @@ public class CardProgressQuery {
         done.put("COLLECTED", step("COLLECTED", "已送达", at, null));
       } else if (payload instanceof SocialFunctionEnabled) {
         done.put("ENABLED", step("ENABLED", "已启用", at, null));
+      } else if (payload instanceof ApplicationChanged changed) {
+        // S-CHANGE-1: the last change, with the pickup outlet it names (never the address)
+        done.put(
+            "CHANGED",
+            step(
+                "CHANGED",
+                "已变更申领信息",
+                at,
+                changed.outlet() == null ? null : changed.outlet().name()));
+      } else if (payload instanceof ApplicationWithdrawn) {
+        done.put("WITHDRAWN", step("WITHDRAWN", "已撤回申领", at, null));
       }
     }
     if (state.status() == null) {
       return Optional.empty();
     }
-    List<CardProgress.Step> steps =
-        List.of(
-            orPending(done, "APPLIED", "已申领"),
-            orPending(done, "IN_PRODUCTION", "制卡中"),
-            orPending(done, "PRODUCED", "已制卡"),
-            orPending(done, "DISPATCHED", "已寄出或到网点"),
-            orPending(done, "COLLECTED", "已领取"),
-            orPending(done, "ENABLED", "已启用"));
+    if (state.status() == CardStatus.WITHDRAWN) {
+      // S-WITHDRAW-1: nothing is produced, so nothing is due
+      deadline = null;
+      dueNote = "申领已撤回，不再制卡，没有制卡期限（S-WITHDRAW-1）。";
+    }
+    List<CardProgress.Step> steps = new ArrayList<>();
+    steps.add(orPending(done, "APPLIED", "已申领"));
+    if (done.containsKey("CHANGED")) {
+      steps.add(done.get("CHANGED"));
+    }
+    if (done.containsKey("WITHDRAWN")) {
+      steps.add(done.get("WITHDRAWN"));
+    } else {
+      steps.addAll(
+          List.of(
+              orPending(done, "IN_PRODUCTION", "制卡中"),
+              orPending(done, "PRODUCED", "已制卡"),
+              orPending(done, "DISPATCHED", "已寄出或到网点"),
+              orPending(done, "COLLECTED", "已领取"),
+              orPending(done, "ENABLED", "已启用")));
+    }
     return Optional.of(
         new CardProgress(
             state.cardId(),

@@ -372,7 +372,7 @@ public class CardResource {
         GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData()));
   }
 
-  private static void requireBody(Object body) {
+  static void requireBody(Object body) {
     if (body == null) {
       throw RuleViolation.invalidInput("INPUT-MISSING", "请求内容为空。", "the request has no body");
     }

@@ -31,7 +31,7 @@ public class CommandMetrics {
   static final String FAILED = "card.commands.failed";
 
   private static final Set<Class<?>> COMMAND_RESOURCES =
-      Set.of(CardResource.class, OldGenerationResource.class);
+      Set.of(CardResource.class, OldGenerationResource.class, ApplicationChangeResource.class);
 
   private final MeterRegistry registry;
 
