@@ -39,13 +39,26 @@ public final class Callers {
    * token reaches no card here.
    */
   public static RequestSpecification factory(String factoryId) {
+    return relayed(Roles.CARD_PRODUCTION_SERVICE, "CARD_FACTORY", factoryId, "CARD_FACTORY_API");
+  }
+
+  /**
+   * A bank's report as bank-gateway-service relays it (ADR 10): that service's token, the bank
+   * named in X-Actor-Role and X-Actor-Id, channel BANK_API.
+   */
+  public static RequestSpecification relayedBank(String bankCode) {
+    return relayed(Roles.BANK_GATEWAY_SERVICE, "BANK", bankCode, "BANK_API");
+  }
+
+  private static RequestSpecification relayed(
+      String serviceRole, String actorRole, String actorId, String channel) {
     return given()
         .contentType(ContentType.JSON)
         .auth()
-        .oauth2(DevTokens.shared().token(Roles.CARD_PRODUCTION_SERVICE, "card-production-service"))
-        .header("X-Channel", "CARD_FACTORY_API")
-        .header("X-Actor-Role", "CARD_FACTORY")
-        .header("X-Actor-Id", factoryId);
+        .oauth2(DevTokens.shared().token(serviceRole, serviceRole))
+        .header("X-Channel", channel)
+        .header("X-Actor-Role", actorRole)
+        .header("X-Actor-Id", actorId);
   }
 
   public static RequestSpecification operator() {

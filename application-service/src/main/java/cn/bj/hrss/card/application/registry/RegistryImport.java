@@ -26,9 +26,11 @@ import org.jboss.logging.Logger;
  * inserted or updated (a later import keeps the registry up to date), each bad row is reported with
  * its line, field and rule and changes nothing. A row's guardians (R-BANK-4, optional column {@code
  * guardian_id_numbers}) are recorded with the person, in the same transaction ({@link
- * GuardianRelations}). Rows are written in batches of {@value #BATCH}, each in its own transaction,
- * and the job's counters move after every batch, so that {@code GET /imports/{id}} shows the
- * progress of a running import.
+ * GuardianRelations}). A row whose optional column {@code ended} says the person died or emigrated
+ * has every live card of theirs cancelled once its batch is committed ({@link RegistryEndings},
+ * S-END-1). Rows are written in batches of {@value #BATCH}, each in its own transaction, and the
+ * job's counters move after every batch, so that {@code GET /imports/{id}} shows the progress of a
+ * running import.
  */
 @ApplicationScoped
 public class RegistryImport {
@@ -41,14 +43,15 @@ public class RegistryImport {
 
   private static final String UPSERT =
       "INSERT INTO insured_person (id_number, name, category, district_code, organisation_id,"
-          + " pension_bank_code, updated_at, holds_old_card, away_from_school)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " pension_bank_code, updated_at, holds_old_card, away_from_school, ended)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (id_number) DO UPDATE SET name = EXCLUDED.name,"
           + " category = EXCLUDED.category, district_code = EXCLUDED.district_code,"
           + " organisation_id = EXCLUDED.organisation_id,"
           + " pension_bank_code = EXCLUDED.pension_bank_code, updated_at = EXCLUDED.updated_at,"
           + " holds_old_card = EXCLUDED.holds_old_card,"
-          + " away_from_school = EXCLUDED.away_from_school";
+          + " away_from_school = EXCLUDED.away_from_school,"
+          + " ended = COALESCE(EXCLUDED.ended, insured_person.ended)";
 
   /** The file formats an import reads. */
   public enum Format {
@@ -56,14 +59,20 @@ public class RegistryImport {
     JSON_LINES
   }
 
-  /** The outcome (or, while running, the progress) of one import. */
+  /**
+   * The outcome (or, while running, the progress) of one import.
+   *
+   * @param cardsCancelled S-END-1: the cards cancelled because a row said their holder died or
+   *     emigrated
+   */
   public record Report(
       String importId,
       String status,
       int rowsRead,
       int rowsApplied,
       int rowsRejected,
-      List<RowError> firstErrors) {}
+      List<RowError> firstErrors,
+      int cardsCancelled) {}
 
   /** A rejected row. */
   public record RowError(int line, String field, String rule, String message) {}
@@ -71,11 +80,17 @@ public class RegistryImport {
   private final DataSource dataSource;
   private final ReferenceData referenceData;
   private final GuardianRelations guardians;
+  private final RegistryEndings endings;
 
-  RegistryImport(DataSource dataSource, ReferenceData referenceData, GuardianRelations guardians) {
+  RegistryImport(
+      DataSource dataSource,
+      ReferenceData referenceData,
+      GuardianRelations guardians,
+      RegistryEndings endings) {
     this.dataSource = dataSource;
     this.referenceData = referenceData;
     this.guardians = guardians;
+    this.endings = endings;
   }
 
   /**
@@ -91,6 +106,7 @@ public class RegistryImport {
         Timestamp.from(started));
     int read = 0;
     int applied = 0;
+    int cancelled = 0;
     List<RowError> errors = new ArrayList<>();
     int storedErrors = 0;
     List<RegistryRow> batch = new ArrayList<>();
@@ -108,6 +124,7 @@ public class RegistryImport {
         row.ifPresent(batch::add);
         if (batch.size() + batchErrors.size() >= BATCH) {
           applied += write(batch, id, importedBy);
+          cancelled += endings.cancelCardsOf(batch, id, importedBy);
           storedErrors += storeErrors(id, batchErrors, storedErrors);
           addFirst(errors, batchErrors);
           progress(id, read, applied, read - applied, started);
@@ -119,18 +136,20 @@ public class RegistryImport {
       throw new UncheckedIOException("could not read the import", e);
     }
     applied += write(batch, id, importedBy);
+    cancelled += endings.cancelCardsOf(batch, id, importedBy);
     storeErrors(id, batchErrors, storedErrors);
     addFirst(errors, batchErrors);
     execute(
         "UPDATE import_job SET status = 'DONE', rows_read = ?, rows_applied = ?,"
-            + " rows_rejected = ?, finished_at = ? WHERE id = ?",
+            + " rows_rejected = ?, cards_cancelled = ?, finished_at = ? WHERE id = ?",
         read,
         applied,
         read - applied,
+        cancelled,
         Timestamp.from(Instant.now()),
         id);
     progress(id, read, applied, read - applied, started);
-    return new Report(id, "DONE", read, applied, read - applied, errors);
+    return new Report(id, "DONE", read, applied, read - applied, errors, cancelled);
   }
 
   private Optional<RegistryRow> parse(
@@ -187,6 +206,7 @@ public class RegistryImport {
                   upsert.setTimestamp(7, now);
                   upsert.setBoolean(8, row.holdsAnOldCard());
                   upsert.setBoolean(9, row.studentAwayFromSchool());
+                  upsert.setString(10, row.ended());
                   upsert.addBatch();
                 }
                 upsert.executeBatch();
@@ -273,7 +293,8 @@ public class RegistryImport {
                 row.getInt("rows_read"),
                 row.getInt("rows_applied"),
                 row.getInt("rows_rejected"),
-                first));
+                first,
+                row.getInt("cards_cancelled")));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not read import " + id, e);

@@ -10,10 +10,10 @@ import java.util.Optional;
 
 /**
  * One row of a registry import, as read from CSV (columns {@link #CSV_HEADER}) or a JSON line with
- * the same names in camelCase. The last three columns are optional: {@code holds_old_card} and
+ * the same names in camelCase. The last four columns are optional: {@code holds_old_card} and
  * {@code away_from_school} are {@code true} or {@code false} (left out or empty: the person holds
  * an old card, and is not a student away from school); {@code guardian_id_numbers} lists a minor's
- * guardians (R-BANK-4).
+ * guardians (R-BANK-4); {@code ended} says the person died or emigrated (S-END-1).
  *
  * @param holdsOldCard whether the person holds a first- or second-generation card (R-OLD-2)
  * @param awayFromSchool a student insured en bloc who is not at school for a special reason
@@ -22,6 +22,9 @@ import java.util.Optional;
  *     ;} (at most {@value #MAX_GUARDIANS}); they replace the guardians an earlier import recorded
  *     for the person. {@code none} withdraws them all; left out or empty, the recorded ones stay.
  *     The guardians checked in person at an outlet are not touched by an import.
+ * @param ended S-END-1: {@code DECEASED} or {@code EMIGRATED} when the person's insurance ended so;
+ *     every live card of theirs is then cancelled. Left out or empty: nothing ends (and an ending
+ *     recorded before stays)
  */
 public record RegistryRow(
     String idNumber,
@@ -32,11 +35,15 @@ public record RegistryRow(
     String pensionBankCode,
     String holdsOldCard,
     String awayFromSchool,
-    String guardianIdNumbers) {
+    String guardianIdNumbers,
+    String ended) {
 
   public static final String CSV_HEADER =
       "id_number,name,category,district_code,organisation_id,pension_bank_code,holds_old_card,"
-          + "away_from_school,guardian_id_numbers";
+          + "away_from_school,guardian_id_numbers,ended";
+
+  /** S-END-1: the values of {@code ended}: the person died, or emigrated. */
+  static final java.util.Set<String> ENDINGS = java.util.Set.of("DECEASED", "EMIGRATED");
 
   /** R-BANK-4: at most this many guardians per person in the registry. */
   static final int MAX_GUARDIANS = 4;
@@ -52,7 +59,17 @@ public record RegistryRow(
       String districtCode,
       String organisationId,
       String pensionBankCode) {
-    this(idNumber, name, category, districtCode, organisationId, pensionBankCode, null, null, null);
+    this(
+        idNumber,
+        name,
+        category,
+        districtCode,
+        organisationId,
+        pensionBankCode,
+        null,
+        null,
+        null,
+        null);
   }
 
   /**
@@ -89,7 +106,7 @@ public record RegistryRow(
 
   /** Parses a CSV line (no quoting: the fields hold no commas). */
   public static RegistryRow fromCsv(String line) {
-    String[] f = Arrays.copyOf(line.split(",", -1), 9);
+    String[] f = Arrays.copyOf(line.split(",", -1), 10);
     return new RegistryRow(
         blankToNull(f[0]),
         blankToNull(f[1]),
@@ -99,7 +116,8 @@ public record RegistryRow(
         blankToNull(f[5]),
         blankToNull(f[6]),
         blankToNull(f[7]),
-        blankToNull(f[8]));
+        blankToNull(f[8]),
+        blankToNull(f[9]));
   }
 
   /** The first thing wrong with this row, if any. */
@@ -134,6 +152,9 @@ public record RegistryRow(
     if (!isBoolean(awayFromSchool)) {
       return problem(
           "away_from_school", "R-BANK-3", "away_from_school must be true, false or empty");
+    }
+    if (ended != null && !ENDINGS.contains(ended)) {
+      return problem("ended", "S-END-1", "ended must be DECEASED, EMIGRATED or empty");
     }
     return guardianProblem();
   }

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.bj.hrss.card.application.axon.CommandMetaData;
 import cn.bj.hrss.card.application.card.command.ActivateFinancialFunction;
+import cn.bj.hrss.card.application.card.command.CancelCard;
 import cn.bj.hrss.card.application.card.command.CancelLossReport;
 import cn.bj.hrss.card.application.card.command.ChangeApplication;
 import cn.bj.hrss.card.application.card.command.ChangeIssuingBank;
@@ -16,11 +17,11 @@ import cn.bj.hrss.card.application.card.command.RecordCardDelivered;
 import cn.bj.hrss.card.application.card.command.RecordCardDispatched;
 import cn.bj.hrss.card.application.card.command.RecordCardProduced;
 import cn.bj.hrss.card.application.card.command.RecordCardProductionFailed;
+import cn.bj.hrss.card.application.card.command.RecordMailReturned;
 import cn.bj.hrss.card.application.card.command.ReplaceCard;
 import cn.bj.hrss.card.application.card.command.ReportCardLost;
 import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
 import cn.bj.hrss.card.application.card.command.WithdrawApplication;
-import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDelivered;
 import cn.bj.hrss.card.contract.event.CardDispatched;
 import cn.bj.hrss.card.contract.event.CardEvent;
@@ -34,6 +35,7 @@ import cn.bj.hrss.card.contract.event.CollectionMethod;
 import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
 import cn.bj.hrss.card.contract.event.IssuingBankChanged;
 import cn.bj.hrss.card.contract.event.LossReportCancelled;
+import cn.bj.hrss.card.contract.event.MailReturned;
 import cn.bj.hrss.card.contract.event.OldCardInvalidated;
 import cn.bj.hrss.card.contract.event.RegisteredOutlet;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
@@ -50,10 +52,11 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
  * One card's lifecycle: the only place where card lifecycle events are decided. Each command
  * handler has the rules that apply checked by the policy named after what it decides ({@link
  * ApplicationPolicy}, {@link ProductionPolicy}, {@link DeliveryPolicy}, {@link ActivationPolicy},
- * {@link BankChangePolicy}, {@link LossPolicy}, {@link ChangePolicy}, {@link HolderPolicy}), then
- * applies the event; the event sourcing handler only folds the event into {@link CardState}. Before
- * any command on an existing card, {@link LifecycleOrder#requireNotEnded} refuses every command
- * after the card's life has ended.
+ * {@link BankChangePolicy}, {@link LossPolicy}, {@link ChangePolicy}, {@link HolderPolicy}, {@link
+ * ProxyCollection}, {@link EndOfLifePolicy}), then applies the event; the event sourcing handler
+ * only folds the event into {@link CardState}. Before any command on an existing card, {@link
+ * LifecycleOrder#requireNotEnded} refuses every command after the card's life has ended (withdrawn
+ * or cancelled).
  */
 public class CardAggregate {
 
@@ -137,18 +140,34 @@ public class CardAggregate {
             outlet));
   }
 
-  /** R-PICK-2: the holder collected the card at a registered outlet of the issuing bank. */
+  /**
+   * R-PICK-2: the card was collected at a registered outlet of the issuing bank, by the holder or
+   * by a proxy with the holder's written authorisation (S-PROXY-1).
+   */
   @CommandHandler
-  public void handle(RecordCardCollected command, ReferenceData data) {
+  public void handle(RecordCardCollected command, ReferenceData data, BusinessClock clock) {
     RegisteredOutlet outlet =
         DeliveryPolicy.checkCollection(state, appliedThrough, command.outletName(), data);
-    apply(new CardCollected(outlet.name()));
+    apply(ProxyCollection.collected(state, command, outlet.name(), clock.today()));
   }
 
   @CommandHandler
   public void handle(RecordCardDelivered command) {
     DeliveryPolicy.checkDelivery(state, command);
     apply(new CardDelivered(command.method()));
+  }
+
+  /** S-MAIL-2: the mail failed; the card waits at a registered outlet of the issuing bank. */
+  @CommandHandler
+  public void handle(RecordMailReturned command, ReferenceData data) {
+    RegisteredOutlet outlet = DeliveryPolicy.checkMailReturn(state, command, data);
+    apply(new MailReturned(command.trackingNumber(), command.reason(), outlet));
+  }
+
+  /** S-END-1: the holder died or emigrated; every pending step and every later notice stops. */
+  @CommandHandler
+  public void handle(CancelCard command) {
+    apply(EndOfLifePolicy.check(state, command));
   }
 
   @CommandHandler

@@ -5,8 +5,10 @@ import static cn.bj.hrss.card.application.card.domain.RuleViolation.invalidInput
 
 import cn.bj.hrss.card.application.card.command.RecordCardDelivered;
 import cn.bj.hrss.card.application.card.command.RecordCardDispatched;
+import cn.bj.hrss.card.application.card.command.RecordMailReturned;
 import cn.bj.hrss.card.contract.event.Channel;
 import cn.bj.hrss.card.contract.event.CollectionMethod;
+import cn.bj.hrss.card.contract.event.MailReturned;
 import cn.bj.hrss.card.contract.event.RegisteredOutlet;
 import cn.bj.hrss.card.contract.event.TrackingNumber;
 
@@ -14,7 +16,8 @@ import cn.bj.hrss.card.contract.event.TrackingNumber;
  * How a produced card reaches its holder, by the method chosen at application (R-PICK-1): mailed
  * with a carrier's tracking number (R-PICK-3), delivered door to door (R-PICK-4), or collected at a
  * registered outlet of the issuing bank (R-PICK-2), whose registered name and address the events
- * carry, so that no text a factory or a bank typed ever reaches a notice (ADR 23).
+ * carry, so that no text a factory or a bank typed ever reaches a notice (ADR 23). Mail that fails
+ * goes to such an outlet too (S-MAIL-2).
  */
 final class DeliveryPolicy {
 
@@ -64,7 +67,10 @@ final class DeliveryPolicy {
    */
   static RegisteredOutlet checkCollection(
       CardState state, Channel appliedThrough, String outletName, ReferenceData data) {
-    if (!(state.status() == CardStatus.PRODUCED && appliedThrough == Channel.BANK_OUTLET_INSTANT)) {
+    // S-PICKUP-1: a card back in the bank's central store is still collected, on request, at any
+    // registered outlet of the issuing bank.
+    if (!(state.status() == CardStatus.PRODUCED && appliedThrough == Channel.BANK_OUTLET_INSTANT)
+        && state.status() != CardStatus.RETURNED_TO_BANK) {
       LifecycleOrder.require(state, CardStatus.DISPATCHED, "record the card as collected");
     }
     if (state.collection().method() != CollectionMethod.OUTLET_PICKUP) {
@@ -93,6 +99,43 @@ final class DeliveryPolicy {
           "送达方式与申领时选择的领卡方式不一致。",
           "delivery by " + command.method() + " but the holder chose " + chosen);
     }
+  }
+
+  /**
+   * S-MAIL-2: the carrier could not deliver the mailed card, or it came back, and it went to a
+   * registered outlet of the issuing bank; returns that outlet. The tracking number must be the
+   * card's own; a card that is not on its way by mail is refused, and nothing happens.
+   */
+  static RegisteredOutlet checkMailReturn(
+      CardState state, RecordMailReturned command, ReferenceData data) {
+    LifecycleOrder.require(state, CardStatus.DISPATCHED, "record the mail as returned");
+    if (state.collection().method() != CollectionMethod.MAIL) {
+      throw conflict(
+          "S-MAIL-2",
+          "该卡不是邮寄方式或已改为网点领取，不能登记邮件退回。",
+          "mail returned, but the card goes by " + state.collection().method());
+    }
+    if (!MailReturned.UNDELIVERABLE.equals(command.reason())
+        && !MailReturned.RETURNED.equals(command.reason())) {
+      throw invalidInput("S-MAIL-2", "请注明退回原因：无法投递或被退回。", "the reason is UNDELIVERABLE or RETURNED")
+          .at("reason");
+    }
+    if (isBlank(command.trackingNumber())) {
+      throw invalidInput("S-MAIL-2", "请填写退回邮件的快递单号。", "a mail return needs the tracking number")
+          .at("trackingNumber");
+    }
+    if (!command.trackingNumber().equals(state.trackingNumber())) {
+      throw conflict(
+              "S-MAIL-2",
+              "快递单号与该卡寄出时的单号不一致。",
+              "the tracking number is not the one the card was mailed with")
+          .at("trackingNumber");
+    }
+    if (isBlank(command.outletName())) {
+      throw invalidInput("S-MAIL-2", "请注明退回后存放的领卡网点。", "a mail return needs the outlet name")
+          .at("outletName");
+    }
+    return outletOfTheIssuingBank(state, data, command.outletName(), "S-MAIL-2", "退回存放网点");
   }
 
   /**

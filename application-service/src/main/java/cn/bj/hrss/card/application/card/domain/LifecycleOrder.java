@@ -23,10 +23,17 @@ final class LifecycleOrder {
 
   /**
    * Commands after the end: a card whose life has ended refuses every later command, whatever it
-   * asks (CardAggregate's command handler interceptor calls this before each command on an existing
-   * card). S-WITHDRAW-1: a withdrawn application.
+   * asks, the same ending again included (CardAggregate's command handler interceptor calls this
+   * before each command on an existing card). S-WITHDRAW-1: a withdrawn application; S-END-1: a
+   * cancelled card (the holder died or emigrated).
    */
   static void requireNotEnded(CardState state) {
+    if (state.status() == CardStatus.CANCELLED) {
+      throw conflict(
+          "S-END-1",
+          "该卡已注销（持卡人身故、出境定居等），不能再办理任何业务。",
+          "the card is cancelled: no command applies to it any more");
+    }
     if (state.status() == CardStatus.WITHDRAWN) {
       throw conflict(
           "S-WITHDRAW-1",

@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.application.card.rest;
 
+import cn.bj.hrss.card.application.card.command.RecordCardCollected;
 import cn.bj.hrss.card.contract.event.Applicant;
 import cn.bj.hrss.card.contract.event.Collection;
 import cn.bj.hrss.card.contract.event.CollectionMethod;
@@ -20,7 +21,16 @@ final class CardRequests {
 
   record Dispatched(CollectionMethod method, String trackingNumber, String outletName) {}
 
-  record Collected(String outletName) {}
+  /**
+   * A collection at the outlet: by the holder, or by a proxy with the holder's written
+   * authorisation, both given or neither (S-PROXY-1).
+   */
+  record Collected(String outletName, RecordCardCollected.Proxy proxy, String authorisation) {
+
+    RecordCardCollected toCommand(String cardId) {
+      return new RecordCardCollected(cardId, outletName, proxy, authorisation);
+    }
+  }
 
   record Delivered(CollectionMethod method) {}
 

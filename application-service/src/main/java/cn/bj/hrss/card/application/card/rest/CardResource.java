@@ -7,7 +7,6 @@ import cn.bj.hrss.card.application.card.command.ActivateFinancialFunction;
 import cn.bj.hrss.card.application.card.command.CancelLossReport;
 import cn.bj.hrss.card.application.card.command.ChangeIssuingBank;
 import cn.bj.hrss.card.application.card.command.EnableSocialFunction;
-import cn.bj.hrss.card.application.card.command.RecordCardCollected;
 import cn.bj.hrss.card.application.card.command.RecordCardDelivered;
 import cn.bj.hrss.card.application.card.command.RecordCardDispatched;
 import cn.bj.hrss.card.application.card.command.RecordCardProduced;
@@ -212,7 +211,7 @@ public class CardResource {
       @PathParam("cardId") String cardId,
       @BeanParam CallerHeaders headers,
       CardRequests.Collected body) {
-    return command(cardId, headers, body, b -> new RecordCardCollected(cardId, b.outletName()));
+    return command(cardId, headers, body, b -> b.toCommand(cardId));
   }
 
   @RolesAllowed({Roles.BANK, Roles.BANK_GATEWAY_SERVICE, Roles.OPERATOR})

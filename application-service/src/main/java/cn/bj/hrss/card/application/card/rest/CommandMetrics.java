@@ -31,7 +31,11 @@ public class CommandMetrics {
   static final String FAILED = "card.commands.failed";
 
   private static final Set<Class<?>> COMMAND_RESOURCES =
-      Set.of(CardResource.class, OldGenerationResource.class, ApplicationChangeResource.class);
+      Set.of(
+          CardResource.class,
+          OldGenerationResource.class,
+          ApplicationChangeResource.class,
+          HandOverResource.class);
 
   private final MeterRegistry registry;
 

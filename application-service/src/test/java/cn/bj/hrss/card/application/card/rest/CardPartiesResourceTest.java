@@ -39,7 +39,7 @@ class CardPartiesResourceTest {
   }
 
   /** A new retiree in the registry whose pension bank is ICBC. */
-  private static String newRetiree() {
+  static String newRetiree() {
     String idNumber = SampleRegistry.id("110106", 1951, 4, 5, 500 + NEXT.incrementAndGet());
     Callers.operator()
         .contentType("text/csv; charset=UTF-8")
@@ -54,7 +54,7 @@ class CardPartiesResourceTest {
     return idNumber;
   }
 
-  private static String apply(String idNumber, String collection) {
+  static String apply(String idNumber, String collection) {
     return Callers.citizen(idNumber)
         .body(
             """
@@ -69,7 +69,7 @@ class CardPartiesResourceTest {
         .path("cardId");
   }
 
-  private static String producedForPickup(String idNumber) {
+  static String producedForPickup(String idNumber) {
     String cardId =
         apply(
             idNumber,
@@ -78,7 +78,7 @@ class CardPartiesResourceTest {
     return cardId;
   }
 
-  private static String producedForMail(String idNumber) {
+  static String producedForMail(String idNumber) {
     String cardId = apply(idNumber, "{\"method\": \"MAIL\", \"address\": \"北京市海淀区测试路1号\"}");
     produce(cardId);
     return cardId;
