@@ -7,6 +7,7 @@ import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.testsupport.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
@@ -133,6 +134,77 @@ public final class CardEvents {
             "BANK",
             "BANK_OUTLET",
             "{\"fromBankCode\":\"" + fromBank + "\",\"toBankCode\":\"" + toBank + "\"}"));
+  }
+
+  /**
+   * S-CHANGE-1: the application changed to outlet pickup at {@code outlet} of {@code toBank}, as
+   * the holder asked.
+   */
+  public static String applicationChanged(
+      String cardId,
+      long sequence,
+      String occurredAt,
+      String fromBank,
+      String toBank,
+      String outlet) {
+    return envelope(
+        cardId,
+        sequence,
+        "ApplicationChanged",
+        occurredAt,
+        "CITIZEN",
+        "JINGTONG_MINI_PROGRAM",
+        "{\"fromBankCode\":\""
+            + fromBank
+            + "\",\"bankCode\":\""
+            + toBank
+            + "\",\"collection\":{\"method\":\"OUTLET_PICKUP\",\"outletName\":\""
+            + outlet
+            + "\"},\"outlet\":{\"name\":\""
+            + outlet
+            + "\"}}");
+  }
+
+  /** S-WITHDRAW-1: the applicant withdrew the application. */
+  public static String withdrawn(String cardId, long sequence, String occurredAt) {
+    return envelope(
+        cardId,
+        sequence,
+        "ApplicationWithdrawn",
+        occurredAt,
+        "CITIZEN",
+        "JINGTONG_MINI_PROGRAM",
+        "{\"reason\":\"BY_APPLICANT\"}");
+  }
+
+  /** S-END-1: an operator cancelled the card, the holder having died. */
+  public static String cancelled(String cardId, long sequence, String occurredAt) {
+    return envelope(
+        cardId,
+        sequence,
+        "CardCancelled",
+        occurredAt,
+        "OPERATOR",
+        "OPERATOR_CONSOLE",
+        "{\"reason\":\"DECEASED\",\"source\":\"OPERATOR\",\"note\":\"死亡登记核实\"}");
+  }
+
+  /**
+   * An application by mail, not published: the first of a card's events for {@link
+   * #publishTogether}.
+   */
+  public static String requestedByMailJsonOf(
+      String cardId, String bank, String channel, String occurredAt) {
+    return requestedByMailJson(cardId, bank, channel, occurredAt);
+  }
+
+  /** A card's events in one send, in order: consumed together. */
+  public static void publishTogether(String cardId, String... events) {
+    new TopicProbe(LocalInfrastructure.shared().kafka().bootstrapServers())
+        .send(
+            Topics.CARD_LIFECYCLE,
+            cardId,
+            Arrays.stream(events).map(e -> e.getBytes(StandardCharsets.UTF_8)).toList());
   }
 
   /** Applications of many cards by mail, each keyed by its card id, through one producer. */

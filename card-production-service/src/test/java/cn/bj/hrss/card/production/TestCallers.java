@@ -1,10 +1,13 @@
 package cn.bj.hrss.card.production;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import cn.bj.hrss.card.devidentity.DevTokens;
 import cn.bj.hrss.card.identity.Roles;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 
 /**
  * Requests with a token of the tests' development issuer ({@link DevTokens#shared()}, which the
@@ -32,5 +35,23 @@ public final class TestCallers {
 
   public static RequestSpecification citizen(String idNumber) {
     return given().auth().oauth2(DevTokens.shared().citizen(idNumber));
+  }
+
+  /** Waits until the operator sees the card's order in {@code status}. */
+  public static void awaitOrderStatus(String cardId, String status) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                operator()
+                    .get("/production-orders/{id}", cardId)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo(status)));
+  }
+
+  /** The card's order as the operator reads it (the JSON), whatever its answer. */
+  public static String orderJson(String cardId) {
+    return operator().get("/production-orders/{id}", cardId).then().extract().asString();
   }
 }

@@ -21,6 +21,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  *       path for a card that is not its own: a bank learns nothing of another bank's applicants
  *       (ADR 10; the one place where a refusal is a 404 rather than a 403, and it is the same 404
  *       whatever was asked).
+ *   <li>{@code GET /banks/{bankCode}/cards/awaiting-pickup} (S-LIST-3): that bank and operators;
+ *       anyone else, another bank included, 403 {@code ACCESS-DENIED}, the answer for a bank code
+ *       that does not exist.
  *   <li>any other path ({@code /bank-feeds}, {@code /bank-reports}, {@code /projection}):
  *       operators; auditors may read (GET). Anyone else: 403.
  * </ul>
@@ -44,9 +47,19 @@ public class AuthenticationFilter {
     if ("banks".equals(segments[0])) {
       String bank = segments.length > 1 ? segments[1] : "";
       boolean thatBank = security.isUserInRole(Roles.BANK) && bank.equals(subject(security));
+      if (pickupList(segments)) {
+        return thatBank || security.isUserInRole(Roles.OPERATOR) ? Optional.empty() : refuse(403);
+      }
       return thatBank ? Optional.empty() : notFound();
     }
     return security.isUserInRole(Roles.OPERATOR) ? Optional.empty() : refuse(403);
+  }
+
+  /** {@code /banks/{bankCode}/cards/awaiting-pickup}: S-LIST-3. */
+  private static boolean pickupList(String[] segments) {
+    return segments.length == 4
+        && "cards".equals(segments[2])
+        && "awaiting-pickup".equals(segments[3]);
   }
 
   /**

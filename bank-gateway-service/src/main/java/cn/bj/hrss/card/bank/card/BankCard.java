@@ -9,8 +9,9 @@ import java.time.Instant;
  *
  * @param bankCode the bank that issues the card now (after a retiree's bank change, R-BANK-6, the
  *     new one)
- * @param status REQUESTED, PRODUCTION_FAILED, PRODUCED, DISPATCHED, COLLECTED, DELIVERED, ACTIVE or
- *     REPLACED
+ * @param status REQUESTED, PRODUCTION_FAILED, PRODUCED, DISPATCHED, MAIL_RETURNED (waiting at the
+ *     outlet after the mail failed), RETURNED_TO_BANK (past its pickup period, at the central
+ *     store), COLLECTED, DELIVERED, ACTIVE, REPLACED, WITHDRAWN or CANCELLED
  * @param financialActive whether the financial function is active with this bank
  * @param reportedLost whether the card is blocked by a loss report (挂失)
  * @param replacesCardId for a replacement card, the card it replaces

@@ -6,6 +6,9 @@ import static cn.bj.hrss.card.consumer.Jdbc.update;
 import cn.bj.hrss.card.bank.feed.BankMessages;
 import cn.bj.hrss.card.bank.feed.FeedAppender;
 import cn.bj.hrss.card.consumer.CardEventPositions;
+import cn.bj.hrss.card.contract.event.ApplicationChanged;
+import cn.bj.hrss.card.contract.event.ApplicationWithdrawn;
+import cn.bj.hrss.card.contract.event.CardCancelled;
 import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDelivered;
 import cn.bj.hrss.card.contract.event.CardDispatched;
@@ -19,8 +22,11 @@ import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
 import cn.bj.hrss.card.contract.event.IssuingBankChanged;
 import cn.bj.hrss.card.contract.event.LossReportCancelled;
+import cn.bj.hrss.card.contract.event.MailReturned;
+import cn.bj.hrss.card.contract.event.MobileNumberChanged;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
+import cn.bj.hrss.card.contract.event.UncollectedCardReturned;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -34,9 +40,10 @@ import javax.sql.DataSource;
 /**
  * Every card as its issuing bank sees it, kept from the card events, and each bank's feed. Each
  * event is applied at most once ({@link CardEventPositions}), in one transaction that changes the
- * card and appends the event's messages to the banks' feeds ({@link BankMessages}). A rebuild
- * replays into a copy whose feeds are thrown away (card-event-consumer's ProjectionRebuild): the
- * banks hear of each event once.
+ * card, its place in the list of cards awaiting pickup ({@link AwaitingPickup}) and appends the
+ * event's messages to the banks' feeds ({@link BankMessages}). A rebuild replays into a copy whose
+ * feeds are thrown away (card-event-consumer's ProjectionRebuild): the banks hear of each event
+ * once.
  */
 @ApplicationScoped
 public class BankCardProjection {
@@ -60,6 +67,7 @@ public class BankCardProjection {
   public void change(Connection connection, EventEnvelope event) throws SQLException {
     BankCard before = find(connection, event.cardId()).orElse(null);
     changeCard(connection, event);
+    AwaitingPickup.change(connection, event, before == null ? null : before.bankCode());
     FeedAppender.append(connection, BankMessages.derive(event, before));
   }
 
@@ -132,7 +140,33 @@ public class BankCardProjection {
       set(connection, event, "reported_lost = FALSE");
     } else if (payload instanceof CardReplaced replaced) {
       set(connection, event, "status = 'REPLACED', replaced_by = ?", replaced.replacementCardId());
+    } else if (payload instanceof ApplicationChanged changed) {
+      // S-CHANGE-1: the whole application after the change, and its bank.
+      set(
+          connection,
+          event,
+          "bank_code = ?, collection_method = ?, outlet_name = ?, address = ?",
+          changed.bankCode(),
+          changed.collection().method().name(),
+          changed.collection().outletName(),
+          changed.collection().address());
+    } else if (payload instanceof ApplicationWithdrawn) {
+      set(connection, event, "status = 'WITHDRAWN'");
+    } else if (payload instanceof CardCancelled) {
+      set(connection, event, "status = 'CANCELLED'");
+    } else if (payload instanceof MailReturned returned) {
+      // S-MAIL-2: the card waits at the bank's outlet; it is collected there.
+      set(
+          connection,
+          event,
+          "status = 'MAIL_RETURNED', collection_method = 'OUTLET_PICKUP', outlet_name = ?",
+          returned.outlet().name());
+    } else if (payload instanceof UncollectedCardReturned) {
+      set(connection, event, "status = 'RETURNED_TO_BANK'");
+    } else if (payload instanceof MobileNumberChanged changed) {
+      set(connection, event, "mobile = ?", changed.mobile());
     }
+    // PickupPeriodEnding changes only the awaiting-pickup list.
   }
 
   private static void set(

@@ -25,9 +25,17 @@ import java.time.Instant;
  * @param outletName the outlet of a hand-over, an activation or a replacement
  * @param replacesCardId for a replacement card: the card it replaces
  * @param replacementCardId for a replaced card: its replacement
- * @param reason for a replacement: LOST or DAMAGED
+ * @param reason why, as a code: a replacement's LOST or DAMAGED; a withdrawal's BY_APPLICANT or
+ *     BY_OPERATOR; a cancellation's DECEASED, EMIGRATED or OTHER; a returned mail's UNDELIVERABLE
+ *     or RETURNED
  * @param cardStatus for a card transferred in: COLLECTED, DELIVERED or ACTIVE
  * @param reportedLost for a card transferred in: whether it is blocked by a loss report
+ * @param collectedBy for a collection: HOLDER or PROXY (S-PROXY-1)
+ * @param proxy for a collection by a proxy: the proxy, masked as the card event carries it
+ * @param authorisation for a collection by a proxy: the number of the holder's written
+ *     authorisation the outlet checked and kept
+ * @param mobile for a new mobile number (S-MOBILE-1): the number the card's notices go to now
+ * @param mobileOf for a new mobile number: HOLDER, or GUARDIAN for a minor's guardian
  */
 public record BankMessage(
     int version,
@@ -47,9 +55,17 @@ public record BankMessage(
     String replacementCardId,
     String reason,
     String cardStatus,
-    Boolean reportedLost) {
+    Boolean reportedLost,
+    String collectedBy,
+    Proxy proxy,
+    String authorisation,
+    String mobile,
+    String mobileOf) {
 
   public static final int VERSION = 1;
+
+  /** Who collected the card for the holder (代领), masked: 王*明, 110105********002X. */
+  public record Proxy(String name, String idNumber) {}
 
   /** The card holder, unmasked: only ever sent to the card's own bank. */
   public record Holder(String name, String idNumber, String mobile) {}
@@ -84,6 +100,11 @@ public record BankMessage(
         replacementCardId,
         reason,
         cardStatus,
-        reportedLost);
+        reportedLost,
+        collectedBy,
+        proxy,
+        authorisation,
+        mobile,
+        mobileOf);
   }
 }

@@ -4,6 +4,9 @@ import cn.bj.hrss.card.bank.card.BankCard;
 import cn.bj.hrss.card.bank.feed.BankMessage.Delivery;
 import cn.bj.hrss.card.bank.feed.BankMessage.Holder;
 import cn.bj.hrss.card.contract.event.Applicant;
+import cn.bj.hrss.card.contract.event.ApplicationChanged;
+import cn.bj.hrss.card.contract.event.ApplicationWithdrawn;
+import cn.bj.hrss.card.contract.event.CardCancelled;
 import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDelivered;
 import cn.bj.hrss.card.contract.event.CardDispatched;
@@ -12,12 +15,16 @@ import cn.bj.hrss.card.contract.event.CardProduced;
 import cn.bj.hrss.card.contract.event.CardReplaced;
 import cn.bj.hrss.card.contract.event.CardReportedLost;
 import cn.bj.hrss.card.contract.event.CardRequested;
+import cn.bj.hrss.card.contract.event.CollectionMethod;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
 import cn.bj.hrss.card.contract.event.IssuingBankChanged;
 import cn.bj.hrss.card.contract.event.LossReportCancelled;
+import cn.bj.hrss.card.contract.event.MailReturned;
+import cn.bj.hrss.card.contract.event.MobileNumberChanged;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
+import cn.bj.hrss.card.contract.event.UncollectedCardReturned;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -26,8 +33,11 @@ import java.util.UUID;
  * Which bank receives what of a card event: pure code, from the event and the card as the banks
  * knew it before the event. A card's messages go to the bank that issues it at that moment; a
  * retiree's bank change (R-BANK-6) ends the old bank's messages with CardTransferredOut and starts
- * the new bank's with CardTransferredIn. Events no bank acts on (a production failure, the old
- * card's invalidation, an unknown event) give no message.
+ * the new bank's with CardTransferredIn; likewise an application moved to another bank before
+ * production (S-CHANGE-1) ends the old bank's messages with ApplicationTransferredOut, which says
+ * nothing of the holder or the new bank, and gives the new bank a CardRequested. Events no bank
+ * acts on (a production failure, the old card's invalidation, the pickup reminder, an unknown
+ * event) give no message.
  */
 public final class BankMessages {
 
@@ -78,6 +88,15 @@ public final class BankMessages {
               .reportedLost(before.reportedLost())
               .build());
     }
+    if (payload instanceof ApplicationChanged e && !e.bankCode().equals(bank)) {
+      // S-CHANGE-1: the bank that loses the card learns only that, by the card's id.
+      return List.of(
+          message(event, MessageType.ApplicationTransferredOut, bank).build(),
+          message(event, MessageType.CardRequested, e.bankCode())
+              .holder(new Applicant(before.idNumber(), before.applicantName(), before.mobile()))
+              .delivery(delivery(e))
+              .build());
+    }
     Builder message = forCard(event, bank, payload);
     return message == null ? List.of() : List.of(message.build());
   }
@@ -91,7 +110,37 @@ public final class BankMessages {
           .delivery(new Delivery(e.method().name(), e.outletName(), null, e.trackingNumber()));
     }
     if (payload instanceof CardCollected e) {
-      return message(event, MessageType.CardCollected, bank).outletName(e.outletName());
+      return message(event, MessageType.CardCollected, bank)
+          .outletName(e.outletName())
+          .collected(e);
+    }
+    if (payload instanceof ApplicationChanged e) {
+      return message(event, MessageType.ApplicationChanged, bank).delivery(delivery(e));
+    }
+    if (payload instanceof ApplicationWithdrawn e) {
+      return message(event, MessageType.ApplicationWithdrawn, bank).reason(e.reason());
+    }
+    if (payload instanceof CardCancelled e) {
+      // The reason code, never the operator's note.
+      return message(event, MessageType.CardCancelled, bank).reason(e.reason());
+    }
+    if (payload instanceof MailReturned e) {
+      return message(event, MessageType.MailReturned, bank)
+          .delivery(
+              new Delivery(
+                  CollectionMethod.OUTLET_PICKUP.name(),
+                  e.outlet().name(),
+                  null,
+                  e.trackingNumber()))
+          .reason(e.reason());
+    }
+    if (payload instanceof UncollectedCardReturned e) {
+      return message(event, MessageType.UncollectedCardReturned, bank)
+          .outletName(e.outlet().name());
+    }
+    if (payload instanceof MobileNumberChanged e) {
+      // The feed carries the mobile the card's notices go to (CardRequested's holder.mobile).
+      return message(event, MessageType.MobileNumberChanged, bank).mobile(e.mobile(), e.of());
     }
     if (payload instanceof CardDelivered e) {
       return message(event, MessageType.CardDelivered, bank)
@@ -115,7 +164,17 @@ public final class BankMessages {
           .replacementCardId(e.replacementCardId())
           .reason(e.reason());
     }
-    return null; // CardProductionFailed, OldCardInvalidated, UnknownCardEvent: nothing to act on
+    // CardProductionFailed, OldCardInvalidated, PickupPeriodEnding (the holder's reminder is
+    // notification-service's SMS; the bank sees it in its awaiting-pickup list), UnknownCardEvent.
+    return null;
+  }
+
+  private static Delivery delivery(ApplicationChanged e) {
+    return new Delivery(
+        e.collection().method().name(),
+        e.collection().outletName(),
+        e.collection().address(),
+        null);
   }
 
   /** The message id: derived from the event and the bank, so it is the same whenever derived. */
@@ -141,6 +200,11 @@ public final class BankMessages {
     private String reason;
     private String cardStatus;
     private Boolean reportedLost;
+    private String collectedBy;
+    private BankMessage.Proxy proxy;
+    private String authorisation;
+    private String mobile;
+    private String mobileOf;
 
     Builder(EventEnvelope event, MessageType type, String bankCode) {
       this.event = event;
@@ -193,6 +257,22 @@ public final class BankMessages {
       return this;
     }
 
+    /** S-PROXY-1: who collected it; a proxy masked, with the authorisation's number. */
+    Builder collected(CardCollected e) {
+      this.collectedBy = e.collectedBy();
+      if (e.proxy() != null) {
+        this.proxy = new BankMessage.Proxy(e.proxy().name(), e.proxy().idNumber());
+        this.authorisation = e.authorisation();
+      }
+      return this;
+    }
+
+    Builder mobile(String value, String of) {
+      this.mobile = value;
+      this.mobileOf = of;
+      return this;
+    }
+
     BankMessage build() {
       return new BankMessage(
           BankMessage.VERSION,
@@ -212,7 +292,12 @@ public final class BankMessages {
           replacementCardId,
           reason,
           cardStatus,
-          reportedLost);
+          reportedLost,
+          collectedBy,
+          proxy,
+          authorisation,
+          mobile,
+          mobileOf);
     }
   }
 }

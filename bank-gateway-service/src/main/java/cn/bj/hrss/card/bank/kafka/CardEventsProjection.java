@@ -20,14 +20,14 @@ import java.util.Map;
 public class CardEventsProjection {
 
   /**
-   * The projection is the bank cards and the positions. The feeds (what each bank was given and
-   * acknowledged) and the banks' reports are the service's own records: a rebuild keeps them, and
-   * what its replay appends to feeds stays in the copy and is dropped.
+   * The projection is the bank cards, the cards awaiting pickup and the positions. The feeds (what
+   * each bank was given and acknowledged) and the banks' reports are the service's own records: a
+   * rebuild keeps them, and what its replay appends to feeds stays in the copy and is dropped.
    */
   static final ProjectionRebuild.Layout TABLES =
       new ProjectionRebuild.Layout(
           "bank_gateway",
-          List.of("bank_card", "card_event_position"),
+          List.of("bank_card", "bank_pickup", "card_event_position"),
           List.of(),
           Map.of(),
           List.of(),

@@ -40,6 +40,14 @@ class ProjectionRebuildTest {
     TestCard moved = TestCard.requestedWith("BOC").produced().dispatched().collected();
     moved.movedTo("ICBC").reportedLost().publish();
     TestCard.requestedWith("CCB").produced().dispatched().delivered().enabled().publish();
+    // Issue 18: an application moved to another bank, a failed mail waiting past its period.
+    TestCard.requestedWith("BOC").applicationMovedTo("CCB").publish();
+    TestCard returned = TestCard.requestedWith("ICBC").produced().dispatched();
+    returned
+        .mailReturnedTo("ICBC 东城网点")
+        .pickupPeriodEnding("ICBC 东城网点", "2025-11-03", "2026-02-01")
+        .uncollectedReturned("ICBC 东城网点", "2025-11-03", "2026-02-01")
+        .publish();
     awaitReplayed();
     await()
         .atMost(Duration.ofSeconds(30))
@@ -48,6 +56,7 @@ class ProjectionRebuildTest {
     List<Map<String, Object>> cards = rows("SELECT * FROM bank_card ORDER BY card_id");
     List<Map<String, Object>> feed = rows("SELECT * FROM bank_feed_message ORDER BY id");
     List<Map<String, Object>> banks = rows("SELECT * FROM bank_feed ORDER BY bank_code");
+    List<Map<String, Object>> pickups = rows("SELECT * FROM bank_pickup ORDER BY card_id");
 
     Banks.asOperator().post("/projection/rebuild").then().statusCode(202);
     await()
@@ -61,7 +70,8 @@ class ProjectionRebuildTest {
         .then()
         .body("state", equalTo("DONE"))
         .body("identical", equalTo(true))
-        .body("comparedWithPrevious.bank_card.rows", greaterThanOrEqualTo(2));
+        .body("comparedWithPrevious.bank_card.rows", greaterThanOrEqualTo(2))
+        .body("comparedWithPrevious.bank_pickup.rows", greaterThanOrEqualTo(1));
     awaitReplayed();
 
     assertTrue(cards.size() >= 2);
@@ -69,6 +79,8 @@ class ProjectionRebuildTest {
     assertTrue(cards.equals(rows("SELECT * FROM bank_card ORDER BY card_id")), "cards differ");
     assertTrue(feed.equals(rows("SELECT * FROM bank_feed_message ORDER BY id")), "feeds differ");
     assertEquals(banks, rows("SELECT * FROM bank_feed ORDER BY bank_code"));
+    assertTrue(pickups.stream().anyMatch(p -> returned.id.equals(p.get("card_id"))));
+    assertEquals(pickups, rows("SELECT * FROM bank_pickup ORDER BY card_id"));
   }
 
   /** The card topic applied, and every feed message on its bank's topic. */

@@ -4,6 +4,7 @@ import cn.bj.hrss.card.contract.Topics;
 import cn.bj.hrss.card.contract.codec.EventCodec;
 import cn.bj.hrss.card.contract.event.Actor;
 import cn.bj.hrss.card.contract.event.Applicant;
+import cn.bj.hrss.card.contract.event.ApplicationChanged;
 import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDelivered;
 import cn.bj.hrss.card.contract.event.CardDispatched;
@@ -20,12 +21,17 @@ import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
 import cn.bj.hrss.card.contract.event.IdNumber;
 import cn.bj.hrss.card.contract.event.IssuingBankChanged;
 import cn.bj.hrss.card.contract.event.LossReportCancelled;
+import cn.bj.hrss.card.contract.event.MailReturned;
 import cn.bj.hrss.card.contract.event.OldCardInvalidated;
+import cn.bj.hrss.card.contract.event.PickupPeriodEnding;
+import cn.bj.hrss.card.contract.event.RegisteredOutlet;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
+import cn.bj.hrss.card.contract.event.UncollectedCardReturned;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.testsupport.TopicProbe;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -115,6 +121,49 @@ public final class TestCard {
 
   public TestCard lossCancelled() {
     return add(new LossReportCancelled(cardNumber), "LossReportCancelled");
+  }
+
+  /** Dispatched to {@code outlet} of its bank, where it waits for pickup. */
+  public TestCard dispatchedTo(String outlet) {
+    return add(new CardDispatched(CollectionMethod.OUTLET_PICKUP, null, outlet), "CardDispatched");
+  }
+
+  /** S-MAIL-2: the mail failed; the card waits at {@code outlet}. */
+  public TestCard mailReturnedTo(String outlet) {
+    return add(
+        new MailReturned(
+            "EA123456785CN", MailReturned.UNDELIVERABLE, new RegisteredOutlet(outlet, null)),
+        "MailReturned");
+  }
+
+  /** S-PICKUP-1: the holder reminded; the pickup period of 90 days ends on {@code ends}. */
+  public TestCard pickupPeriodEnding(String outlet, String since, String ends) {
+    return add(
+        new PickupPeriodEnding(
+            LocalDate.parse(since), LocalDate.parse(ends), new RegisteredOutlet(outlet, null)),
+        null);
+  }
+
+  /** S-PICKUP-1: past its pickup period, back to the bank's central store. */
+  public TestCard uncollectedReturned(String outlet, String since, String ended) {
+    return add(
+        new UncollectedCardReturned(
+            LocalDate.parse(since), LocalDate.parse(ended), new RegisteredOutlet(outlet, null)),
+        "UncollectedCardReturned");
+  }
+
+  /** S-CHANGE-1: the application moved before production to outlet pickup at {@code newBank}. */
+  public TestCard applicationMovedTo(String newBank) {
+    String old = bank;
+    expected.add(old + ":ApplicationTransferredOut");
+    bank = newBank;
+    return add(
+        new ApplicationChanged(
+            old,
+            newBank,
+            new Collection(CollectionMethod.OUTLET_PICKUP, newBank + " 测试网点", null),
+            new RegisteredOutlet(newBank + " 测试网点", null)),
+        "CardRequested");
   }
 
   /** R-BANK-6: the old bank's last message, and the new bank's first. */

@@ -179,7 +179,9 @@ public class FactoryReportResource {
         // S-FACTORY-1: another factory's card, answered as a card that is not there.
         throw new Refusal(404, error);
       }
-      int status = "REPORT-REFERENCE".equals(error.rule()) ? 409 : 400;
+      // A closed order (S-WITHDRAW-1, S-END-1) and a reused reference are conflicts.
+      int status =
+          "REPORT-REFERENCE".equals(error.rule()) || FactoryReports.closed(error) ? 409 : 400;
       return Refusal.response(status, error);
     }
     FactoryReport report = find(result.reportId());

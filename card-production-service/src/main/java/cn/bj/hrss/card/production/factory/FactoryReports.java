@@ -2,6 +2,7 @@ package cn.bj.hrss.card.production.factory;
 
 import static cn.bj.hrss.card.consumer.Jdbc.instant;
 
+import cn.bj.hrss.card.production.order.ProductionOrder;
 import cn.bj.hrss.card.refusal.ApiError;
 import cn.bj.hrss.card.refusal.Refusal;
 import cn.bj.hrss.card.relay.ReportTable;
@@ -13,12 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -51,12 +50,30 @@ public class FactoryReports {
    */
   public static final ApiError NO_ORDER = new ApiError("NOT-FOUND", "未找到。", "no production order");
 
+  /** The answer to a report on the factory's own order after the application was withdrawn. */
+  public static final ApiError WITHDRAWN =
+      new ApiError(
+          "S-WITHDRAW-1",
+          "该申领已撤回，无需制卡或寄送。",
+          "the application was withdrawn before production; the order is closed");
+
+  /** The answer to a report on the factory's own order after the card was cancelled. */
+  public static final ApiError CANCELLED =
+      new ApiError(
+          "S-END-1", "该卡已注销，无需制卡或寄送。", "the card was cancelled; every pending step stopped");
+
+  /** Whether {@code error} refuses a report because its order is closed (a 409, not a 400). */
+  public static boolean closed(ApiError error) {
+    return WITHDRAWN.equals(error) || CANCELLED.equals(error);
+  }
+
   /**
    * Stores the valid lines of a batch, in their order, in one transaction; an invalid line is
    * rejected on its own and the others are stored. A line on a card whose order is not assigned to
    * the factory is rejected like a card that is not there ({@link #NO_ORDER}), and nothing of it is
-   * stored (S-FACTORY-1). A line whose reference this factory sent before with the same facts is
-   * not stored again.
+   * stored (S-FACTORY-1); so is a line on its order once closed ({@link #WITHDRAWN}, {@link
+   * #CANCELLED}), with the rule that closed it. A line whose reference this factory sent before
+   * with the same facts is not stored again.
    */
   @Transactional(rollbackOn = Exception.class)
   public Receipt receive(String factoryId, List<ReportLine> lines) throws SQLException {
@@ -77,12 +94,13 @@ public class FactoryReports {
     List<ReportLine> checked = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      Set<String> own = ownOrders(connection, factoryId, validLines);
+      Map<String, String> own = ownOrders(connection, factoryId, validLines);
       for (int v = 0; v < valid.size(); v++) {
         int i = valid.get(v);
         ReportLine line = validLines.get(v);
-        if (!own.contains(line.cardId())) {
-          results[i] = new Receipt.Line(i, null, "REJECTED", NO_ORDER);
+        ApiError refused = refusal(own.get(line.cardId()));
+        if (refused != null) {
+          results[i] = new Receipt.Line(i, null, "REJECTED", refused);
           continue;
         }
         String reportId = UUID.randomUUID().toString();
@@ -124,16 +142,31 @@ public class FactoryReports {
         count(all, "RECEIVED"), count(all, "ALREADY_RECEIVED"), count(all, "REJECTED"), all);
   }
 
-  /** Of the lines' cards, those whose order is assigned to the factory (S-FACTORY-1). */
-  private static Set<String> ownOrders(
+  /** Why a report on an order in {@code status} is refused; null when it may be stored. */
+  private static ApiError refusal(String status) {
+    if (status == null) {
+      return NO_ORDER;
+    }
+    return switch (status) {
+      case ProductionOrder.WITHDRAWN -> WITHDRAWN;
+      case ProductionOrder.CANCELLED -> CANCELLED;
+      default -> null;
+    };
+  }
+
+  /**
+   * Of the lines' cards, those whose order is assigned to the factory (S-FACTORY-1), with the
+   * order's status.
+   */
+  private static Map<String, String> ownOrders(
       Connection connection, String factoryId, List<ReportLine> lines) throws SQLException {
-    Set<String> own = new HashSet<>();
+    Map<String, String> own = new HashMap<>();
     if (lines.isEmpty()) {
       return own;
     }
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT card_id FROM production_order WHERE card_id = ANY (?)"
+            "SELECT card_id, status FROM production_order WHERE card_id = ANY (?)"
                 + " AND factories @> ARRAY[CAST(? AS varchar)]")) {
       select.setArray(
           1,
@@ -142,7 +175,7 @@ public class FactoryReports {
       select.setString(2, factoryId);
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
-          own.add(row.getString(1));
+          own.put(row.getString(1), row.getString(2));
         }
       }
     }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Which orders a listing covers: one bank, optionally one outlet (the outlet where the card is to
  * be collected), or every bank when the bank is not given (operators); for a factory, only the
- * orders assigned to it (S-FACTORY-1), whatever else it asks.
+ * orders assigned to it (S-FACTORY-1), whatever else it asks, and none that is closed (withdrawn,
+ * S-WITHDRAW-1, or cancelled, S-END-1): those are no longer its work.
  *
  * @param factory the factory asking, whose own orders alone it lists; null for operators and
  *     auditors
@@ -31,6 +32,7 @@ public record OrderFilter(String bankCode, String outletName, String factory) {
     if (factory != null) {
       sql.append(" AND factories @> ARRAY[CAST(? AS varchar)]");
       values.add(factory);
+      sql.append(" AND status NOT IN ").append(ProductionOrder.CLOSED_STATUSES);
     }
     return sql.toString();
   }

@@ -8,8 +8,8 @@ import java.util.List;
  * A production order as the card factory side sees it. No personal data: the factory works from the
  * card id, the bank and the collection details.
  *
- * @param status ORDERED, PRODUCTION_FAILED (to be produced again), PRODUCED, DISPATCHED or
- *     HANDED_OVER
+ * @param status ORDERED, PRODUCTION_FAILED (to be produced again), PRODUCED, DISPATCHED,
+ *     HANDED_OVER, or closed: WITHDRAWN (S-WITHDRAW-1) or CANCELLED (S-END-1)
  * @param applicationDate the day of application in Beijing, not counted in the period (R-SLA-5)
  * @param dueDate last day of the legal production period; null when none could be set (see
  *     deadlineProblem)
@@ -23,6 +23,9 @@ import java.util.List;
  * @param deadlineNote in Chinese with the rule id, why the date is provisional; null otherwise
  * @param overdue as of today: past the due date and not produced
  * @param factories the factories the order is assigned to: those of its bank (S-FACTORY-1)
+ * @param closedReason for a closed order, the event's reason code (BY_APPLICANT, BY_OPERATOR;
+ *     DECEASED, EMIGRATED, OTHER); null otherwise
+ * @param closedAt when the withdrawal or cancellation was recorded; null for an order not closed
  */
 public record ProductionOrder(
     String cardId,
@@ -48,8 +51,19 @@ public record ProductionOrder(
     Instant dispatchedAt,
     String trackingNumber,
     Instant handedOverAt,
-    List<String> factories) {
+    List<String> factories,
+    String closedReason,
+    Instant closedAt) {
 
   /** The statuses of an order the factory still has to produce. */
   public static final String OPEN_STATUSES = "('ORDERED', 'PRODUCTION_FAILED')";
+
+  /** The application was withdrawn before production (S-WITHDRAW-1). */
+  public static final String WITHDRAWN = "WITHDRAWN";
+
+  /** The card's life ended: the holder died or emigrated (S-END-1). */
+  public static final String CANCELLED = "CANCELLED";
+
+  /** The statuses of an order closed for good: no factory's work, no alert, no report. */
+  public static final String CLOSED_STATUSES = "('" + WITHDRAWN + "', '" + CANCELLED + "')";
 }

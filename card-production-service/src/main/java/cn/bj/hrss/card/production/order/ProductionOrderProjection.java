@@ -3,6 +3,9 @@ package cn.bj.hrss.card.production.order;
 import static cn.bj.hrss.card.consumer.Jdbc.update;
 
 import cn.bj.hrss.card.consumer.CardEventPositions;
+import cn.bj.hrss.card.contract.event.ApplicationChanged;
+import cn.bj.hrss.card.contract.event.ApplicationWithdrawn;
+import cn.bj.hrss.card.contract.event.CardCancelled;
 import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDelivered;
 import cn.bj.hrss.card.contract.event.CardDispatched;
@@ -28,8 +31,12 @@ import org.jboss.logging.Logger;
  * The production orders, kept from the card events: one order per CardRequested, with its legal
  * deadline (R-SLA-1..5) and the factories of its bank (S-FACTORY-1), moved on by
  * CardProductionFailed, CardProduced, CardDispatched and the hand-over (CardCollected or
- * CardDelivered), and to another bank and its factories by IssuingBankChanged. Each event is
- * applied at most once ({@link CardEventPositions}), in the transaction that changes the order.
+ * CardDelivered), and to another bank and its factories by IssuingBankChanged. Before production it
+ * follows the application's changes (ApplicationChanged, S-CHANGE-1: bank, collection method,
+ * outlet; a new bank's order is its factories', S-FACTORY-1), and it is closed by a withdrawal
+ * (ApplicationWithdrawn, S-WITHDRAW-1) or a cancellation (CardCancelled, S-END-1): a closed order
+ * is no factory's work, raises no overdue alert and takes no report. Each event is applied at most
+ * once ({@link CardEventPositions}), in the transaction that changes the order.
  *
  * <p>Every value written comes from the event, from the official calendar or from the factory
  * assignment in force (which a rebuild copies, and re-reads at its switch), never from the wall
@@ -95,16 +102,25 @@ public class ProductionOrderProjection {
           event.cardId());
     } else if (event.payload() instanceof IssuingBankChanged moved) {
       // S-FACTORY-1: the card is the new bank's now, and so its order is its factories'.
-      FactoryAssignments.lockForReading(connection);
+      moveToBank(connection, event, moved.toBankCode(), at);
+    } else if (event.payload() instanceof ApplicationChanged changed) {
+      // S-CHANGE-1: the order follows the application; the old bank's factories lose it.
       update(
           connection,
-          "UPDATE production_order SET bank_code = ?, factories = "
-              + FactoryAssignments.FACTORIES_OF_BANK
-              + ", updated_at = ? WHERE card_id = ?",
-          moved.toBankCode(),
-          moved.toBankCode(),
+          "UPDATE production_order SET collection_method = ?, outlet_name = ?, updated_at = ?"
+              + " WHERE card_id = ?",
+          changed.collection().method().name(),
+          changed.collection().outletName(),
           at,
           event.cardId());
+      if (changed.bankChanged()) {
+        moveToBank(connection, event, changed.bankCode(), at);
+      }
+    } else if (event.payload() instanceof ApplicationWithdrawn withdrawn) {
+      close(connection, event, ProductionOrder.WITHDRAWN, withdrawn.reason(), at);
+    } else if (event.payload() instanceof CardCancelled cancelled) {
+      // The reason code only: an operator's note stays with application-service.
+      close(connection, event, ProductionOrder.CANCELLED, cancelled.reason(), at);
     } else if (event.payload() instanceof CardCollected
         || event.payload() instanceof CardDelivered) {
       update(
@@ -115,8 +131,42 @@ public class ProductionOrderProjection {
           at,
           event.cardId());
     }
-    // Other events (SocialFunctionEnabled, OldCardInvalidated, FinancialFunctionActivated, types
-    // this build does not know) do not concern production; their position is recorded all the same.
+    // Other events do not concern production; their position is recorded all the same:
+    // SocialFunctionEnabled, OldCardInvalidated, FinancialFunctionActivated, MobileNumberChanged
+    // (the order holds no mobile), and what happens after the dispatch: MailReturned,
+    // PickupPeriodEnding, UncollectedCardReturned (the bank's outlets and store, not the
+    // factory's).
+  }
+
+  /** S-FACTORY-1: the card is {@code bankCode}'s now, and so its order is its factories'. */
+  private static void moveToBank(
+      Connection connection, EventEnvelope event, String bankCode, Timestamp at)
+      throws SQLException {
+    FactoryAssignments.lockForReading(connection);
+    update(
+        connection,
+        "UPDATE production_order SET bank_code = ?, factories = "
+            + FactoryAssignments.FACTORIES_OF_BANK
+            + ", updated_at = ? WHERE card_id = ?",
+        bankCode,
+        bankCode,
+        at,
+        event.cardId());
+  }
+
+  /** The order is closed for good: nothing is to be produced, dispatched or reported on it. */
+  private static void close(
+      Connection connection, EventEnvelope event, String status, String reason, Timestamp at)
+      throws SQLException {
+    update(
+        connection,
+        "UPDATE production_order SET status = ?, closed_reason = ?, closed_at = ?, updated_at = ?"
+            + " WHERE card_id = ?",
+        status,
+        reason,
+        at,
+        at,
+        event.cardId());
   }
 
   /**

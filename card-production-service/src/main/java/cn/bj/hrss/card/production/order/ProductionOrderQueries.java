@@ -265,7 +265,9 @@ public class ProductionOrderQueries {
         instant(row, "dispatched_at"),
         row.getString("tracking_number"),
         instant(row, "handed_over_at"),
-        FactoryAssignments.factories(row));
+        FactoryAssignments.factories(row),
+        row.getString("closed_reason"),
+        instant(row, "closed_at"));
   }
 
   private static LocalDate localDate(ResultSet row, String column) throws SQLException {

@@ -31,7 +31,14 @@ public class ProductionOrderResource {
 
   static final int MAX_LIMIT = 500;
   static final Set<String> STATUSES =
-      Set.of("ORDERED", "PRODUCTION_FAILED", "PRODUCED", "DISPATCHED", "HANDED_OVER");
+      Set.of(
+          "ORDERED",
+          "PRODUCTION_FAILED",
+          "PRODUCED",
+          "DISPATCHED",
+          "HANDED_OVER",
+          ProductionOrder.WITHDRAWN,
+          ProductionOrder.CANCELLED);
 
   private final ProductionOrderQueries orders;
 

@@ -66,6 +66,17 @@ class ProjectionRebuildTest {
     CardEvents.produced(produced, 1, "2025-02-05T03:00:00Z", "R00000001");
     CardEvents.requestedByMail(failed, bank, "BUREAU_WEBSITE", "2026-12-15T02:00:00Z");
     CardEvents.productionFailed(failed, 1, "2026-12-20T02:00:00Z");
+    // Issue 18: a change to another bank's outlet (its factories), and a withdrawal.
+    String changed = UUID.randomUUID().toString();
+    CardEvents.publishTogether(
+        changed,
+        CardEvents.requestedByMailJsonOf(changed, bank, "BUREAU_WEBSITE", "2025-02-10T02:00:00Z"),
+        CardEvents.applicationChanged(changed, 1, "2025-02-11T02:00:00Z", bank, "ICBC", "朝阳门"));
+    String withdrawn = UUID.randomUUID().toString();
+    CardEvents.publishTogether(
+        withdrawn,
+        CardEvents.requestedByMailJsonOf(withdrawn, bank, "BUREAU_WEBSITE", "2025-02-10T02:00:00Z"),
+        CardEvents.withdrawn(withdrawn, 1, "2025-02-11T02:00:00Z"));
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
@@ -75,7 +86,16 @@ class ProjectionRebuildTest {
                     .get("/production-orders/summary")
                     .then()
                     .body("totals.byStatus.PRODUCED", org.hamcrest.Matchers.equalTo(1))
-                    .body("totals.byStatus.PRODUCTION_FAILED", org.hamcrest.Matchers.equalTo(1)));
+                    .body("totals.byStatus.PRODUCTION_FAILED", org.hamcrest.Matchers.equalTo(1))
+                    .body("totals.byStatus.WITHDRAWN", org.hamcrest.Matchers.equalTo(1)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                TestCallers.operator()
+                    .get("/production-orders/{id}", changed)
+                    .then()
+                    .body("bankCode", equalTo("ICBC")));
     // Whatever other tests sent has been applied once the projection stops changing.
     List<String> before = projection();
     await()

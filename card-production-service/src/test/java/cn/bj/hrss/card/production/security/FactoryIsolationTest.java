@@ -68,14 +68,6 @@ class FactoryIsolationTest {
         .post("/factories/{f}/cards/{c}/" + kind, factory, cardId);
   }
 
-  private static String order(String cardId) {
-    return TestCallers.operator()
-        .get("/production-orders/{id}", cardId)
-        .then()
-        .extract()
-        .asString();
-  }
-
   private static int reports(String cardId) {
     return TestCallers.operator()
         .queryParam("cardId", cardId)
@@ -89,7 +81,7 @@ class FactoryIsolationTest {
   @Test
   void S_FACTORY_1_another_factorys_reports_are_refused_like_a_card_that_is_not_there() {
     String card = orderedCard(BANK);
-    String before = order(card);
+    String before = TestCallers.orderJson(card);
     String nowhere = UUID.randomUUID().toString();
 
     for (String[] kind : REPORTS) {
@@ -102,7 +94,7 @@ class FactoryIsolationTest {
     }
 
     assertEquals(0, reports(card));
-    assertEquals(before, order(card));
+    assertEquals(before, TestCallers.orderJson(card));
     assertEquals(List.of(), RecordingApplicationService.about(card));
   }
 
@@ -132,7 +124,7 @@ class FactoryIsolationTest {
   void S_FACTORY_1_a_batch_line_on_another_factorys_card_is_refused_like_no_card() {
     String theirs = orderedCard(BANK);
     String own = orderedCard("CCB");
-    String before = order(theirs);
+    String before = TestCallers.orderJson(theirs);
 
     TestCallers.factory(OTHER)
         .contentType(ContentType.JSON)
@@ -164,7 +156,7 @@ class FactoryIsolationTest {
 
     assertEquals(0, reports(theirs));
     assertEquals(1, reports(own));
-    assertEquals(before, order(theirs));
+    assertEquals(before, TestCallers.orderJson(theirs));
     assertEquals(List.of(), RecordingApplicationService.about(theirs));
   }
 
