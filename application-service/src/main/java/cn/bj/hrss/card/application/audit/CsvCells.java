@@ -5,11 +5,11 @@ package cn.bj.hrss.card.application.audit;
  * value starting with {@code = + - @}, a tab or a carriage return gets a leading apostrophe, as
  * OWASP recommends. Quoting of commas, quotes and line breaks is Commons CSV's (RFC 4180).
  */
-final class CsvCells {
+public final class CsvCells {
 
   private CsvCells() {}
 
-  static String safe(String value) {
+  public static String safe(String value) {
     if (value == null || value.isEmpty()) {
       return value;
     }

@@ -4,6 +4,8 @@ import cn.bj.hrss.card.application.audit.ChainHashInterceptor;
 import cn.bj.hrss.card.application.card.domain.BusinessClock;
 import cn.bj.hrss.card.application.card.domain.CardAggregate;
 import cn.bj.hrss.card.application.card.domain.ReferenceData;
+import cn.bj.hrss.card.application.index.CardIndexProjection;
+import cn.bj.hrss.card.application.index.CardIndexStore;
 import cn.bj.hrss.card.application.publishing.KafkaCardEventPublisher;
 import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import cn.bj.hrss.card.identity.KeptTopics;
@@ -42,8 +44,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Axon Framework, configured through its own configuration API and started with Quarkus: the card
- * aggregate, the JDBC event store on PostgreSQL (Jackson, contract type names), and the tracking
- * processor that publishes stored events to Kafka.
+ * aggregate, the JDBC event store on PostgreSQL (Jackson, contract type names), the tracking
+ * processor that publishes stored events to Kafka, and the subscribing processor that keeps the
+ * card index in the events' transaction.
  */
 @ApplicationScoped
 public class AxonSetup {
@@ -55,6 +58,7 @@ public class AxonSetup {
   private final ReferenceData referenceData;
   private final BusinessClock clock;
   private final MeterRegistry registry;
+  private final CardIndexStore cardIndex;
   private final String bootstrapServers;
   private final String topic;
   private final int partitions;
@@ -72,6 +76,7 @@ public class AxonSetup {
       ReferenceData referenceData,
       BusinessClock clock,
       MeterRegistry registry,
+      CardIndexStore cardIndex,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
       @ConfigProperty(name = "card-events.topic") String topic,
       @ConfigProperty(name = "card-events.partitions") int partitions,
@@ -83,6 +88,7 @@ public class AxonSetup {
     this.referenceData = referenceData;
     this.clock = clock;
     this.registry = registry;
+    this.cardIndex = cardIndex;
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.partitions = partitions;
@@ -155,13 +161,23 @@ public class AxonSetup {
                         .registerListenerInvocationErrorHandler(
                             KafkaCardEventPublisher.PROCESSING_GROUP,
                             c -> PropagatingErrorHandler.instance())
-                        .registerEventHandler(c -> publisher))
+                        .registerEventHandler(c -> publisher)
+                        // The card index (S-LIST-*, S-PICKUP-1) in the events' own transaction: a
+                        // subscribing processor, and a failure fails the command.
+                        .registerSubscribingEventProcessor(CardIndexProjection.PROCESSING_GROUP)
+                        .registerListenerInvocationErrorHandler(
+                            CardIndexProjection.PROCESSING_GROUP,
+                            c -> PropagatingErrorHandler.instance())
+                        .registerEventHandler(c -> new CardIndexProjection(cardIndex)))
             .buildConfiguration();
     // One command's events of a card share one instant (R-OLD-2); before the hash, which covers it.
     axon.eventStore().registerDispatchInterceptor(new OneInstantPerCommand());
+    // The business date each event was decided on (S-PICKUP-1 counts days from it).
+    axon.eventStore().registerDispatchInterceptor(new BusinessDateStamp(clock));
     // Tamper evidence: every stored event carries its chain hash (audit/EventChain).
     axon.eventStore().registerDispatchInterceptor(new ChainHashInterceptor(storage, serializer));
     axon.start();
+    cardIndex.fillIfEmpty(axon.eventStore());
     balancer =
         new SegmentBalancer(
             dataSource,

@@ -2,6 +2,7 @@ package cn.bj.hrss.card.application.card.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import cn.bj.hrss.card.application.axon.BusinessDateStamp;
 import cn.bj.hrss.card.application.axon.CommandMetaData;
 import cn.bj.hrss.card.application.card.command.ActivateFinancialFunction;
 import cn.bj.hrss.card.application.card.command.CancelCard;
@@ -18,8 +19,10 @@ import cn.bj.hrss.card.application.card.command.RecordCardDispatched;
 import cn.bj.hrss.card.application.card.command.RecordCardProduced;
 import cn.bj.hrss.card.application.card.command.RecordCardProductionFailed;
 import cn.bj.hrss.card.application.card.command.RecordMailReturned;
+import cn.bj.hrss.card.application.card.command.RemindPickupPeriodEnding;
 import cn.bj.hrss.card.application.card.command.ReplaceCard;
 import cn.bj.hrss.card.application.card.command.ReportCardLost;
+import cn.bj.hrss.card.application.card.command.ReturnUncollectedCard;
 import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
 import cn.bj.hrss.card.application.card.command.WithdrawApplication;
 import cn.bj.hrss.card.contract.event.CardDelivered;
@@ -37,11 +40,15 @@ import cn.bj.hrss.card.contract.event.IssuingBankChanged;
 import cn.bj.hrss.card.contract.event.LossReportCancelled;
 import cn.bj.hrss.card.contract.event.MailReturned;
 import cn.bj.hrss.card.contract.event.OldCardInvalidated;
+import cn.bj.hrss.card.contract.event.PickupPeriodEnding;
 import cn.bj.hrss.card.contract.event.RegisteredOutlet;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
+import cn.bj.hrss.card.contract.event.UncollectedCardReturned;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -68,6 +75,9 @@ public class CardAggregate {
 
   /** Who applied for the card (CardRequested's actor id), null for a replacement. */
   private String appliedBy;
+
+  /** Where and since which business date the card waits at an outlet (S-PICKUP-1), or null. */
+  private PickupPolicy.Waiting waiting;
 
   protected CardAggregate() {
     // for Axon: rebuilt from events
@@ -106,6 +116,20 @@ public class CardAggregate {
   private static String text(MetaData metaData, String key) {
     Object value = metaData.get(key);
     return value == null ? null : value.toString();
+  }
+
+  /** S-PICKUP-1: the pickup sweep reminds the holder once that the pickup period ends soon. */
+  @CommandHandler
+  public void handle(RemindPickupPeriodEnding command, BusinessClock clock) {
+    LocalDate lastDay = PickupPolicy.checkReminder(state, waiting, command.period(), clock.today());
+    apply(new PickupPeriodEnding(waiting.since(), lastDay, waiting.outlet()));
+  }
+
+  /** S-PICKUP-1: after its pickup period the card goes back to the issuing bank's central store. */
+  @CommandHandler
+  public void handle(ReturnUncollectedCard command, BusinessClock clock) {
+    LocalDate lastDay = PickupPolicy.checkReturn(state, waiting, command.period(), clock.today());
+    apply(new UncollectedCardReturned(waiting.since(), lastDay, waiting.outlet()));
   }
 
   @CommandHandler
@@ -296,12 +320,24 @@ public class CardAggregate {
   }
 
   @EventSourcingHandler
-  void on(CardEvent event, MetaData metaData) {
+  void on(CardEvent event, MetaData metaData, @Timestamp Instant at) {
     if (event instanceof CardRequested) {
       appliedThrough = Channel.named(text(metaData, CommandMetaData.CHANNEL)).orElse(null);
       appliedBy = text(metaData, CommandMetaData.ACTOR_ID);
     }
+    if (event instanceof CardDispatched e && e.method() == CollectionMethod.OUTLET_PICKUP) {
+      waiting = waitingAt(e.outlet(), e.outletName(), metaData, at);
+    } else if (event instanceof MailReturned e) {
+      waiting = waitingAt(e.outlet(), null, metaData, at);
+    }
     state = state.evolve(event);
     cardId = state.cardId();
+  }
+
+  private static PickupPolicy.Waiting waitingAt(
+      RegisteredOutlet outlet, String outletName, MetaData metaData, Instant at) {
+    return new PickupPolicy.Waiting(
+        BusinessDateStamp.of(metaData.get(BusinessDateStamp.KEY), at),
+        outlet != null ? outlet : new RegisteredOutlet(outletName, null));
   }
 }
