@@ -99,7 +99,7 @@ final class Demo {
         """
         {"outletName": "工商银行北京朝阳门支行",
          "proxy": {"name": "王丽", "idNumber": "%s"},
-         "authorisation": "SQ-2025-0001"}
+         "authorisation": "SQ20250001"}
         """
             .formatted(PROXY_ID_NUMBER));
     LocalSuite.say(

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 18 item 9: the turns a card's life takes, across the four services as separate processes
- * on one real PostgreSQL and one real Kafka broker. One card is changed before production, its mail
+ * Issue 18 item 9: the turns a card's life takes, across the four services as separate processes on
+ * one real PostgreSQL and one real Kafka broker. One card is changed before production, its mail
  * fails, a proxy collects it at the outlet, and it is cancelled; another application is withdrawn
  * and the person applies again. Each service's projection follows, and the holder's phone receives
  * what it should and nothing after the end.
@@ -173,7 +173,7 @@ class CardLifeTurnsEndToEndIT {
         .body(
             """
             {"outletName": "%s", "proxy": {"name": "王丽", "idNumber": "%s"},
-             "authorisation": "SQ-2026-0001"}
+             "authorisation": "SQ20260001"}
             """
                 .formatted(OUTLET, PROXY_ID_NUMBER))
         .post("/cards/{id}/collection", cardId)
@@ -215,7 +215,9 @@ class CardLifeTurnsEndToEndIT {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("CANCELLED")));
-    eventually(() -> assertTrue(templates(cardId).contains("MAIL_RETURNED"), templates(cardId).toString()));
+    eventually(
+        () ->
+            assertTrue(templates(cardId).contains("MAIL_RETURNED"), templates(cardId).toString()));
     List<Map<String, String>> texts = suite.smsGateway.received(holder.mobile());
     int atTheEnd = texts.size();
     // Every projection has seen the cancellation (above); nothing more reaches the phone.
@@ -284,7 +286,10 @@ class CardLifeTurnsEndToEndIT {
         .then()
         .statusCode(200)
         .body("cardId", hasItem(second));
-    eventually(() -> assertEquals(List.of("APPLICATION_ACCEPTED", "APPLICATION_WITHDRAWN"), templates(first)));
+    eventually(
+        () ->
+            assertEquals(
+                List.of("APPLICATION_ACCEPTED", "APPLICATION_WITHDRAWN"), templates(first)));
     read("bank-gateway-service", "BANK", "ICBC")
         .get("/banks/ICBC/cards/{id}", second)
         .then()

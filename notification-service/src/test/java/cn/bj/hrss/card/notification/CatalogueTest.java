@@ -36,7 +36,7 @@ class CatalogueTest {
         .get("/notifications/catalogue")
         .then()
         .statusCode(200)
-        .body("size()", equalTo(9))
+        .body("size()", equalTo(16))
         .body("policy", everyItem(equalTo("ALLOWED")));
   }
 

@@ -6,6 +6,10 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import cn.bj.hrss.card.contract.event.ApplicationChanged;
+import cn.bj.hrss.card.contract.event.CardCancelled;
+import cn.bj.hrss.card.contract.event.CardDispatched;
+import cn.bj.hrss.card.contract.event.MobileNumberChanged;
 import cn.bj.hrss.card.notification.support.Listing;
 import cn.bj.hrss.card.notification.support.SmsGatewayTestResource;
 import cn.bj.hrss.card.notification.support.TestCard;
@@ -93,6 +97,43 @@ class RedeliveryAndReplayTest {
     expected.add("【工商银行】您的第三代社会保障卡金融功能已在工商银行北京朝阳门支行激活。");
     assertEquals(expected, Wire.textsReceivedBy(card.mobile));
     assertEquals(3, Wire.requestsFor(card.mobile).size());
+  }
+
+  /**
+   * Issue 18's events rebuild the same messages, contacts and mobile changes: the mobile's change,
+   * a proxy collection and a cancelled card come out as the live projection has them, and the
+   * rebuild sends nothing (the cancelled message stays cancelled).
+   */
+  @Test
+  void issue_18s_events_rebuild_the_same_projection_and_send_nothing() {
+    TestCard card = TestCard.fresh();
+    String newMobile = TestCard.randomMobile();
+    card.publish(
+        card.requested(),
+        card.golden(ApplicationChanged.class, 1),
+        card.mobileChanged(2, MobileNumberChanged.HOLDER, newMobile),
+        card.golden(CardDispatched.class, 3),
+        card.collectedByProxy(4, "王*明", "SQ2025031400012"));
+    TestCard cancelled = card.next();
+    Wire.failNext(cancelled.mobile, 1000, "UNAVAILABLE");
+    cancelled.publish(cancelled.requested(), cancelled.golden(CardCancelled.class, 1));
+    Listing.awaitStatuses(card.id, "DELIVERED", "DELIVERED", "DELIVERED", "DELIVERED", "DELIVERED");
+    Listing.awaitStatuses(cancelled.id, "CANCELLED");
+    String before = Listing.raw(card.id);
+    String cancelledBefore = Listing.raw(cancelled.id);
+    List<String> oldWire = Wire.textsReceivedBy(card.mobile);
+    List<String> newWire = Wire.textsReceivedBy(newMobile);
+
+    rebuild();
+
+    assertEquals(before, Listing.raw(card.id));
+    assertEquals(cancelledBefore, Listing.raw(cancelled.id));
+    TestCard marker = cancelled.next();
+    marker.publish(marker.requested());
+    Listing.awaitWire(marker.mobile, 1);
+    assertEquals(oldWire, Wire.textsReceivedBy(card.mobile));
+    assertEquals(newWire, Wire.textsReceivedBy(newMobile));
+    assertEquals(List.of(), Wire.textsReceivedBy(cancelled.mobile));
   }
 
   @Test

@@ -3,8 +3,12 @@ package cn.bj.hrss.card.notification;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.bj.hrss.card.contract.event.CardDispatched;
+import cn.bj.hrss.card.contract.event.CardProduced;
+import cn.bj.hrss.card.contract.event.MobileNumberChanged;
 import cn.bj.hrss.card.notification.support.Listing;
 import cn.bj.hrss.card.notification.support.SmsGatewayTestResource;
 import cn.bj.hrss.card.notification.support.TestCard;
@@ -81,5 +85,38 @@ class SuspiciousPatternsTest {
             .findFirst()
             .orElseThrow();
     assertEquals(first.id, change.get("previousCardId"));
+  }
+
+  /** S-MOBILE-1: the note now also sees the card's own mobile changed before it was mailed. */
+  @Test
+  void S_MOBILE_1_a_mobile_number_changed_shortly_before_the_card_is_mailed_is_listed() {
+    TestCard card = TestCard.fresh();
+    String newMobile = TestCard.randomMobile();
+    card.publish(
+        card.requestedByMail("北京市海淀区中关村大街6号"),
+        card.mobileChanged(1, MobileNumberChanged.HOLDER, newMobile),
+        card.golden(CardProduced.class, 2),
+        card.golden(
+            CardDispatched.class,
+            3,
+            p -> {
+              p.put("method", "MAIL").put("trackingNumber", "EA123456785CN");
+              p.remove(List.of("outletName", "outlet"));
+            }));
+    Listing.awaitStatuses(card.id, "DELIVERED", "DELIVERED", "DELIVERED");
+
+    String body =
+        TestCallers.operator().get("/notifications/suspicious").then().extract().asString();
+    Map<String, Object> change =
+        JsonPath.from(body).<Map<String, Object>>getList("mobileChangedBeforeMail").stream()
+            .filter(c -> c.get("cardId").equals(card.id))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(body));
+    assertEquals("MOBILE_NUMBER_CHANGED", change.get("how"));
+    assertEquals(card.id, change.get("previousCardId"));
+    assertEquals(
+        newMobile.substring(0, 3) + "****" + newMobile.substring(7), change.get("newMobile"));
+    assertFalse(body.contains(newMobile), body);
+    assertFalse(body.contains(card.mobile), body);
   }
 }

@@ -29,7 +29,13 @@ public record MessageTemplate(
       Map.of(
           "outlet", "工商银行北京朝阳门支行",
           "trackingNumber", "EA123456785CN",
-          "dueDate", "2025年4月2日");
+          "dueDate", "2025年4月2日",
+          "bank", "工商银行",
+          "collection", "到工商银行北京朝阳门支行（北京市东城区朝阳门北大街1号）领取",
+          "newMobile", "139****5678",
+          "pickupEnds", "2025年6月9日",
+          "proxy", "王*明",
+          "authorisation", "SQ2025031400012");
 
   /** A template asked for a value the event did not give. */
   public static final class MissingValueException extends IllegalArgumentException {

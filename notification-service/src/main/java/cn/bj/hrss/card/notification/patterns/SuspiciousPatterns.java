@@ -20,8 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Patterns worth an operator's look, from the projection: many applications sharing one mobile or
  * one delivery address (an address is compared by its keyed hash, never kept in clear), and a
- * person who applied again with another mobile shortly before the card was mailed. Mobiles and
- * addresses are masked; the card ids lead to the details in application-service.
+ * person who applied again with another mobile, or a card whose mobile was changed (S-MOBILE-1),
+ * shortly before the card was mailed. Mobiles and addresses are masked; the card ids lead to the
+ * details in application-service.
  */
 @ApplicationScoped
 public class SuspiciousPatterns {
@@ -35,8 +36,14 @@ public class SuspiciousPatterns {
   /** Cards delivered to one address. */
   public record SharedAddress(String address, int cards, List<String> cardIds) {}
 
-  /** A person applied again with another mobile, and that card was mailed soon after. */
+  /**
+   * The card's notices went to another mobile shortly before the card was mailed: {@code how}
+   * NEW_APPLICATION (the person applied again with another mobile; {@code previousCardId} is the
+   * earlier card) or MOBILE_NUMBER_CHANGED (S-MOBILE-1: the card's own number was changed; {@code
+   * previousCardId} is the card itself).
+   */
   public record MobileChangedBeforeMail(
+      String how,
       String cardId,
       String previousCardId,
       String previousMobile,
@@ -122,6 +129,7 @@ public class SuspiciousPatterns {
             "SELECT mc.*, c.dispatched_at FROM mobile_change mc"
                 + " JOIN card_contact c ON c.card_id = mc.card_id"
                 + " WHERE c.dispatch_method = 'MAIL' AND c.dispatched_at IS NOT NULL"
+                + " AND c.dispatched_at >= mc.changed_at"
                 + " AND c.dispatched_at <= mc.changed_at + (? * interval '1 second')"
                 + " ORDER BY c.dispatched_at DESC LIMIT "
                 + MAX_ROWS)) {
@@ -130,6 +138,9 @@ public class SuspiciousPatterns {
         while (row.next()) {
           changes.add(
               new MobileChangedBeforeMail(
+                  "application".equals(row.getString("event_key"))
+                      ? "NEW_APPLICATION"
+                      : "MOBILE_NUMBER_CHANGED",
                   row.getString("card_id"),
                   row.getString("previous_card_id"),
                   Masking.mobile(row.getString("previous_mobile")),

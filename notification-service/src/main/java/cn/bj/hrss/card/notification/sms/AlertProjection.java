@@ -13,7 +13,6 @@ import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -29,7 +28,6 @@ import org.jboss.logging.Logger;
 public class AlertProjection {
 
   private static final Logger LOG = Logger.getLogger(AlertProjection.class);
-  private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final DataSource dataSource;
   private final MessageRecorder recorder;
@@ -83,7 +81,7 @@ public class AlertProjection {
               "ProductionOverdue",
               at),
           "ProductionOverdue",
-          Map.of("dueDate", CHINESE_DATE.format(alert.dueDate())),
+          Map.of("dueDate", MessageRecorder.CHINESE_DATE.format(alert.dueDate())),
           null);
     }
   }

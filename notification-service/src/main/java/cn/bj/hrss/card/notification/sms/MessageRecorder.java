@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +48,9 @@ public class MessageRecorder {
 
   private static final Logger LOG = Logger.getLogger(MessageRecorder.class);
   private static final String FALLBACK_OUTLET = "发卡银行网点";
+
+  /** A date as a notice writes it: 2025年4月2日. */
+  public static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   /** The event a message comes from. */
   public record EventRef(
@@ -92,19 +96,19 @@ public class MessageRecorder {
           event.cardId(), event.eventType(), template.code());
       return;
     }
-    String recipient = contact.get().mobile();
+    if (contact.get().ended() != null) {
+      // S-END-1, S-WITHDRAW-1: the card's life ended; no later event of it gives a message.
+      return;
+    }
+    String recipient = contact.get().recipientOn(event.occurredAt());
     String problem = recipient.isEmpty() ? "the application has no valid mainland mobile" : null;
     LocalDate adultOn = contact.get().holderAdultOn();
-    if (adultOn != null && !event.occurredAt().atZone(BEIJING).toLocalDate().isBefore(adultOn)) {
-      // R-BANK-4: from the 18th birthday the holder, not the guardian, receives the notices.
-      recipient = contact.get().holderMobile();
+    if (contact.get().holderIsAdultOn(event.occurredAt()) && recipient.isEmpty()) {
       problem =
-          recipient.isEmpty()
-              ? "R-BANK-4: the holder is 18 since "
-                  + adultOn
-                  + "; the guardian no longer receives the card's notices and the application"
-                  + " gave no mobile of the holder's own"
-              : null;
+          "R-BANK-4: the holder is 18 since "
+              + adultOn
+              + "; the guardian no longer receives the card's notices and the application"
+              + " gave no mobile of the holder's own";
     }
     String signature = MessageTemplate.HRSS_SIGNATURE;
     if (MessageTemplate.SIGNED_BY_ISSUING_BANK.equals(template.signer())) {
@@ -177,6 +181,36 @@ public class MessageRecorder {
   }
 
   /**
+   * S-END-1, S-WITHDRAW-1: the card's messages not sent yet are cancelled (outbox status CANCELLED,
+   * with the rule as the reason: the sender claims only QUEUED ones; one the sender holds right now
+   * goes out and is recorded as sent).
+   *
+   * @return how many waiting messages were cancelled
+   */
+  public static int cancelWaiting(Connection connection, String cardId, String rule)
+      throws SQLException {
+    return update(
+        connection,
+        "UPDATE sms_outbox SET status = 'CANCELLED', last_error = ?"
+            + " WHERE card_id = ? AND status = 'QUEUED'",
+        rule + ": the card's life ended; not sent",
+        cardId);
+  }
+
+  /**
+   * S-END-1, S-WITHDRAW-1: the card's life ended ({@code ended}: CANCELLED or WITHDRAWN); no later
+   * event of the card gives a message.
+   */
+  public static void markEnded(Connection connection, String cardId, String ended)
+      throws SQLException {
+    update(
+        connection,
+        "UPDATE card_contact SET ended = ? WHERE card_id = ? AND ended IS NULL",
+        ended,
+        cardId);
+  }
+
+  /**
    * The outlet as a pickup notice names it: its registered name and address, as the event carries
    * them from application-service's outlet reference data (ADR 23); the issuing bank's outlet in
    * general when the event has none (a version 1 event, whose outlet was never checked).
@@ -199,25 +233,41 @@ public class MessageRecorder {
     return outletName == null || outletName.isBlank() ? FALLBACK_OUTLET : outletName;
   }
 
-  /** Whom to write to about a card, as its application decided. */
   /**
-   * Whom a card's notices go to: {@code mobile} (the guardian's for a minor's card), and from
-   * {@code holderAdultOn} (the 18th birthday, on a card a guardian applied for) {@code
-   * holderMobile} (empty when the application gave none of the holder's own).
+   * Whom a card's notices go to: {@code mobile} (the guardian's for a minor's card, {@code
+   * guardianApplied}), and from {@code holderAdultOn} (the 18th birthday, on a card a guardian
+   * applied for) {@code holderMobile} (empty when the application gave none of the holder's own);
+   * {@code ended} is CANCELLED or WITHDRAWN once the card's life ended (S-END-1, S-WITHDRAW-1),
+   * else null.
    */
   public record Contact(
       String mobile,
       String bankCode,
       Instant producedAt,
       LocalDate holderAdultOn,
-      String holderMobile) {}
+      String holderMobile,
+      boolean guardianApplied,
+      String ended) {
+
+    /**
+     * R-BANK-4: whether the holder of a card a guardian applied for is 18 on the day of {@code at}.
+     */
+    public boolean holderIsAdultOn(Instant at) {
+      return holderAdultOn != null && !at.atZone(BEIJING).toLocalDate().isBefore(holderAdultOn);
+    }
+
+    /** The mobile a message of an event at {@code at} goes to; empty when there is none. */
+    public String recipientOn(Instant at) {
+      return holderIsAdultOn(at) ? holderMobile : mobile;
+    }
+  }
 
   public static Optional<Contact> contact(Connection connection, String cardId)
       throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "SELECT mobile, bank_code, produced_at, holder_adult_on, holder_mobile"
-                + " FROM card_contact WHERE card_id = ?")) {
+            "SELECT mobile, bank_code, produced_at, holder_adult_on, holder_mobile,"
+                + " guardian_applied, ended FROM card_contact WHERE card_id = ?")) {
       statement.setString(1, cardId);
       try (ResultSet row = statement.executeQuery()) {
         if (!row.next()) {
@@ -232,7 +282,9 @@ public class MessageRecorder {
                 row.getDate("holder_adult_on") == null
                     ? null
                     : row.getDate("holder_adult_on").toLocalDate(),
-                Objects.toString(row.getString("holder_mobile"), "")));
+                Objects.toString(row.getString("holder_mobile"), ""),
+                row.getBoolean("guardian_applied"),
+                row.getString("ended")));
       }
     }
   }

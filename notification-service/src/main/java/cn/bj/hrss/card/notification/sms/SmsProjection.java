@@ -4,6 +4,10 @@ import static cn.bj.hrss.card.consumer.Jdbc.update;
 
 import cn.bj.hrss.card.consumer.CardEventPositions;
 import cn.bj.hrss.card.contract.Topics;
+import cn.bj.hrss.card.contract.event.ApplicationChanged;
+import cn.bj.hrss.card.contract.event.ApplicationWithdrawn;
+import cn.bj.hrss.card.contract.event.CardCancelled;
+import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDispatched;
 import cn.bj.hrss.card.contract.event.CardProduced;
 import cn.bj.hrss.card.contract.event.CardRequested;
@@ -11,10 +15,14 @@ import cn.bj.hrss.card.contract.event.Collection;
 import cn.bj.hrss.card.contract.event.CollectionMethod;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
+import cn.bj.hrss.card.contract.event.MailReturned;
+import cn.bj.hrss.card.contract.event.MobileNumberChanged;
+import cn.bj.hrss.card.contract.event.PickupPeriodEnding;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
 import cn.bj.hrss.card.contract.event.TrackingNumber;
 import cn.bj.hrss.card.contract.event.UnknownCardEvent;
+import cn.bj.hrss.card.notification.catalogue.ReferenceData;
 import cn.bj.hrss.card.notification.sms.MessageRecorder.EventRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,6 +33,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,9 +46,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * without a template gives none. Today CardRequested, CardDispatched/*, SocialFunctionEnabled (the
  * trigger {@code SocialFunctionEnabled/NO_OLD_CARD} when the enabling invalidated no old card: a
  * first issue, 新发, is never told that an old card is void, R-OLD-2) and FinancialFunctionActivated
- * have one; CardProduced, CardCollected, CardDelivered, CardProductionFailed and OldCardInvalidated
- * (the enabling message of an exchange already says the old card stopped working, R-OLD-2) have
- * none, on purpose. Unknown types are skipped.
+ * have one, and so have issue 18's ApplicationChanged (S-CHANGE-1), ApplicationWithdrawn
+ * (S-WITHDRAW-1), MobileNumberChanged (S-MOBILE-1: to the old number), MailReturned (S-MAIL-2),
+ * PickupPeriodEnding and UncollectedCardReturned (S-PICKUP-1) and a CardCollected by a proxy
+ * ({@code CardCollected/PROXY}, S-PROXY-1); CardProduced, CardCollected by the holder,
+ * CardDelivered, CardProductionFailed, CardCancelled and OldCardInvalidated (the enabling message
+ * of an exchange already says the old card stopped working, R-OLD-2) have none, on purpose. Unknown
+ * types are skipped. After CardCancelled (S-END-1) or ApplicationWithdrawn, what still waits for
+ * the card is cancelled and no later event of it gives a message.
  *
  * <p>A rebuild replays into a copy whose outbox is thrown away (card-event-consumer's
  * ProjectionRebuild): nothing is sent twice.
@@ -53,13 +67,16 @@ public class SmsProjection {
   private final DataSource dataSource;
   private final MessageRecorder recorder;
   private final Pseudonyms pseudonyms;
+  private final ReferenceData data;
 
   SmsProjection(
       DataSource dataSource,
       MessageRecorder recorder,
+      ReferenceData data,
       @ConfigProperty(name = "notification.pseudonym-secret") String pseudonymSecret) {
     this.dataSource = dataSource;
     this.recorder = recorder;
+    this.data = data;
     this.pseudonyms = new Pseudonyms(pseudonymSecret);
   }
 
@@ -139,8 +156,129 @@ public class SmsProjection {
     } else if (event.payload() instanceof FinancialFunctionActivated activated) {
       values.put("outlet", MessageRecorder.outletName(activated.outlet()));
       signingBank = activated.bankCode();
+    } else if (event.payload() instanceof ApplicationChanged changed) {
+      changeApplication(connection, event, changed, values);
+    } else if (event.payload() instanceof ApplicationWithdrawn) {
+      // S-WITHDRAW-1: what still waits is moot; the withdrawal is the card's last message.
+      MessageRecorder.cancelWaiting(connection, event.cardId(), "S-WITHDRAW-1");
+      recorder.record(connection, ref, trigger, values, null);
+      MessageRecorder.markEnded(connection, event.cardId(), "WITHDRAWN");
+      return;
+    } else if (event.payload() instanceof CardCancelled) {
+      // S-END-1: no message, nothing waiting goes out, and no later event gives one.
+      MessageRecorder.cancelWaiting(connection, event.cardId(), "S-END-1");
+      MessageRecorder.markEnded(connection, event.cardId(), "CANCELLED");
+      return;
+    } else if (event.payload() instanceof MobileNumberChanged changed) {
+      changeMobile(connection, event, ref, changed);
+      return;
+    } else if (event.payload() instanceof MailReturned returned) {
+      // S-MAIL-2: the card now waits at that registered outlet of the issuing bank (R-PICK-2).
+      update(
+          connection,
+          "UPDATE card_contact SET collection_method = 'OUTLET_PICKUP' WHERE card_id = ?",
+          event.cardId());
+      values.put("outlet", MessageRecorder.outletWithAddress(returned.outlet()));
+    } else if (event.payload() instanceof PickupPeriodEnding ending) {
+      values.put("outlet", MessageRecorder.outletWithAddress(ending.outlet()));
+      values.put("pickupEnds", MessageRecorder.CHINESE_DATE.format(ending.pickupEnds()));
+    } else if (event.payload() instanceof CardCollected collected
+        && CardCollected.PROXY.equals(collected.collectedBy())) {
+      // S-PROXY-1: the holder learns who collected the card, masked, and on which authorisation.
+      trigger = trigger + "/" + CardCollected.PROXY;
+      values.put("proxy", Proxies.maskedName(collected.proxy()));
+      values.put("authorisation", Proxies.authorisation(collected.authorisation()));
     }
     recorder.record(connection, ref, trigger, values, signingBank);
+  }
+
+  /**
+   * S-CHANGE-1: the application as it now stands, for the later notices (the signing bank) and the
+   * anti-fraud patterns (the address); the holder is told what it now says.
+   */
+  private void changeApplication(
+      Connection connection,
+      EventEnvelope event,
+      ApplicationChanged changed,
+      Map<String, String> values)
+      throws SQLException {
+    Collection collection = changed.collection();
+    String address = collection == null ? null : collection.address();
+    update(
+        connection,
+        "UPDATE card_contact SET bank_code = ?, collection_method = ?, address_key = ?,"
+            + " address_masked = ? WHERE card_id = ?",
+        String.valueOf(changed.bankCode()),
+        collection == null ? null : String.valueOf(collection.method()),
+        pseudonyms.address(address),
+        Masking.address(address),
+        event.cardId());
+    data.bankName(connection, changed.bankCode()).ifPresent(name -> values.put("bank", name));
+    CollectionMethod method = collection == null ? null : collection.method();
+    if (method == CollectionMethod.OUTLET_PICKUP) {
+      values.put("collection", "到" + MessageRecorder.outletWithAddress(changed.outlet()) + "领取");
+    } else if (method == CollectionMethod.MAIL && Masking.address(address) != null) {
+      values.put("collection", "邮寄至" + Masking.address(address));
+    } else if (method == CollectionMethod.DOOR_TO_DOOR) {
+      values.put("collection", "发卡银行上门送卡");
+    }
+  }
+
+  /**
+   * S-MOBILE-1: the card's notices go to the new number from this event on. When the recipient of
+   * the card's notices changes, the old number is told once, before the change, where they go now
+   * (masked); the change is noted for the anti-fraud pattern "mobile changed shortly before a
+   * mailed dispatch". The holder's own number of a minor's card changes whom the notices go to only
+   * from the 18th birthday (R-BANK-4); a guardian's number of a card no guardian applied for
+   * changes nothing.
+   */
+  private void changeMobile(
+      Connection connection, EventEnvelope event, EventRef ref, MobileNumberChanged changed)
+      throws SQLException {
+    Optional<MessageRecorder.Contact> found = MessageRecorder.contact(connection, event.cardId());
+    Optional<String> mobile = Recipients.mobile(changed.mobile());
+    if (found.isEmpty() || mobile.isEmpty()) {
+      return;
+    }
+    MessageRecorder.Contact before = found.get();
+    boolean holder = MobileNumberChanged.HOLDER.equals(changed.of());
+    if (!holder && !before.guardianApplied()) {
+      return;
+    }
+    MessageRecorder.Contact after =
+        new MessageRecorder.Contact(
+            holder && before.guardianApplied() ? before.mobile() : mobile.get(),
+            before.bankCode(),
+            before.producedAt(),
+            before.holderAdultOn(),
+            holder ? mobile.get() : before.holderMobile(),
+            before.guardianApplied(),
+            before.ended());
+    String from = before.recipientOn(event.occurredAt());
+    String to = after.recipientOn(event.occurredAt());
+    if (!from.isEmpty() && !from.equals(to)) {
+      recorder.record(
+          connection, ref, event.eventType(), Map.of("newMobile", Masking.mobile(to)), null);
+    }
+    String previous = holder && before.guardianApplied() ? before.holderMobile() : before.mobile();
+    if (!previous.equals(mobile.get())) {
+      update(
+          connection,
+          "INSERT INTO mobile_change (card_id, event_key, previous_card_id, previous_mobile,"
+              + " new_mobile, changed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+          event.cardId(),
+          ref.eventKey(),
+          event.cardId(),
+          previous,
+          mobile.get(),
+          Timestamp.from(event.occurredAt()));
+    }
+    update(
+        connection,
+        "UPDATE card_contact SET mobile = ?, holder_mobile = ? WHERE card_id = ?",
+        after.mobile(),
+        after.holderMobile(),
+        event.cardId());
   }
 
   /**
@@ -157,8 +295,9 @@ public class SmsProjection {
     update(
         connection,
         "INSERT INTO card_contact (card_id, mobile, bank_code, collection_method, address_key,"
-            + " address_masked, person_key, requested_at, holder_adult_on, holder_mobile)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (card_id) DO NOTHING",
+            + " address_masked, person_key, requested_at, holder_adult_on, holder_mobile,"
+            + " guardian_applied) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (card_id) DO NOTHING",
         event.cardId(),
         mobile,
         String.valueOf(requested.bankCode()),
@@ -168,7 +307,8 @@ public class SmsProjection {
         person,
         at,
         Recipients.holderAdultOn(requested).map(java.sql.Date::valueOf).orElse(null),
-        Recipients.holdersOwnMobile(requested).orElse(""));
+        Recipients.holdersOwnMobile(requested).orElse(""),
+        Recipients.guardianOf(requested).isPresent());
     if (person == null) {
       return;
     }
@@ -183,7 +323,7 @@ public class SmsProjection {
           update(
               connection,
               "INSERT INTO mobile_change (card_id, previous_card_id, previous_mobile, new_mobile,"
-                  + " changed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (card_id) DO NOTHING",
+                  + " changed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
               event.cardId(),
               previous.getString("card_id"),
               previous.getString("mobile"),

@@ -360,19 +360,34 @@ class AntiFraudPolicyTest {
         "【中国银行】您补领（换领）的第三代社会保障卡已在中国银行北京分行营业部（北京市西城区复兴门内大街1号）办理完成，原卡同时停止使用。",
         // a sentence or an item that begins with a top-level domain (中国, 中信) is no domain
         "【北京人社】您的第三代社会保障卡申领已受理。中国人民银行和社保部门不会索要您的密码。",
-        "【北京人社】您的第三代社会保障卡可在工商银行、中信银行、中国银行等合作银行网点领取。"
+        "【北京人社】您的第三代社会保障卡可在工商银行、中信银行、中国银行等合作银行网点领取。",
+        // ---- the catalogue's programme-signed templates added by issue 18 (V10) ---------------
+        "【北京人社】您的第三代社会保障卡申领信息已变更：发卡银行为工商银行，领卡方式为到工商银行北京朝阳门支行（北京市东城区朝阳门北大街1号）领取。如非本人办理，请致电12333。",
+        "【北京人社】您的第三代社会保障卡申领信息已变更：发卡银行为建设银行，领卡方式为邮寄至北京市海淀区****。如非本人办理，请致电12333。",
+        "【北京人社】您的第三代社会保障卡申领信息已变更：发卡银行为北京农商银行，领卡方式为发卡银行上门送卡。如非本人办理，请致电12333。",
+        "【北京人社】您的第三代社会保障卡申领已撤回，不会制卡。如需办理，可重新申领。",
+        "【北京人社】您的第三代社会保障卡的短信通知今后将发送至新手机号139****5678，本号码不再接收。如非本人办理，请本人携带有效身份证件到社保经办机构核实。",
+        "【北京人社】您的第三代社会保障卡已由王*明凭您的授权委托书（编号SQ2025031400012）代为领取。如非本人授权，请致电12333。",
+        "【北京人社】您的第三代社会保障卡已由代领人凭您的授权委托书（编号以网点留存为准）代为领取。如非本人授权，请致电12333。"
       })
   void a_legitimate_text_passes(String text) {
     assertEquals(List.of(), AntiFraudPolicy.checkOutgoing(text).violations(), text);
   }
 
-  /** The bodies of the catalogue's bank-signed templates (V2, V3 for REPLACEMENT_READY). */
+  /**
+   * The bodies of the catalogue's bank-signed templates (V2, V3 for REPLACEMENT_READY, V10 for
+   * issue 18's), a pickup period's last day filled in.
+   */
   static final List<String> BANK_SIGNED_BODIES =
       List.of(
           "您的第三代社会保障卡已制作完成，请携带有效身份证件到{outlet}领取，领卡时可现场启用社保功能、激活金融功能。",
           "您的第三代社会保障卡金融功能已在{outlet}激活。",
           "您补领或换领的第三代社会保障卡已制作完成，请携带有效身份证件到{outlet}领取。",
-          "您补领（换领）的第三代社会保障卡已在{outlet}办理完成，原卡同时停止使用。");
+          "您补领（换领）的第三代社会保障卡已在{outlet}办理完成，原卡同时停止使用。",
+          // issue 18 (V10): MAIL_RETURNED, PICKUP_PERIOD_ENDING, UNCOLLECTED_CARD_RETURNED
+          "您邮寄的第三代社会保障卡未能投递，已转至{outlet}，请携带本人有效身份证件到该网点领取。",
+          "您的第三代社会保障卡在{outlet}待领取，领取期限至2025年6月9日，请携带有效身份证件及时领取。",
+          "您的第三代社会保障卡超过领取期限未领取，已退回发卡银行统一保管。如需领取，请携带有效身份证件到发卡银行任一服务网点申请领取。");
 
   /** Outlets as pickup notices name them: the name, with the address when the table has it. */
   static final List<String> OUTLETS =

@@ -10,6 +10,7 @@ import cn.bj.hrss.card.contract.event.CardProduced;
 import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.EventTypes;
 import cn.bj.hrss.card.contract.event.FinancialFunctionActivated;
+import cn.bj.hrss.card.contract.event.MobileNumberChanged;
 import cn.bj.hrss.card.contract.event.OldCardInvalidated;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
@@ -220,6 +221,46 @@ public final class TestCard {
         p -> {
           ((ObjectNode) p.get("applicant")).put("mobile", mobile).put("idNumber", idNumber);
           p.put("outletName", outletName);
+        });
+  }
+
+  /**
+   * The golden sample of {@code type} (issue 18's types come at sequences of their own story) moved
+   * to this card at {@code sequence}, its payload changed by {@code change}.
+   */
+  public byte[] golden(
+      Class<? extends CardEvent> type, long sequence, Consumer<ObjectNode> change) {
+    try {
+      ObjectNode envelope = (ObjectNode) JSON.readTree(event(type, change));
+      envelope.put("sequence", sequence);
+      return JSON.writeValueAsBytes(envelope);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The golden sample of {@code type} as it is, moved to this card at {@code sequence}. */
+  public byte[] golden(Class<? extends CardEvent> type, long sequence) {
+    return golden(type, sequence, p -> {});
+  }
+
+  /** A change of the card's notices' mobile (S-MOBILE-1) of the holder or the guardian. */
+  public byte[] mobileChanged(long sequence, String of, String newMobile) {
+    return golden(
+        MobileNumberChanged.class, sequence, p -> p.put("of", of).put("mobile", newMobile));
+  }
+
+  /**
+   * A CardCollected v2 by a proxy (S-PROXY-1) at {@code sequence}, with the proxy's name and the
+   * authorisation's number as the event would carry them.
+   */
+  public byte[] collectedByProxy(long sequence, String name, String authorisation) {
+    return golden(
+        CardCollected.class,
+        sequence,
+        p -> {
+          p.put("collectedBy", "PROXY").put("authorisation", authorisation);
+          p.putObject("proxy").put("name", name).put("idNumber", "110105********002X");
         });
   }
 

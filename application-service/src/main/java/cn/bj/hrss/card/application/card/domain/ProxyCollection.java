@@ -19,8 +19,12 @@ final class ProxyCollection {
 
   static final String RULE = "S-PROXY-1";
 
-  /** The number of a written authorisation: letters, digits and '-', 4 to 40. */
-  static final Pattern AUTHORISATION = Pattern.compile("[A-Za-z0-9-]{4,40}");
+  /**
+   * The number of a written authorisation as the outlet registers it: capital letters, then digits
+   * (SQ2025031400012). The holder's notice quotes it, and only in this shape can it carry nothing
+   * else (notification-service's {@code Proxies}: digits alone would read as a phone number).
+   */
+  static final Pattern AUTHORISATION = Pattern.compile("[A-Z]{1,6}\\d{4,24}");
 
   /** The longest name a resident identity card carries, with room to spare. */
   static final int MAX_NAME_LENGTH = 50;
@@ -50,8 +54,8 @@ final class ProxyCollection {
     if (!AUTHORISATION.matcher(authorisation).matches()) {
       throw invalidInput(
               RULE,
-              "授权委托书编号格式有误：应为4至40位字母、数字或连字符。",
-              "the authorisation number is 4 to 40 letters, digits or '-'")
+              "授权委托书编号格式有误：应为1至6位大写字母后接4至24位数字，如SQ2025031400012。",
+              "the authorisation number is 1 to 6 capital letters, then 4 to 24 digits")
           .at("authorisation");
     }
     if (!PlainText.isPlain(proxy.name(), MAX_NAME_LENGTH)) {

@@ -72,7 +72,7 @@ class CardAggregateHandOverTest {
   /** An adult proxy (born 1985) and the authorisation the outlet kept. */
   private static final String PROXY_ID = SampleRegistry.id("110105", 1985, 6, 1, 2);
 
-  private static final String AUTHORISATION = "SQ-2026-000123";
+  private static final String AUTHORISATION = "SQ2026000123";
 
   private FixtureConfiguration<CardAggregate> fixture;
 
@@ -223,6 +223,15 @@ class CardAggregateHandOverTest {
         .when(byProxy("李建国", PROXY_ID, "授权书1"))
         .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("S-PROXY-1", "authorisation")));
+    // the holder's notice quotes the number: digits alone would read as a phone number there, and
+    // separators as a number to dial
+    for (String unquotable : new String[] {"13812345678", "SQ-2026-000123", "sq2026000123"}) {
+      fixture
+          .given(REQUESTED_AT_OUTLET, PRODUCED, TO_OUTLET)
+          .when(byProxy("李建国", PROXY_ID, unquotable))
+          .expectNoEvents()
+          .expectException(Matchers.matches(refusedBy("S-PROXY-1", "authorisation")));
+    }
     fixture
         .given(REQUESTED_AT_OUTLET, PRODUCED, TO_OUTLET)
         .when(byProxy("李建国\n", PROXY_ID, AUTHORISATION))

@@ -169,7 +169,7 @@ class HandOverResourceTest {
 
     String proxyId = SampleRegistry.id("110105", 1985, 6, 1, NEXT.incrementAndGet());
     bank("ICBC")
-        .body(byProxy("李建国", proxyId, "SQ-2026-000123"))
+        .body(byProxy("李建国", proxyId, "SQ2026000123"))
         .post("/cards/{id}/collection", cardId)
         .then()
         .statusCode(200)
@@ -191,7 +191,7 @@ class HandOverResourceTest {
             OUTLET,
             CardCollected.PROXY,
             new CardCollected.MaskedPerson("李*国", "110105********" + proxyId.substring(14)),
-            "SQ-2026-000123"),
+            "SQ2026000123"),
         collected);
   }
 
@@ -210,21 +210,21 @@ class HandOverResourceTest {
         .body("rule", equalTo("S-PROXY-1"))
         .body("field", equalTo("authorisation"));
     bank("ICBC")
-        .body(byProxy("李小军", SampleRegistry.id("110105", 2015, 1, 1, 7), "SQ-2026-000124"))
+        .body(byProxy("李小军", SampleRegistry.id("110105", 2015, 1, 1, 7), "SQ2026000124"))
         .post("/cards/{id}/collection", cardId)
         .then()
         .statusCode(409)
         .body("rule", equalTo("S-PROXY-1"))
         .body("field", equalTo("proxy.idNumber"));
     bank("ICBC")
-        .body(byProxy("钱测试", holder, "SQ-2026-000125"))
+        .body(byProxy("钱测试", holder, "SQ2026000125"))
         .post("/cards/{id}/collection", cardId)
         .then()
         .statusCode(409)
         .body("rule", equalTo("S-PROXY-1"));
     deniedLikeNoCard(
         bank("CMB")
-            .body(byProxy("李建国", adult, "SQ-2026-000126"))
+            .body(byProxy("李建国", adult, "SQ2026000126"))
             .post("/cards/{id}/collection", cardId)
             .then());
     Callers.operator().get("/cards/{id}", cardId).then().body("status", equalTo("DISPATCHED"));
