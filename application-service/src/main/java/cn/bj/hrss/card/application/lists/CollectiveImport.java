@@ -10,6 +10,11 @@ import cn.bj.hrss.card.contract.event.CollectionMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -51,9 +56,13 @@ public class CollectiveImport {
     this.access = access;
   }
 
-  /** Reads the whole file first (refused with nothing submitted if it is not CSV or too long). */
-  public Report run(CallerContext organisation, Reader csv) {
-    List<CSVRecord> records = read(csv);
+  /**
+   * Reads the whole file first: refused with nothing submitted if it is not UTF-8 (once, S-LIST-2),
+   * not CSV or too long. A leading byte-order mark (Excel's "CSV UTF-8") is not part of the first
+   * cell, with or without the header line.
+   */
+  public Report run(CallerContext organisation, byte[] file) {
+    List<CSVRecord> records = read(new StringReader(stripBom(utf8(file))));
     List<RowResult> results = new ArrayList<>();
     int accepted = 0;
     for (CSVRecord record : records) {
@@ -72,7 +81,7 @@ public class CollectiveImport {
     try (CSVParser parser =
         CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).build().parse(csv)) {
       for (CSVRecord record : parser) {
-        if (record.getRecordNumber() == 1 && "idNumber".equals(stripBom(record.get(0)))) {
+        if (record.getRecordNumber() == 1 && "idNumber".equals(record.get(0))) {
           continue; // the header
         }
         if (records.size() == MAX_ROWS) {
@@ -146,6 +155,25 @@ public class CollectiveImport {
   private static String cell(CSVRecord record, int index) {
     String value = record.get(index).strip();
     return value.isEmpty() ? null : value;
+  }
+
+  /**
+   * The file as strict UTF-8: a file saved in another encoding (GBK, as Excel saves "CSV" on a
+   * Chinese Windows) is refused once, not as a failure of every row with a Chinese name.
+   */
+  private static String utf8(byte[] file) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(file))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw RuleViolation.invalidInput(
+              "S-LIST-2", "请将文件另存为UTF-8编码的CSV后再上传。", "the file is not UTF-8")
+          .at("file");
+    }
   }
 
   private static String stripBom(String value) {

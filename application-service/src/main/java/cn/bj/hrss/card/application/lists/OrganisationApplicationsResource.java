@@ -20,9 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -104,9 +102,7 @@ public class OrganisationApplicationsResource {
       throw RuleViolation.invalidInput(
           "INPUT-TOO-LARGE", "文件过大，请分批导入（每批不超过5000条）。", "the file is over 2 MiB");
     }
-    return collectiveImport.run(
-        caller,
-        new InputStreamReader(new java.io.ByteArrayInputStream(file), StandardCharsets.UTF_8));
+    return collectiveImport.run(caller, file);
   }
 
   private static void requireOwnOrOperator(CallerContext caller, String id) {

@@ -30,8 +30,10 @@ import org.jboss.logging.Logger;
  * on the business date, sends {@link RemindPickupPeriodEnding} once the reminder day is reached and
  * {@link ReturnUncollectedCard} once the pickup period is over, as actor {@value #ACTOR_ROLE}
  * {@value #ACTOR_ID}. The card aggregate decides (card/domain/PickupPolicy): a sweep run twice, or
- * on two instances at once, changes nothing twice. Runs every {@code suite.pickup-sweep.interval}
- * (0 = only on an operator's {@code POST /pickup-sweep}); Quarkus's scheduler is not a dependency.
+ * on two instances at once, changes nothing twice. Runs first {@code
+ * suite.pickup-sweep.initial-delay} after start (default 1 minute: a service redeployed every day
+ * still sweeps every day), then every {@code suite.pickup-sweep.interval} (0 = only on an
+ * operator's {@code POST /pickup-sweep}); Quarkus's scheduler is not a dependency.
  */
 @ApplicationScoped
 public class PickupSweep {
@@ -49,6 +51,7 @@ public class PickupSweep {
   private final CommandGateway commands;
   private final BusinessClock clock;
   private final Duration interval;
+  private final Duration initialDelay;
   private ScheduledExecutorService timer;
 
   PickupSweep(
@@ -56,19 +59,31 @@ public class PickupSweep {
       PickupPeriods periods,
       CommandGateway commands,
       BusinessClock clock,
-      @ConfigProperty(name = "suite.pickup-sweep.interval") Duration interval) {
+      @ConfigProperty(name = "suite.pickup-sweep.interval") Duration interval,
+      @ConfigProperty(name = "suite.pickup-sweep.initial-delay", defaultValue = "1M")
+          Duration initialDelay) {
     this.index = index;
     this.periods = periods;
     this.commands = commands;
     this.clock = clock;
     this.interval = interval;
+    this.initialDelay = initialDelay;
   }
 
   void start(@Observes StartupEvent startup) {
+    timer = schedule(this::runLogged, initialDelay, interval);
+  }
+
+  /**
+   * Runs {@code sweep} first after {@code initialDelay}, then every {@code interval} after the end
+   * of the previous run, on a daemon thread; nothing when the interval is not positive.
+   */
+  static ScheduledExecutorService schedule(
+      Runnable sweep, Duration initialDelay, Duration interval) {
     if (interval.isZero() || interval.isNegative()) {
-      return;
+      return null;
     }
-    timer =
+    ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
               Thread thread = new Thread(r, "pickup-sweep");
@@ -76,7 +91,8 @@ public class PickupSweep {
               return thread;
             });
     timer.scheduleWithFixedDelay(
-        this::runLogged, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        sweep, Math.max(0, initialDelay.toMillis()), interval.toMillis(), TimeUnit.MILLISECONDS);
+    return timer;
   }
 
   void stop(@Observes ShutdownEvent shutdown) {

@@ -284,6 +284,47 @@ class OrganisationApplicationsResourceTest {
     assertEquals(events, events(), "no event");
   }
 
+  @Test
+  void S_LIST_2_a_file_not_in_utf8_is_refused_once_and_nothing_is_submitted() {
+    String employer = ListPeople.newEmployer();
+    String staff = ListPeople.staff(employer, "孔编码");
+    byte[] gbk =
+        (CollectiveRows.header() + CollectiveRows.row(staff, "孔编码"))
+            .getBytes(java.nio.charset.Charset.forName("GBK"));
+    long events = events();
+    ListPeople.employer(employer)
+        .contentType("text/csv")
+        .body(gbk)
+        .post("/organisations/{id}/applications/import", employer)
+        .then()
+        .statusCode(400)
+        .body("rule", equalTo("S-LIST-2"))
+        .body("message", equalTo("请将文件另存为UTF-8编码的CSV后再上传。"))
+        .body("field", equalTo("file"));
+    assertEquals(events, events(), "no event");
+  }
+
+  @Test
+  void S_LIST_2_a_byte_order_mark_is_not_part_of_the_first_id_number_with_or_without_header() {
+    String employer = ListPeople.newEmployer();
+    String first = ListPeople.staff(employer, "曹甲");
+    String second = ListPeople.staff(employer, "曹乙");
+    for (String file :
+        List.of(
+            "\uFEFF" + CollectiveRows.row(first, "曹甲"),
+            "\uFEFF" + CollectiveRows.header() + CollectiveRows.row(second, "曹乙"))) {
+      ListPeople.employer(employer)
+          .contentType("text/csv")
+          .body(file.getBytes(StandardCharsets.UTF_8))
+          .post("/organisations/{id}/applications/import", employer)
+          .then()
+          .statusCode(200)
+          .body("rowsRead", equalTo(1))
+          .body("accepted", equalTo(1))
+          .body("rows[0].rule", nullValue());
+    }
+  }
+
   private long events() {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement();

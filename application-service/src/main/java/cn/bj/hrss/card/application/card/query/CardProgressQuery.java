@@ -6,6 +6,7 @@ import cn.bj.hrss.card.application.card.domain.CardStatus;
 import cn.bj.hrss.card.application.publishing.EnvelopeMapper;
 import cn.bj.hrss.card.contract.event.ApplicationChanged;
 import cn.bj.hrss.card.contract.event.ApplicationWithdrawn;
+import cn.bj.hrss.card.contract.event.CardCancelled;
 import cn.bj.hrss.card.contract.event.CardCollected;
 import cn.bj.hrss.card.contract.event.CardDelivered;
 import cn.bj.hrss.card.contract.event.CardDispatched;
@@ -15,8 +16,10 @@ import cn.bj.hrss.card.contract.event.CardProductionFailed;
 import cn.bj.hrss.card.contract.event.CardRequested;
 import cn.bj.hrss.card.contract.event.CollectionMethod;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
+import cn.bj.hrss.card.contract.event.MailReturned;
 import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
+import cn.bj.hrss.card.contract.event.UncollectedCardReturned;
 import cn.bj.hrss.card.deadline.NoProductionPeriodException;
 import cn.bj.hrss.card.deadline.ProductionDeadline;
 import cn.bj.hrss.card.deadline.ProductionDeadlines;
@@ -84,8 +87,26 @@ public class CardProgressQuery {
                 : dispatched.method() == CollectionMethod.MAIL
                     ? step("DISPATCHED", "已寄出", at, dispatched.trackingNumber())
                     : step("DISPATCHED", "待银行上门送卡", at, null));
+      } else if (payload instanceof MailReturned returned) {
+        // S-MAIL-2: the card now waits at that outlet of the issuing bank
+        done.put(
+            "MAIL_RETURNED",
+            step(
+                "MAIL_RETURNED",
+                "邮寄未送达，已转至" + returned.outlet().name() + "网点待领",
+                at,
+                returned.outlet().name()));
+      } else if (payload instanceof UncollectedCardReturned returned) {
+        // S-PICKUP-1: past the pickup period; still collected on request
+        done.put(
+            "RETURNED_TO_BANK",
+            step(
+                "RETURNED_TO_BANK",
+                "超过领卡期限，已退回银行卡库，可预约领取",
+                at,
+                returned.outlet() == null ? null : returned.outlet().name()));
       } else if (payload instanceof CardCollected collected) {
-        done.put("COLLECTED", step("COLLECTED", "已领取", at, collected.outletName()));
+        done.put("COLLECTED", collectedStep(collected, at));
       } else if (payload instanceof CardDelivered) {
         done.put("COLLECTED", step("COLLECTED", "已送达", at, null));
       } else if (payload instanceof SocialFunctionEnabled) {
@@ -101,6 +122,9 @@ public class CardProgressQuery {
                 changed.outlet() == null ? null : changed.outlet().name()));
       } else if (payload instanceof ApplicationWithdrawn) {
         done.put("WITHDRAWN", step("WITHDRAWN", "已撤回申领", at, null));
+      } else if (payload instanceof CardCancelled cancelled) {
+        // S-END-1: the operator's note is not shown (it may name other people)
+        done.put("CANCELLED", step("CANCELLED", "已注销", at, reasonName(cancelled.reason())));
       }
     }
     if (state.status() == null) {
@@ -110,22 +134,28 @@ public class CardProgressQuery {
       // S-WITHDRAW-1: nothing is produced, so nothing is due
       deadline = null;
       dueNote = "申领已撤回，不再制卡，没有制卡期限（S-WITHDRAW-1）。";
+    } else if (state.status() == CardStatus.CANCELLED) {
+      // S-END-1: every pending step stopped
+      deadline = null;
+      dueNote = "该卡已注销，后续制卡、寄送和领取均已停止，没有制卡期限（S-END-1）。";
     }
     List<CardProgress.Step> steps = new ArrayList<>();
     steps.add(orPending(done, "APPLIED", "已申领"));
-    if (done.containsKey("CHANGED")) {
-      steps.add(done.get("CHANGED"));
+    String end =
+        done.containsKey("WITHDRAWN")
+            ? "WITHDRAWN"
+            : done.containsKey("CANCELLED") ? "CANCELLED" : null;
+    for (String[] later : LATER_STEPS) {
+      String key = later[0];
+      if (done.containsKey(key)) {
+        steps.add(done.get(key));
+      } else if (end == null && later.length > 1) {
+        // a life that has ended shows only what happened; the optional turns only when they did
+        steps.add(orPending(done, key, later[1]));
+      }
     }
-    if (done.containsKey("WITHDRAWN")) {
-      steps.add(done.get("WITHDRAWN"));
-    } else {
-      steps.addAll(
-          List.of(
-              orPending(done, "IN_PRODUCTION", "制卡中"),
-              orPending(done, "PRODUCED", "已制卡"),
-              orPending(done, "DISPATCHED", "已寄出或到网点"),
-              orPending(done, "COLLECTED", "已领取"),
-              orPending(done, "ENABLED", "已启用")));
+    if (end != null) {
+      steps.add(done.get(end));
     }
     return Optional.of(
         new CardProgress(
@@ -138,6 +168,44 @@ public class CardProgressQuery {
             deadline == null || deadline.calendar().isEmpty() ? null : deadline.calendarVersion(),
             dueNote,
             steps));
+  }
+
+  /**
+   * The steps after APPLIED in their order: {key, name while pending}; a key without a name is a
+   * turn shown only when it happened.
+   */
+  private static final String[][] LATER_STEPS = {
+    {"CHANGED"},
+    {"IN_PRODUCTION", "制卡中"},
+    {"PRODUCED", "已制卡"},
+    {"DISPATCHED", "已寄出或到网点"},
+    {"MAIL_RETURNED"},
+    {"RETURNED_TO_BANK"},
+    {"COLLECTED", "已领取"},
+    {"ENABLED", "已启用"},
+  };
+
+  /** S-PROXY-1: a proxy's collection names the proxy, masked as the event carries them. */
+  private static CardProgress.Step collectedStep(CardCollected collected, Instant at) {
+    if (!CardCollected.PROXY.equals(collected.collectedBy()) || collected.proxy() == null) {
+      return step("COLLECTED", "已领取", at, collected.outletName());
+    }
+    return step(
+        "COLLECTED",
+        "已由他人代领（代领人" + collected.proxy().name() + "，身份证号" + collected.proxy().idNumber() + "）",
+        at,
+        collected.outletName());
+  }
+
+  private static String reasonName(String reason) {
+    if (reason == null) {
+      return null;
+    }
+    return switch (reason) {
+      case CardCancelled.DECEASED -> "持卡人身故";
+      case CardCancelled.EMIGRATED -> "持卡人出境定居";
+      default -> "其他原因";
+    };
   }
 
   private static CardProgress.Step orPending(

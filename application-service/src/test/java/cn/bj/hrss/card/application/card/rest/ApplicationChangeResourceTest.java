@@ -9,15 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import cn.bj.hrss.card.application.Callers;
+import cn.bj.hrss.card.application.lists.ListPeople;
 import cn.bj.hrss.card.application.security.NewPersons;
 import cn.bj.hrss.card.application.security.NewPersons.Person;
+import cn.bj.hrss.card.contract.Topics;
+import cn.bj.hrss.card.contract.codec.EventCodec;
+import cn.bj.hrss.card.contract.event.ApplicationWithdrawn;
+import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.testsupport.SuiteInfrastructureTestResource;
+import cn.bj.hrss.card.testsupport.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -222,5 +230,74 @@ class ApplicationChangeResourceTest {
     post(holder, "/cards/{id}/social-function", "", cardId)
         .statusCode(200)
         .body("status", equalTo("ACTIVE"));
+  }
+
+  /**
+   * {@code caller}'s POST of {@code body} to {@code path} on {@code cardId}: refused exactly as the
+   * same caller is on a card that is not there, and nothing recorded.
+   */
+  private static void refusedLikeNoCard(
+      Supplier<RequestSpecification> caller, String path, String body, String cardId) {
+    int before = version(cardId);
+    Response refused = caller.get().body(body).post(path, cardId);
+    Response noCard = caller.get().body(body).post(path, UUID.randomUUID().toString());
+    refused.then().statusCode(403).body("rule", equalTo("ACCESS-DENIED"));
+    assertEquals(noCard.asString(), refused.asString(), "refused exactly as for no card");
+    assertEquals(before, version(cardId), "nothing recorded");
+  }
+
+  @Test
+  void S_CHANGE_1_the_employer_that_applied_collectively_changes_it_and_no_other_employer_can() {
+    String employer = ListPeople.newEmployer();
+    String staff = ListPeople.staff(employer, "褚集体");
+    String cardId =
+        ListPeople.applied(ListPeople.employer(employer), ListPeople.application(staff, "褚集体"));
+    String selfApplying = ListPeople.staff(employer, "卫自申");
+    String ownCard =
+        ListPeople.applied(
+            Callers.citizen(selfApplying), ListPeople.application(selfApplying, "卫自申"));
+    String toMail = "{\"collection\": {\"method\": \"MAIL\", \"address\": \"北京市朝阳区建国路1号\"}}";
+
+    String other = ListPeople.newEmployer();
+    for (String path : new String[] {"/cards/{id}/application-change", "/cards/{id}/withdrawal"}) {
+      String body = path.endsWith("change") ? toMail : "";
+      refusedLikeNoCard(() -> ListPeople.employer(other), path, body, cardId);
+      // the holder's own employer, on an application the holder made: not the employer's to change
+      refusedLikeNoCard(() -> ListPeople.employer(employer), path, body, ownCard);
+    }
+
+    ListPeople.employer(employer)
+        .body(toMail)
+        .post("/cards/{id}/application-change", cardId)
+        .then()
+        .statusCode(200)
+        .body("collectionMethod", equalTo("MAIL"))
+        .body("history[-1].eventType", equalTo("ApplicationChanged"))
+        .body("history[-1].actorRole", equalTo("EMPLOYER"))
+        .body("history[-1].actorId", equalTo(employer));
+  }
+
+  @Test
+  void S_WITHDRAW_1_an_operator_withdraws_an_application_recorded_as_by_the_operator() {
+    Person holder = NewPersons.adult("韩撤销");
+    String cardId = appliedByMail(holder);
+    Callers.operator()
+        .post("/cards/{id}/withdrawal", cardId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("WITHDRAWN"))
+        .body("history[-1].eventType", equalTo("ApplicationWithdrawn"))
+        .body("history[-1].actorRole", equalTo("OPERATOR"));
+
+    ApplicationWithdrawn withdrawn =
+        (ApplicationWithdrawn)
+            new TopicProbe(LocalInfrastructure.shared().kafka().bootstrapServers())
+                .readByKey(Topics.CARD_LIFECYCLE, cardId, 2, Duration.ofSeconds(30)).stream()
+                    .map(EventCodec::decode)
+                    .filter(event -> event.eventType().equals("ApplicationWithdrawn"))
+                    .findFirst()
+                    .orElseThrow()
+                    .payload();
+    assertEquals(ApplicationWithdrawn.BY_OPERATOR, withdrawn.reason());
   }
 }
