@@ -53,7 +53,8 @@ public class JdbcReferenceData implements ReferenceData {
                         row.getString("organisation_id"),
                         row.getString("pension_bank_code"),
                         row.getBoolean("holds_old_card"),
-                        row.getBoolean("away_from_school")))
+                        row.getBoolean("away_from_school"),
+                        row.getString("ended")))
                 : Optional.empty());
   }
 

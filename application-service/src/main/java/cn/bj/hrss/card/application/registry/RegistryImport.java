@@ -28,9 +28,9 @@ import org.jboss.logging.Logger;
  * guardian_id_numbers}) are recorded with the person, in the same transaction ({@link
  * GuardianRelations}). A row whose optional column {@code ended} says the person died or emigrated
  * has every live card of theirs cancelled once its batch is committed ({@link RegistryEndings},
- * S-END-1). Rows are written in batches of {@value #BATCH}, each in its own transaction, and the
- * job's counters move after every batch, so that {@code GET /imports/{id}} shows the progress of a
- * running import.
+ * S-END-1); the value {@code none} clears an ending recorded before, an empty one leaves it. Rows
+ * are written in batches of {@value #BATCH}, each in its own transaction, and the job's counters
+ * move after every batch, so that {@code GET /imports/{id}} shows the progress of a running import.
  */
 @ApplicationScoped
 public class RegistryImport {
@@ -51,7 +51,8 @@ public class RegistryImport {
           + " pension_bank_code = EXCLUDED.pension_bank_code, updated_at = EXCLUDED.updated_at,"
           + " holds_old_card = EXCLUDED.holds_old_card,"
           + " away_from_school = EXCLUDED.away_from_school,"
-          + " ended = COALESCE(EXCLUDED.ended, insured_person.ended)";
+          + " ended = CASE WHEN ? THEN NULL ELSE COALESCE(EXCLUDED.ended, insured_person.ended)"
+          + " END";
 
   /** The file formats an import reads. */
   public enum Format {
@@ -206,7 +207,8 @@ public class RegistryImport {
                   upsert.setTimestamp(7, now);
                   upsert.setBoolean(8, row.holdsAnOldCard());
                   upsert.setBoolean(9, row.studentAwayFromSchool());
-                  upsert.setString(10, row.ended());
+                  upsert.setString(10, row.ending());
+                  upsert.setBoolean(11, row.clearsEnding());
                   upsert.addBatch();
                 }
                 upsert.executeBatch();

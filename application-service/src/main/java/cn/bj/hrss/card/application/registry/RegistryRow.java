@@ -13,7 +13,8 @@ import java.util.Optional;
  * the same names in camelCase. The last four columns are optional: {@code holds_old_card} and
  * {@code away_from_school} are {@code true} or {@code false} (left out or empty: the person holds
  * an old card, and is not a student away from school); {@code guardian_id_numbers} lists a minor's
- * guardians (R-BANK-4); {@code ended} says the person died or emigrated (S-END-1).
+ * guardians (R-BANK-4); {@code ended} says the person died or emigrated, or ({@code none}) that
+ * they did not after all (S-END-1).
  *
  * @param holdsOldCard whether the person holds a first- or second-generation card (R-OLD-2)
  * @param awayFromSchool a student insured en bloc who is not at school for a special reason
@@ -23,8 +24,9 @@ import java.util.Optional;
  *     for the person. {@code none} withdraws them all; left out or empty, the recorded ones stay.
  *     The guardians checked in person at an outlet are not touched by an import.
  * @param ended S-END-1: {@code DECEASED} or {@code EMIGRATED} when the person's insurance ended so;
- *     every live card of theirs is then cancelled. Left out or empty: nothing ends (and an ending
- *     recorded before stays)
+ *     every live card of theirs is then cancelled. {@code none} clears an ending recorded before
+ *     (it was wrong): the person may apply again. Left out or empty: nothing ends (and an ending
+ *     recorded before stays), as for {@code guardian_id_numbers}
  */
 public record RegistryRow(
     String idNumber,
@@ -48,8 +50,11 @@ public record RegistryRow(
   /** R-BANK-4: at most this many guardians per person in the registry. */
   static final int MAX_GUARDIANS = 4;
 
-  /** The value of {@code guardian_id_numbers} that withdraws the person's registry guardians. */
-  static final String NO_GUARDIANS = "none";
+  /**
+   * The value of {@code guardian_id_numbers} that withdraws the person's registry guardians, and of
+   * {@code ended} that clears the person's ending.
+   */
+  static final String NONE = "none";
 
   /** The six-column row of imports made before the two optional columns. */
   public RegistryRow(
@@ -80,7 +85,7 @@ public record RegistryRow(
     if (guardianIdNumbers == null) {
       return Optional.empty();
     }
-    if (NO_GUARDIANS.equalsIgnoreCase(guardianIdNumbers.trim())) {
+    if (NONE.equalsIgnoreCase(guardianIdNumbers.trim())) {
       return Optional.of(List.of());
     }
     return Optional.of(
@@ -89,6 +94,16 @@ public record RegistryRow(
             .filter(id -> !id.isEmpty())
             .distinct()
             .toList());
+  }
+
+  /** S-END-1: how the person's insurance ended ({@code DECEASED}, {@code EMIGRATED}), or null. */
+  public String ending() {
+    return clearsEnding() ? null : ended;
+  }
+
+  /** S-END-1: whether the row clears an ending recorded before ({@code ended} is {@code none}). */
+  public boolean clearsEnding() {
+    return NONE.equalsIgnoreCase(ended);
   }
 
   /** R-OLD-2: whether the person holds an old card (true unless the row says false). */
@@ -153,8 +168,8 @@ public record RegistryRow(
       return problem(
           "away_from_school", "R-BANK-3", "away_from_school must be true, false or empty");
     }
-    if (ended != null && !ENDINGS.contains(ended)) {
-      return problem("ended", "S-END-1", "ended must be DECEASED, EMIGRATED or empty");
+    if (ended != null && !ENDINGS.contains(ended) && !clearsEnding()) {
+      return problem("ended", "S-END-1", "ended must be DECEASED, EMIGRATED, none or empty");
     }
     return guardianProblem();
   }

@@ -129,6 +129,50 @@ class GuardianshipAttackTest {
   }
 
   @Test
+  void a_minor_sees_their_card_but_the_guardian_changes_or_withdraws_it_until_the_18th_birthday() {
+    MovableBusinessDate.set(SPRING_2026);
+    Person parent = NewPersons.adult("卫母");
+    Person minor =
+        NewPersons.imported(NewPersons.born(2012, 9, 9, "卫小安"), "MINOR", "", parent.idNumber());
+    String card =
+        Callers.citizen(parent.idNumber())
+            .body(NewPersons.byMail(minor, parent, "CMB", "北京市石景山区8号"))
+            .post("/cards")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("cardId");
+    Callers.citizen(minor.idNumber()).get("/cards/{id}", card).then().statusCode(200);
+
+    StoredRows before = stored();
+    Callers.citizen(minor.idNumber())
+        .body("{\"collection\": {\"method\": \"MAIL\", \"address\": \"北京市石景山区9号\"}}")
+        .post("/cards/{id}/application-change", card)
+        .then()
+        .statusCode(409)
+        .body("rule", equalTo("R-BANK-4"))
+        .body("message", containsString("监护人"));
+    Callers.citizen(minor.idNumber())
+        .post("/cards/{id}/withdrawal", card)
+        .then()
+        .statusCode(409)
+        .body("rule", equalTo("R-BANK-4"));
+    Callers.citizen(minor.idNumber())
+        .body("{\"mobile\": \"13911112222\"}")
+        .post("/cards/{id}/mobile", card)
+        .then()
+        .statusCode(409)
+        .body("rule", equalTo("R-BANK-4"));
+    assertEquals(before, stored(), "nothing recorded, the claim kept");
+
+    Callers.citizen(parent.idNumber())
+        .post("/cards/{id}/withdrawal", card)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("WITHDRAWN"));
+  }
+
+  @Test
   void the_applicants_name_must_be_the_registrys_and_the_refusal_does_not_tell_it() {
     Person worker = NewPersons.adult("钱多多");
     Person notInsured = NewPersons.born(1981, 7, 7, "钱少少");

@@ -46,6 +46,7 @@ public final class ApplicationPolicy {
         data.insuredPerson(request.applicant().idNumber())
             .filter(insured -> sameName(request.applicant().name(), insured.name()))
             .orElseThrow(ApplicationPolicy::notInTheRegistry);
+    checkNotEnded(person);
     checkPhase(person, caller.date());
     Organisation organisation = checkChannel(person, caller, data);
     checkGuardian(request, caller, data);
@@ -65,6 +66,24 @@ public final class ApplicationPolicy {
             "未查询到与填写的姓名和身份证号码相符的本市参保信息，请核对姓名和身份证号码。第三代社保卡仅面向依法参加本市社会保险的人员。",
             "no insured person with this ID number and this name in the registry")
         .at("applicant");
+  }
+
+  /**
+   * S-END-1: the registry says the person's insurance ended (died or emigrated): no application.
+   * Checked beside the other person checks, once the ID number and the name are the registry's
+   * (after R-ELIG-1): so it answers only a caller who passed the access checks
+   * (security/CardAccess, rest/ApplicantAccess: a citizen for themself or a recorded guardian's
+   * minor, an organisation for its members) and knows the name, the same whether the person has a
+   * card or not (CardApplications); the message does not say which ending.
+   */
+  static void checkNotEnded(InsuredPerson person) {
+    if (person.hasEnded()) {
+      throw conflict(
+              "S-END-1",
+              "登记信息显示该人员的本市社会保险关系已终止（身故或出境定居等），不能申领社会保障卡。如信息有误，请携带相关证明到社保经办机构核实更正。",
+              "the registry records the person's insurance as ended")
+          .at("applicant");
+    }
   }
 
   /**

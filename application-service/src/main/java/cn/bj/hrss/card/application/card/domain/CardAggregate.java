@@ -289,9 +289,10 @@ public class CardAggregate {
   @CommandHandler
   public void handle(
       WithdrawApplication command,
+      BusinessClock clock,
       @MetaDataValue(CommandMetaData.ACTOR_ROLE) String actorRole,
       @MetaDataValue(CommandMetaData.ACTOR_ID) String actorId) {
-    apply(ChangePolicy.checkWithdrawal(state, asker(actorRole, actorId)));
+    apply(ChangePolicy.checkWithdrawal(state, asker(actorRole, actorId), clock.today()));
   }
 
   private ChangePolicy.Asker asker(String actorRole, String actorId) {
@@ -301,8 +302,10 @@ public class CardAggregate {
   /** S-MOBILE-1: the holder's (or the guardian's) new mobile number for the card's notices. */
   @CommandHandler
   public void handle(
-      ChangeMobile command, @MetaDataValue(CommandMetaData.ACTOR_ROLE) String actorRole) {
-    apply(HolderPolicy.checkMobileChange(state, command.mobile(), actorRole));
+      ChangeMobile command,
+      BusinessClock clock,
+      @MetaDataValue(CommandMetaData.ACTOR_ROLE) String actorRole) {
+    apply(HolderPolicy.checkMobileChange(state, command.mobile(), actorRole, clock.today()));
   }
 
   /** S-MAIL-1: the holder confirms that the mailed card arrived. */

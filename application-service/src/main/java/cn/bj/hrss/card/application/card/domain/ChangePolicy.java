@@ -14,9 +14,10 @@ import java.time.LocalDate;
  * An application before its card is produced (requested, or produced once without success): the
  * applicant may change it (S-CHANGE-1) or withdraw it (S-WITHDRAW-1). The applicant is the holder
  * or the recorded guardian of a minor holder (a citizen: whose card it is was checked by
- * security/CardAccess), the employer or university that applied for the holder collectively, or an
- * operator; anyone else is refused exactly like a card that is not there. After production both are
- * refused: the card exists.
+ * security/CardAccess; a minor holder does not act with their own account, the guardian does until
+ * the 18th birthday, R-BANK-4), the employer or university that applied for the holder
+ * collectively, or an operator; anyone else is refused exactly like a card that is not there. After
+ * production both are refused: the card exists.
  */
 final class ChangePolicy {
 
@@ -48,6 +49,7 @@ final class ChangePolicy {
       ReferenceData data,
       LocalDate today) {
     requireTheApplicantOrAnOperator(asker);
+    Guardianship.requireTheGuardianForAMinor(asker.role(), state.holder(), today);
     requireNotProduced(
         state, "S-CHANGE-1", "卡片已制作，不能再变更申领信息。如需更换领卡方式，请在收到领卡通知后联系发卡银行；离退休人员领卡后可更换发卡银行。");
     String bank = bankCode == null ? state.bankCode() : bankCode;
@@ -91,9 +93,13 @@ final class ChangePolicy {
     return new ApplicationChanged(state.bankCode(), bank, after, outlet);
   }
 
-  /** S-WITHDRAW-1: withdrawn by the applicant, or by an operator. */
-  static ApplicationWithdrawn checkWithdrawal(CardState state, Asker asker) {
+  /**
+   * S-WITHDRAW-1: withdrawn by the applicant, or by an operator; a minor holder's by the guardian
+   * (R-BANK-4).
+   */
+  static ApplicationWithdrawn checkWithdrawal(CardState state, Asker asker, LocalDate today) {
     requireTheApplicantOrAnOperator(asker);
+    Guardianship.requireTheGuardianForAMinor(asker.role(), state.holder(), today);
     requireNotProduced(state, "S-WITHDRAW-1", "卡片已制作，不能撤回申领。请按领卡通知领取卡片；如有疑问请联系发卡银行。");
     return new ApplicationWithdrawn(
         "OPERATOR".equals(asker.role())

@@ -11,7 +11,10 @@ import java.util.Set;
  * S-END-1: the card's life ends when its holder died or emigrated, as the insured registry says, or
  * when an operator decides so with a reason in words. Only a live card ends: not one withdrawn or
  * replaced, and not twice; after it, the card refuses every command ({@link
- * LifecycleOrder#requireNotCancelled}).
+ * LifecycleOrder#requireNotEnded}, called by {@link CardAggregate}'s command handler interceptor
+ * {@code refuseCommandsAfterTheEnd}). The holder's one-application claim is released with the
+ * cancellation (card/CardEndings); while the registry says the person died or emigrated they do not
+ * apply ({@link ApplicationPolicy#checkNotEnded}).
  */
 final class EndOfLifePolicy {
 

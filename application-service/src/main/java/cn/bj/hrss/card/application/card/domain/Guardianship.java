@@ -1,5 +1,8 @@
 package cn.bj.hrss.card.application.card.domain;
 
+import static cn.bj.hrss.card.application.card.domain.RuleViolation.conflict;
+
+import cn.bj.hrss.card.contract.event.Applicant;
 import cn.bj.hrss.card.contract.event.IdNumber;
 import java.time.LocalDate;
 
@@ -19,6 +22,23 @@ public final class Guardianship {
   /** Whether the holder of {@code idNumber} is a minor on {@code date} (age from the ID number). */
   public static boolean isMinorOn(String idNumber, LocalDate date) {
     return IdNumber.ageOn(idNumber, date) < AGE_OF_MAJORITY;
+  }
+
+  /**
+   * R-BANK-4: a minor holder does not act on their card with their own citizen account (role
+   * CITIZEN, the holder themself: security/CardAccess lets them see it): their recorded guardian
+   * acts for them (as GUARDIAN) until the 18th birthday; from that day the holder does.
+   */
+  static void requireTheGuardianForAMinor(String actorRole, Applicant holder, LocalDate date) {
+    if ("CITIZEN".equals(actorRole)
+        && holder != null
+        && IdNumber.isValid(holder.idNumber())
+        && isMinorOn(holder.idNumber(), date)) {
+      throw conflict(
+          "R-BANK-4",
+          "持卡人未满18周岁，此项业务须由家长或其他监护人使用本人账号代为办理。",
+          "the holder is a minor: their guardian acts for them until the 18th birthday");
+    }
   }
 
   /**

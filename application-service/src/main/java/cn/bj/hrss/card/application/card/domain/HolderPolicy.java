@@ -4,6 +4,7 @@ import static cn.bj.hrss.card.application.card.domain.RuleViolation.conflict;
 
 import cn.bj.hrss.card.contract.event.CollectionMethod;
 import cn.bj.hrss.card.contract.event.MobileNumberChanged;
+import java.time.LocalDate;
 
 /**
  * What only the holder, or the recorded guardian of a minor holder, does for their card through a
@@ -17,11 +18,14 @@ final class HolderPolicy {
 
   /**
    * S-MOBILE-1: the holder changes their own number (HOLDER), the guardian theirs (GUARDIAN); a
-   * mainland mobile number as at application (INPUT-MOBILE); not on a replaced card (nor, by {@link
+   * mainland mobile number as at application (INPUT-MOBILE); a minor holder's number by the
+   * guardian, not with the minor's own account (R-BANK-4); not on a replaced card (nor, by {@link
    * LifecycleOrder#requireNotEnded}, on a card whose life has ended).
    */
-  static MobileNumberChanged checkMobileChange(CardState state, String mobile, String actorRole) {
+  static MobileNumberChanged checkMobileChange(
+      CardState state, String mobile, String actorRole, LocalDate today) {
     String of = whoseNumber(actorRole);
+    Guardianship.requireTheGuardianForAMinor(actorRole, state.holder(), today);
     if (state.status() == CardStatus.REPLACED) {
       throw conflict("S-MOBILE-1", "该卡已补领新卡，原卡不再使用，请在新卡上变更手机号码。", "the card was replaced");
     }

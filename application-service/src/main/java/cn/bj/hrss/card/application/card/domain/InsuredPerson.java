@@ -13,6 +13,9 @@ package cn.bj.hrss.card.application.card.domain;
  *     first issue (新发), for example an infant
  * @param awayFromSchool a student insured en bloc who is not at school for a special reason
  *     (因特殊情况不在校), and so chooses any cooperating bank (R-BANK-3)
+ * @param ended S-END-1: {@code DECEASED} or {@code EMIGRATED} when the registry says the person's
+ *     insurance ended so (the import's column {@code ended}); null otherwise. Such a person does
+ *     not apply
  */
 public record InsuredPerson(
     String idNumber,
@@ -22,7 +25,35 @@ public record InsuredPerson(
     String organisationId,
     String pensionBankCode,
     boolean holdsOldCard,
-    boolean awayFromSchool) {
+    boolean awayFromSchool,
+    String ended) {
+
+  /** A person whose insurance has not ended. */
+  public InsuredPerson(
+      String idNumber,
+      String name,
+      InsuredCategory category,
+      District district,
+      String organisationId,
+      String pensionBankCode,
+      boolean holdsOldCard,
+      boolean awayFromSchool) {
+    this(
+        idNumber,
+        name,
+        category,
+        district,
+        organisationId,
+        pensionBankCode,
+        holdsOldCard,
+        awayFromSchool,
+        null);
+  }
+
+  /** S-END-1: whether the registry says the person died or emigrated. */
+  public boolean hasEnded() {
+    return ended != null;
+  }
 
   /** A person who holds an old card and is not a student away from school. */
   public InsuredPerson(

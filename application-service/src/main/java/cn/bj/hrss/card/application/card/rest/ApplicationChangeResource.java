@@ -1,6 +1,6 @@
 package cn.bj.hrss.card.application.card.rest;
 
-import cn.bj.hrss.card.application.card.CardWithdrawals;
+import cn.bj.hrss.card.application.card.CardEndings;
 import cn.bj.hrss.card.application.card.command.ChangeApplication;
 import cn.bj.hrss.card.application.card.command.ChangeMobile;
 import cn.bj.hrss.card.application.card.command.ConfirmReceipt;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.SQLException;
 import java.util.function.Function;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -45,14 +44,14 @@ public class ApplicationChangeResource {
   private final CommandGateway commands;
   private final CardQuery query;
   private final CardAccess access;
-  private final CardWithdrawals withdrawals;
+  private final CardEndings endings;
 
   ApplicationChangeResource(
-      CommandGateway commands, CardQuery query, CardAccess access, CardWithdrawals withdrawals) {
+      CommandGateway commands, CardQuery query, CardAccess access, CardEndings endings) {
     this.commands = commands;
     this.query = query;
     this.access = access;
-    this.withdrawals = withdrawals;
+    this.endings = endings;
   }
 
   /**
@@ -77,10 +76,9 @@ public class ApplicationChangeResource {
   @RolesAllowed({Roles.CITIZEN, Roles.EMPLOYER, Roles.UNIVERSITY, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/withdrawal")
-  public CardView withdraw(@PathParam("cardId") String cardId, @BeanParam CallerHeaders headers)
-      throws SQLException {
+  public CardView withdraw(@PathParam("cardId") String cardId, @BeanParam CallerHeaders headers) {
     CallerContext caller = actingFor(headers, cardId);
-    withdrawals.withdraw(caller.metaData(), cardId);
+    endings.withdraw(caller.metaData(), cardId);
     return card(cardId);
   }
 

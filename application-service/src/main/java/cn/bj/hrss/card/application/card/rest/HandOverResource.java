@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.application.card.rest;
 
+import cn.bj.hrss.card.application.card.CardEndings;
 import cn.bj.hrss.card.application.card.command.CancelCard;
 import cn.bj.hrss.card.application.card.command.RecordMailReturned;
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
@@ -46,11 +47,14 @@ public class HandOverResource {
   private final CommandGateway commands;
   private final CardQuery query;
   private final CardAccess access;
+  private final CardEndings endings;
 
-  HandOverResource(CommandGateway commands, CardQuery query, CardAccess access) {
+  HandOverResource(
+      CommandGateway commands, CardQuery query, CardAccess access, CardEndings endings) {
     this.commands = commands;
     this.query = query;
     this.access = access;
+    this.endings = endings;
   }
 
   /** S-MAIL-2: the issuing bank reports the mail failed, and at which of its outlets it waits. */
@@ -77,14 +81,19 @@ public class HandOverResource {
     return card(cardId);
   }
 
-  /** S-END-1: an operator cancels the card (death, emigration, other) with a note. */
+  /**
+   * S-END-1: an operator cancels the card (death, emigration, other) with a note; the holder's
+   * one-application claim is released with it ({@link CardEndings}).
+   */
   @POST
   @Path("/{cardId}/cancellation")
   public CardView cancel(
       @PathParam("cardId") String cardId, @BeanParam CallerHeaders headers, Cancellation body) {
     CallerContext caller = onlyAs(headers.context(), "OPERATOR");
     requireBody(body);
-    send(caller, new CancelCard(cardId, body.reason(), CardCancelled.OPERATOR, body.note()));
+    endings.cancel(
+        caller.metaData(),
+        new CancelCard(cardId, body.reason(), CardCancelled.OPERATOR, body.note()));
     return card(cardId);
   }
 

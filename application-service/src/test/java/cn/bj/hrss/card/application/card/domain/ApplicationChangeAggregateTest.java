@@ -396,4 +396,66 @@ class ApplicationChangeAggregateTest {
         .expectNoEvents()
         .expectException(Matchers.matches(refusedBy("ACCESS-DENIED")));
   }
+
+  // ---- R-BANK-4: the guardian acts for a minor holder until the 18th birthday ------------------
+
+  private static final Applicant MINOR = applicant(SampleRegistry.MINOR);
+
+  /** The minor's application, made online by the recorded guardian. */
+  private static GenericDomainEventMessage<CardRequested> minorsByMail() {
+    return applied(MINOR, "CMB", BY_MAIL, GUARDIAN);
+  }
+
+  @Test
+  void R_BANK_4_a_minor_does_not_change_their_application_with_their_own_token() {
+    fixture
+        .given(minorsByMail())
+        .when(new ChangeApplication(CARD, "ICBC", AT_CHAOYANGMEN), HOLDER)
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-BANK-4")));
+  }
+
+  @Test
+  void R_BANK_4_a_minor_does_not_withdraw_their_application_with_their_own_token() {
+    fixture
+        .given(minorsByMail())
+        .when(new WithdrawApplication(CARD), HOLDER)
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-BANK-4")));
+  }
+
+  @Test
+  void R_BANK_4_a_minor_does_not_change_the_mobile_number_with_their_own_token() {
+    fixture
+        .given(minorsByMail())
+        .when(new ChangeMobile(CARD, "13911112222"), HOLDER)
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-BANK-4")));
+  }
+
+  @Test
+  void R_BANK_4_the_guardian_withdraws_the_minors_application() {
+    fixture
+        .given(minorsByMail())
+        .when(new WithdrawApplication(CARD), GUARDIAN)
+        .expectEvents(new ApplicationWithdrawn(ApplicationWithdrawn.BY_APPLICANT));
+  }
+
+  @Test
+  void R_BANK_4_from_the_18th_birthday_the_holder_acts_and_not_the_day_before() {
+    Applicant eighteenToday =
+        new Applicant(SampleRegistry.id("110108", 2008, 3, 2, 7), "赵十八", "13512345678");
+    Applicant eighteenTomorrow =
+        new Applicant(SampleRegistry.id("110108", 2008, 3, 3, 7), "钱十八", "13512345679");
+    fixture
+        .given(applied(eighteenToday, "CMB", BY_MAIL, GUARDIAN))
+        .when(new WithdrawApplication(CARD), HOLDER)
+        .expectEvents(new ApplicationWithdrawn(ApplicationWithdrawn.BY_APPLICANT));
+    setUp();
+    fixture
+        .given(applied(eighteenTomorrow, "CMB", BY_MAIL, GUARDIAN))
+        .when(new WithdrawApplication(CARD), HOLDER)
+        .expectNoEvents()
+        .expectException(Matchers.matches(refusedBy("R-BANK-4")));
+  }
 }

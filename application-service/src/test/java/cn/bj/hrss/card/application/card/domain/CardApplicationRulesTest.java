@@ -489,4 +489,32 @@ class CardApplicationRulesTest {
             AT_ICBC_INSTANT)
         .expectSuccessfulHandlerExecution();
   }
+
+  /** The sample resident, whose insurance the registry says ended so ({@code ending}). */
+  private void residentWhoseInsuranceEnded(String ending) {
+    data.with(
+        new InsuredPerson(
+            RESIDENT.idNumber(),
+            RESIDENT.name(),
+            InsuredCategory.URBAN_RURAL_RESIDENT,
+            District.byCode(SampleRegistry.RESIDENT.districtCode()).orElseThrow(),
+            null,
+            null,
+            true,
+            false,
+            ending));
+  }
+
+  @Test
+  void S_END_1_a_person_the_registry_says_died_or_emigrated_does_not_apply() {
+    residentWhoseInsuranceEnded("DECEASED");
+    refusedBy(online("2026-03-02", RESIDENT, "CMB", BY_MAIL), "S-END-1");
+  }
+
+  @Test
+  void S_END_1_an_ended_person_with_a_name_not_the_registrys_learns_only_R_ELIG_1() {
+    residentWhoseInsuranceEnded("EMIGRATED");
+    Applicant wrongName = new Applicant(RESIDENT.idNumber(), "别人", RESIDENT.mobile());
+    refusedBy(online("2026-03-02", wrongName, "CMB", BY_MAIL), "R-ELIG-1");
+  }
 }

@@ -1,8 +1,10 @@
 package cn.bj.hrss.card.application.card.rest;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import cn.bj.hrss.card.application.Callers;
 import cn.bj.hrss.card.contract.Topics;
@@ -315,5 +317,78 @@ class HandOverResourceTest {
         .body("firstErrors.field", equalTo(List.of("ended")))
         .body("firstErrors.rule", equalTo(List.of("S-END-1")));
     assertEquals(3, version(cardId));
+  }
+
+  /** {@code citizen}'s application for the person of {@code applicant}, at ICBC's outlet. */
+  private static ValidatableResponse application(String citizen, String applicant) {
+    return Callers.citizen(citizen)
+        .body(
+            """
+            {"applicant": {"idNumber": "%s", "name": "钱测试", "mobile": "13512345678"},
+             "bankCode": "ICBC", "collection": {"method": "OUTLET_PICKUP", "outletName": "%s"}}
+            """
+                .formatted(applicant, OUTLET))
+        .post("/cards")
+        .then();
+  }
+
+  /** The person's own application, answered with its status (201 new, 200 existing). */
+  private static ValidatableResponse applyAgain(String holder) {
+    return application(holder, holder);
+  }
+
+  @Test
+  void S_END_1_an_operators_cancellation_releases_the_one_application_claim() {
+    String holder = CardPartiesResourceTest.newRetiree();
+    String cardId =
+        CardPartiesResourceTest.apply(
+            holder, "{\"method\": \"OUTLET_PICKUP\", \"outletName\": \"" + OUTLET + "\"}");
+    Callers.operator()
+        .body("{\"reason\": \"OTHER\", \"note\": \"误登记为身故，已核实更正\"}")
+        .post("/cards/{id}/cancellation", cardId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("CANCELLED"));
+
+    String newCardId =
+        applyAgain(holder)
+            .statusCode(201)
+            .body("existing", equalTo(false))
+            .extract()
+            .path("cardId");
+    assertNotEquals(cardId, newCardId);
+    assertEquals("CANCELLED", Callers.operator().get("/cards/{id}", cardId).path("status"));
+  }
+
+  @Test
+  void S_END_1_a_person_the_registry_ended_does_not_apply_until_the_import_clears_it() {
+    String holder = CardPartiesResourceTest.newRetiree();
+    String cardId = dispatched(holder, false);
+    importRows(holder + ",钱测试,RETIREE,110106,,ICBC,,,,DECEASED\n")
+        .body("cardsCancelled", equalTo(1));
+
+    applyAgain(holder)
+        .statusCode(409)
+        .body("rule", equalTo("S-END-1"))
+        .body("message", containsString("社会保险关系已终止"));
+    // a stranger learns nothing of it: the refusal of anyone applying for someone not theirs
+    String stranger = CardPartiesResourceTest.newRetiree();
+    java.util.Map<String, Object> forAnEndedPerson =
+        application(stranger, holder).statusCode(403).extract().as(java.util.Map.class);
+    java.util.Map<String, Object> forAnyoneElse =
+        application(stranger, CardPartiesResourceTest.newRetiree())
+            .statusCode(403)
+            .extract()
+            .as(java.util.Map.class);
+    assertEquals(forAnyoneElse, forAnEndedPerson);
+
+    // empty leaves the ending as it is; none clears it, and the person applies for a new card
+    importRows(holder + ",钱测试,RETIREE,110106,,ICBC,,,,\n").body("rowsApplied", equalTo(1));
+    applyAgain(holder).statusCode(409).body("rule", equalTo("S-END-1"));
+    importRows(holder + ",钱测试,RETIREE,110106,,ICBC,,,,none\n")
+        .body("rowsApplied", equalTo(1))
+        .body("cardsCancelled", equalTo(0));
+    String newCardId = applyAgain(holder).statusCode(201).extract().path("cardId");
+    assertNotEquals(cardId, newCardId);
   }
 }
