@@ -18,6 +18,13 @@
 #                                       YEAR (lines date,OFF|WORK,name, as in
 #                                       card-deadlines/src/main/resources/calendar/) as its next
 #                                       version; every service counts on it at once (ADR 19)
+#   deploy/ops.sh cancel CARD_ID DECEASED|EMIGRATED|OTHER NOTE   end a card (S-END-1): every pending
+#                                       step stops and nothing more is sent about it
+#   deploy/ops.sh pickup-period [DAYS REMINDER_DAYS]  the pickup period in force, or set it
+#                                       (S-PICKUP-1; REMINDER_DAYS before its end the holder is reminded)
+#   deploy/ops.sh pickup-sweep          remind and return the uncollected cards now (S-PICKUP-1)
+#   deploy/ops.sh card-index-rebuild    fold the event store into the card index again (a
+#                                       maintenance action: commands wait while it runs)
 #
 # SERVICE is card-production-service, bank-gateway-service or notification-service. Every call
 # carries an operator's signed token (ADR 16): SUITE_OPERATOR_TOKEN, or, for the local run, one
@@ -50,6 +57,10 @@ field() { # JSON FIELD: a top-level number, string or boolean
 
 urlencode() { # every byte as %XX: safe for any text, Chinese included
   printf '%s' "$1" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g'
+}
+
+json_string() { # TEXT as a JSON string
+  printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"
 }
 
 services_of() {
@@ -97,5 +108,18 @@ case "${1:-}" in
     call PUT application-service "/calendar/years/$year?notice=$(urlencode "$notice")" \
       -H "Content-Type: text/csv; charset=UTF-8" --data-binary "@$file"
     echo ;;
-  *) sed -n '2,26p' "$0"; exit 2 ;;
+  cancel)
+    card="${2:?CARD_ID}"; reason="${3:?DECEASED, EMIGRATED or OTHER}"; note="${4:?NOTE: why, in words}"
+    call POST application-service "/cards/$card/cancellation" -H "Content-Type: application/json" \
+      --data-binary "{\"reason\": $(json_string "$reason"), \"note\": $(json_string "$note")}"
+    echo ;;
+  pickup-period)
+    if [ -n "${2:-}" ]; then
+      call PUT application-service /pickup-period -H "Content-Type: application/json" \
+        --data-binary "{\"days\": ${2}, \"reminderDaysBefore\": ${3:?REMINDER_DAYS}}"
+    else call GET application-service /pickup-period; fi
+    echo ;;
+  pickup-sweep) call POST application-service /pickup-sweep; echo ;;
+  card-index-rebuild) call POST application-service /card-index/rebuild; echo ;;
+  *) sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"; exit 2 ;;
 esac
