@@ -60,7 +60,7 @@ urlencode() { # every byte as %XX: safe for any text, Chinese included
 }
 
 json_string() { # TEXT as a JSON string
-  printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"
+  printf '"%s"' "$(printf '%s' "$1" | sed 's|\\|\\\\|g; s|"|\\"|g')"
 }
 
 services_of() {

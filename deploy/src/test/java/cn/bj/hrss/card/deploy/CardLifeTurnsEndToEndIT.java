@@ -1,6 +1,5 @@
 package cn.bj.hrss.card.deploy;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,11 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.bj.hrss.card.contract.event.IdNumber;
 import cn.bj.hrss.card.sample.SampleRegistry;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
-import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,11 +31,13 @@ class CardLifeTurnsEndToEndIT {
 
   private static DrillSuite suite;
   private static SuiteTokens tokens;
+  private static SuiteCalls calls;
 
   @BeforeAll
   static void startSuite() {
     tokens = SuiteTokens.startInTemporaryDirectory();
     suite = DrillSuite.start(tokens, "life-turns-logs");
+    calls = new SuiteCalls(suite, tokens, FACTORY);
     SampleRegistry.loadInto(suite.url("application-service"), 20, tokens.issuer());
   }
 
@@ -50,50 +48,9 @@ class CardLifeTurnsEndToEndIT {
     }
   }
 
-  private static RequestSpecification as(String role, String id, String channel) {
-    return given()
-        .baseUri(suite.url("application-service"))
-        .contentType(ContentType.JSON)
-        .header("Authorization", tokens.authorization(role, id))
-        .header("X-Channel", channel);
-  }
-
-  private static RequestSpecification read(String service, String role, String id) {
-    return given()
-        .baseUri(suite.url(service))
-        .header("Authorization", tokens.authorization(role, id));
-  }
-
-  private static void eventually(ThrowingRunnable check) {
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(check);
-  }
-
-  private static void factoryReport(String cardId, String kind, String body, String status) {
-    eventually(
-        () ->
-            read("card-production-service", "CARD_FACTORY", FACTORY)
-                .get("/production-orders/{id}", cardId)
-                .then()
-                .statusCode(200));
-    given()
-        .baseUri(suite.url("card-production-service"))
-        .contentType(ContentType.JSON)
-        .header("Authorization", tokens.authorization("CARD_FACTORY", FACTORY))
-        .body(body)
-        .post("/factories/{f}/cards/{c}/" + kind, FACTORY, cardId)
-        .then()
-        .statusCode(202);
-    eventually(
-        () ->
-            as("OPERATOR", "e2e", "OPERATOR_CONSOLE")
-                .get("/cards/{id}", cardId)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo(status)));
-  }
-
   private static List<String> templates(String cardId) {
-    return read("notification-service", "OPERATOR", "e2e")
+    return calls
+        .read("notification-service", "OPERATOR", "e2e")
         .get("/notifications/cards/{id}", cardId)
         .then()
         .statusCode(200)
@@ -105,7 +62,8 @@ class CardLifeTurnsEndToEndIT {
   void a_card_is_changed_its_mail_fails_a_proxy_collects_it_and_it_is_cancelled() {
     SampleRegistry.Person holder = SampleRegistry.RETIREE;
     String cardId =
-        as("CITIZEN", holder.idNumber(), "JINGTONG_MINI_PROGRAM")
+        calls
+            .as("CITIZEN", holder.idNumber(), "JINGTONG_MINI_PROGRAM")
             .body(
                 """
                 {"applicant": {"idNumber": "%s", "name": "%s", "mobile": "%s"},
@@ -118,15 +76,17 @@ class CardLifeTurnsEndToEndIT {
             .statusCode(201)
             .extract()
             .path("cardId");
-    eventually(
+    SuiteCalls.eventually(
         () ->
-            read("bank-gateway-service", "BANK", "ICBC")
+            calls
+                .read("bank-gateway-service", "BANK", "ICBC")
                 .get("/banks/ICBC/cards/{id}", cardId)
                 .then()
                 .statusCode(200));
 
     // S-CHANGE-1: before production the holder changes the mailing address.
-    as("CITIZEN", holder.idNumber(), "JINGTONG_MINI_PROGRAM")
+    calls
+        .as("CITIZEN", holder.idNumber(), "JINGTONG_MINI_PROGRAM")
         .body(
             """
             {"collection": {"method": "MAIL", "address": "北京市东城区朝阳门内大街2号"}}
@@ -134,30 +94,33 @@ class CardLifeTurnsEndToEndIT {
         .post("/cards/{id}/application-change", cardId)
         .then()
         .statusCode(200);
-    eventually(
+    SuiteCalls.eventually(
         () ->
-            read("bank-gateway-service", "BANK", "ICBC")
+            calls
+                .read("bank-gateway-service", "BANK", "ICBC")
                 .get("/banks/ICBC/cards/{id}", cardId)
                 .then()
                 .statusCode(200)
                 .body("address", equalTo("北京市东城区朝阳门内大街2号")));
 
-    factoryReport(cardId, "produced", "{\"cardNumber\": \"A23456789\"}", "PRODUCED");
+    calls.factoryReport(cardId, "produced", "{\"cardNumber\": \"A23456789\"}", "PRODUCED");
     // after production the application is what it is
-    as("CITIZEN", holder.idNumber(), "JINGTONG_MINI_PROGRAM")
+    calls
+        .as("CITIZEN", holder.idNumber(), "JINGTONG_MINI_PROGRAM")
         .body("{\"collection\": {\"method\": \"MAIL\", \"address\": \"北京市东城区东四北大街9号\"}}")
         .post("/cards/{id}/application-change", cardId)
         .then()
         .statusCode(409)
         .body("rule", equalTo("S-CHANGE-1"));
-    factoryReport(
+    calls.factoryReport(
         cardId,
         "dispatches",
         "{\"method\": \"MAIL\", \"trackingNumber\": \"EA123456785CN\"}",
         "DISPATCHED");
 
     // S-MAIL-2: the mail comes back; the issuing bank has the card wait at its outlet.
-    as("BANK", "ICBC", "BANK_API")
+    calls
+        .as("BANK", "ICBC", "BANK_API")
         .body(
             """
             {"trackingNumber": "EA123456785CN", "reason": "UNDELIVERABLE", "outletName": "%s"}
@@ -168,7 +131,8 @@ class CardLifeTurnsEndToEndIT {
         .statusCode(200);
 
     // S-PROXY-1: his daughter collects it with his written authorisation.
-    as("BANK", "ICBC", "BANK_OUTLET")
+    calls
+        .as("BANK", "ICBC", "BANK_OUTLET")
         .body(
             """
             {"outletName": "%s", "proxy": {"name": "王丽", "idNumber": "%s"},
@@ -179,7 +143,7 @@ class CardLifeTurnsEndToEndIT {
         .then()
         .statusCode(200)
         .body("status", equalTo("COLLECTED"));
-    eventually(
+    SuiteCalls.eventually(
         () ->
             assertTrue(
                 suite.smsGateway.received(holder.mobile()).stream()
@@ -188,33 +152,37 @@ class CardLifeTurnsEndToEndIT {
                     + suite.smsGateway.received(holder.mobile())));
 
     // S-END-1: the holder died; an operator cancels the card.
-    as("OPERATOR", "op-e2e", "OPERATOR_CONSOLE")
+    calls
+        .as("OPERATOR", "op-e2e", "OPERATOR_CONSOLE")
         .body("{\"reason\": \"DECEASED\", \"note\": \"民政部门死亡登记核实\"}")
         .post("/cards/{id}/cancellation", cardId)
         .then()
         .statusCode(200)
         .body("status", equalTo("CANCELLED"));
-    as("BANK", "ICBC", "BANK_OUTLET")
+    calls
+        .as("BANK", "ICBC", "BANK_OUTLET")
         .post("/cards/{id}/social-function", cardId)
         .then()
         .statusCode(409)
         .body("rule", equalTo("S-END-1"));
 
-    eventually(
+    SuiteCalls.eventually(
         () ->
-            read("bank-gateway-service", "BANK", "ICBC")
+            calls
+                .read("bank-gateway-service", "BANK", "ICBC")
                 .get("/banks/ICBC/cards/{id}", cardId)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("CANCELLED")));
-    eventually(
+    SuiteCalls.eventually(
         () ->
-            read("card-production-service", "OPERATOR", "e2e")
+            calls
+                .read("card-production-service", "OPERATOR", "e2e")
                 .get("/production-orders/{id}", cardId)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("CANCELLED")));
-    eventually(
+    SuiteCalls.eventually(
         () ->
             assertTrue(templates(cardId).contains("MAIL_RETURNED"), templates(cardId).toString()));
     int atTheEnd = suite.smsGateway.received(holder.mobile()).size();
@@ -236,7 +204,8 @@ class CardLifeTurnsEndToEndIT {
         """
             .formatted(person.idNumber(), person.name(), person.mobile());
     String first =
-        as("CITIZEN", person.idNumber(), "BEIJING_HRSS_WECHAT")
+        calls
+            .as("CITIZEN", person.idNumber(), "BEIJING_HRSS_WECHAT")
             .body(application)
             .post("/cards")
             .then()
@@ -244,34 +213,39 @@ class CardLifeTurnsEndToEndIT {
             .extract()
             .path("cardId");
     // a stranger may not withdraw it, and learns nothing
-    as("CITIZEN", SampleRegistry.RESIDENT.idNumber(), "BEIJING_HRSS_WECHAT")
+    calls
+        .as("CITIZEN", SampleRegistry.RESIDENT.idNumber(), "BEIJING_HRSS_WECHAT")
         .post("/cards/{id}/withdrawal", first)
         .then()
         .statusCode(403)
         .body("rule", equalTo("ACCESS-DENIED"));
-    as("CITIZEN", person.idNumber(), "BEIJING_HRSS_WECHAT")
+    calls
+        .as("CITIZEN", person.idNumber(), "BEIJING_HRSS_WECHAT")
         .post("/cards/{id}/withdrawal", first)
         .then()
         .statusCode(200)
         .body("status", equalTo("WITHDRAWN"));
 
-    eventually(
+    SuiteCalls.eventually(
         () ->
-            read("card-production-service", "OPERATOR", "e2e")
+            calls
+                .read("card-production-service", "OPERATOR", "e2e")
                 .get("/production-orders/{id}", first)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("WITHDRAWN")));
-    eventually(
+    SuiteCalls.eventually(
         () ->
-            read("bank-gateway-service", "BANK", "BOB")
+            calls
+                .read("bank-gateway-service", "BANK", "BOB")
                 .get("/banks/BOB/cards/{id}", first)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("WITHDRAWN")));
 
     String second =
-        as("CITIZEN", person.idNumber(), "BEIJING_HRSS_WECHAT")
+        calls
+            .as("CITIZEN", person.idNumber(), "BEIJING_HRSS_WECHAT")
             .body(application)
             .post("/cards")
             .then()
@@ -279,16 +253,18 @@ class CardLifeTurnsEndToEndIT {
             .extract()
             .path("cardId");
     assertNotEquals(first, second);
-    as("CITIZEN", person.idNumber(), "BEIJING_HRSS_WECHAT")
+    calls
+        .as("CITIZEN", person.idNumber(), "BEIJING_HRSS_WECHAT")
         .get("/me/cards")
         .then()
         .statusCode(200)
         .body("cardId", hasItem(second));
-    eventually(
+    SuiteCalls.eventually(
         () ->
             assertEquals(
                 List.of("APPLICATION_ACCEPTED", "APPLICATION_WITHDRAWN"), templates(first)));
-    read("bank-gateway-service", "BANK", "ICBC")
+    calls
+        .read("bank-gateway-service", "BANK", "ICBC")
         .get("/banks/ICBC/cards/{id}", second)
         .then()
         .statusCode(not(equalTo(200)));
