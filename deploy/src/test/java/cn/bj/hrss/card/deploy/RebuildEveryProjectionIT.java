@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
  */
 class RebuildEveryProjectionIT {
 
-  private static final int CARDS = 2_000;
-  private static final int DURING = 200;
+  private static final int CARDS = 1_200;
+  private static final int DURING = 120;
   private static final List<String> CONSUMERS = DrillSuite.CONSUMERS;
   private static final String[] MAIL_BANKS = {"ICBC", "CCB", "BOC", "PSBC"};
   private static final String OUTLET = "工商银行北京朝阳门支行";
