@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
  */
 class RebuildEveryProjectionIT {
 
-  private static final int CARDS = 1_200;
-  private static final int DURING = 120;
+  private static final int CARDS = 800;
+  private static final int DURING = 80;
   private static final List<String> CONSUMERS = DrillSuite.CONSUMERS;
   private static final String[] MAIL_BANKS = {"ICBC", "CCB", "BOC", "PSBC"};
   private static final String OUTLET = "工商银行北京朝阳门支行";
