@@ -3,9 +3,11 @@
 # measures the machine's ceilings in the same run, drives the suite with wrk, and writes
 # benchmark/target/results/<time>/benchmark.json and benchmark.md. See docs/benchmark.md.
 #   benchmark/run.sh                    quick run (3 repeats of 10 s, 100,000 replay events)
-#   benchmark/run.sh --size long        60 s runs, 10,000 lifecycle cards, 1,000,000 replay events
+#   benchmark/run.sh --size long        60 s runs, 10,000 lifecycle cards, 1,000,000 replay events,
+#                                       and 30 minutes at half the saturation rate (three windows)
 #   options: --repeats N --duration S --concurrency C --rate R --cards N --replay-events N
-#            --samples N --saturation-cap N --no-profile --no-rebuild --replay-only --out DIR
+#            --samples N --saturation-cap N --soak-minutes M --soak-window M --no-profile
+#            --no-rebuild --replay-only --out DIR
 # Needs wrk (Debian: apt-get install wrk) and the services' jars (./mvnw package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."

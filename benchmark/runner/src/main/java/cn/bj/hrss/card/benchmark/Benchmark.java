@@ -27,8 +27,8 @@ import org.apache.kafka.clients.admin.Admin;
  * JDBC inserts, Kafka's own perf tools), drives the suite with wrk, and writes benchmark.json and
  * benchmark.md. See docs/benchmark.md. Each phase is a class of its own, run in this order: {@link
  * Ceilings}, {@link Readiness} (the suite's start and registry; its footprint rows come last),
- * {@link FixedRate}, {@link Saturation}, {@link Lifecycle} and {@link Replay} (catch-up and
- * rebuild).
+ * {@link FixedRate}, {@link Saturation}, {@link Soak} (the long run only), {@link Lifecycle} and
+ * {@link Replay} (catch-up and rebuild).
  */
 public final class Benchmark {
 
@@ -129,7 +129,10 @@ public final class Benchmark {
 
     if (!size.replayOnly) {
       new FixedRate(this).fixedRate(jdbc);
-      new Saturation(this).saturation(trivialPost, jdbc);
+      Stats.Summary saturated = new Saturation(this).saturation(trivialPost, jdbc);
+      if (size.soakMinutes > 0) {
+        new Soak(this, readiness).soak(saturated.median());
+      }
       new Lifecycle(this).lifecycle();
     }
     new Replay(this).replay(kafka);

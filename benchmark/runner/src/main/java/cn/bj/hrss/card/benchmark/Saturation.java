@@ -22,7 +22,9 @@ final class Saturation {
     this.benchmark = benchmark;
   }
 
-  void saturation(Stats.Summary trivialPost, Map<Integer, Stats.Summary> jdbc) throws Exception {
+  /** Returns the accepted applications per second, over the runs. */
+  Stats.Summary saturation(Stats.Summary trivialPost, Map<Integer, Stats.Summary> jdbc)
+      throws Exception {
     say(
         "saturation: wrk, "
             + benchmark.size.concurrency
@@ -115,6 +117,7 @@ final class Saturation {
     for (var e : loadRss.entrySet()) {
       benchmark.loadRssMiB.put(e.getKey(), e.getValue());
     }
+    return accepted;
   }
 
   private Map<String, Long> pids() {

@@ -9,7 +9,7 @@ final class Size {
   int rebuildRepeats = -1; // as repeats
   int duration = 10;
   int concurrency = 32;
-  int rate = 500;
+  int rate = 200;
   int lifecycleCards = 1000;
   int replayEvents = 100_000;
   int samples = 60;
@@ -17,6 +17,8 @@ final class Size {
   boolean profile = true;
   boolean rebuild = true;
   boolean replayOnly = false;
+  int soakMinutes = 0; // the long run: paced at half the saturation rate, in windows
+  int soakWindowMinutes = 10;
 
   static Size parse(String[] args) {
     Size s = new Size();
@@ -30,6 +32,7 @@ final class Size {
             s.lifecycleCards = 10_000;
             s.replayEvents = 1_000_000;
             s.samples = 300;
+            s.soakMinutes = 30;
           }
           i++;
         }
@@ -42,6 +45,8 @@ final class Size {
         case "--samples" -> s.samples = Integer.parseInt(args[++i]);
         case "--saturation-cap" -> s.saturationCap = Integer.parseInt(args[++i]);
         case "--rebuild-repeats" -> s.rebuildRepeats = Integer.parseInt(args[++i]);
+        case "--soak-minutes" -> s.soakMinutes = Integer.parseInt(args[++i]);
+        case "--soak-window" -> s.soakWindowMinutes = Integer.parseInt(args[++i]);
         case "--no-profile" -> s.profile = false;
         case "--no-rebuild" -> s.rebuild = false;
         case "--replay-only" -> s.replayOnly = true;
@@ -62,6 +67,8 @@ final class Size {
     m.put("replayEvents", replayEvents);
     m.put("e2eSamplesPerRun", samples);
     m.put("replayOnly", replayOnly);
+    m.put("soakMinutes", soakMinutes);
+    m.put("soakWindowMinutes", soakWindowMinutes);
     return m;
   }
 }
