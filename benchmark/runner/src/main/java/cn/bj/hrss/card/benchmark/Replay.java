@@ -206,7 +206,7 @@ final class Replay {
                 Stats.summary(List.of(cards * LIFE.size() / done.get(g))),
                 "Kafka ConsumerPerformance",
                 kafka.get("consumer"),
-                null));
+                "ratio ≥0.15"));
       }
     }
     for (var e : rebuild.entrySet()) {
@@ -217,7 +217,7 @@ final class Replay {
               e.getValue(),
               "Kafka ConsumerPerformance",
               kafka.get("consumer"),
-              "≥100,000"));
+              "ratio ≥0.15"));
     }
     benchmark.report.row(
         new Report.Row(
