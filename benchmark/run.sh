@@ -6,8 +6,9 @@
 #   benchmark/run.sh --size long        60 s runs, 10,000 lifecycle cards, 1,000,000 replay events,
 #                                       and 30 minutes at half the saturation rate (three windows)
 #   options: --repeats N --duration S --concurrency C --rate R --cards N --replay-events N
-#            --samples N --saturation-cap N --soak-minutes M --soak-window M --no-profile
-#            --no-rebuild --replay-only --out DIR
+#            --samples N --saturation-cap N --soak-minutes M --soak-window M
+#            --peak-day-minutes M --peak-day-applications N --no-profile --no-rebuild
+#            --replay-only --out DIR
 # Needs wrk (Debian: apt-get install wrk) and the services' jars (./mvnw package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -27,8 +27,8 @@ import org.apache.kafka.clients.admin.Admin;
  * JDBC inserts, Kafka's own perf tools), drives the suite with wrk, and writes benchmark.json and
  * benchmark.md. See docs/benchmark.md. Each phase is a class of its own, run in this order: {@link
  * Ceilings}, {@link Readiness} (the suite's start and registry; its footprint rows come last),
- * {@link FixedRate}, {@link Saturation}, {@link Soak} (the long run only), {@link Lifecycle} and
- * {@link Replay} (catch-up and rebuild).
+ * {@link FixedRate}, {@link Saturation}, {@link Soak} (the long run only), {@link PeakDay} (when
+ * asked), {@link Lifecycle} and {@link Replay} (catch-up and rebuild).
  */
 public final class Benchmark {
 
@@ -134,6 +134,9 @@ public final class Benchmark {
         new Soak(this, readiness).soak(saturated.median());
       }
       new Lifecycle(this).lifecycle();
+      if (size.peakDayMinutes > 0) {
+        new PeakDay(this, readiness).peakDay();
+      }
     }
     new Replay(this).replay(kafka);
     readiness.footprintRows();

@@ -108,6 +108,11 @@ final class Readiness {
    * after those loaded before; returns the seconds it took.
    */
   double addPersons(int count) throws Exception {
+    return addPersons(count, i -> "FLEXIBLE_WORKER");
+  }
+
+  /** The same, the i-th person of the category {@code category} gives (R-ELIG-2). */
+  double addPersons(int count, java.util.function.IntFunction<String> category) throws Exception {
     say("loading " + count + " insured persons through POST /insured-persons/import ...");
     long t0 = System.nanoTime();
     int chunk = 50_000;
@@ -118,7 +123,12 @@ final class Readiness {
           new StringBuilder(
               "id_number,name,category,district_code,organisation_id,pension_bank_code\n");
       for (int i = from; i < Math.min(needed, from + chunk); i++) {
-        csv.append(idNumber(i)).append(',').append(name(i)).append(",FLEXIBLE_WORKER,110105,,\n");
+        csv.append(idNumber(i))
+            .append(',')
+            .append(name(i))
+            .append(',')
+            .append(category.apply(i))
+            .append(",110105,,\n");
         benchmark.persons.add(applicationBody(i));
       }
       HttpResponse<String> r =
@@ -160,14 +170,23 @@ final class Readiness {
   }
 
   static String applicationBody(int i) {
+    return applicationBody(
+        i, "ICBC", "{\"method\":\"OUTLET_PICKUP\",\"outletName\":\"工商银行北京朝阳门支行\"}");
+  }
+
+  /** The i-th person's own application to {@code bankCode}, collected as {@code collection}. */
+  static String applicationBody(int i, String bankCode, String collection) {
     return "{\"applicant\":{\"idNumber\":\""
         + idNumber(i)
         + "\",\"name\":\""
         + name(i)
         + "\",\"mobile\":\"139"
         + String.format("%08d", i)
-        + "\"},\"bankCode\":\"ICBC\","
-        + "\"collection\":{\"method\":\"OUTLET_PICKUP\",\"outletName\":\"工商银行北京朝阳门支行\"}}";
+        + "\"},\"bankCode\":\""
+        + bankCode
+        + "\",\"collection\":"
+        + collection
+        + "}";
   }
 
   void footprintRows() {

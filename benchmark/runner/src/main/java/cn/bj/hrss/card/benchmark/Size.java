@@ -19,6 +19,8 @@ final class Size {
   boolean replayOnly = false;
   int soakMinutes = 0; // the long run: paced at half the saturation rate, in windows
   int soakWindowMinutes = 10;
+  int peakDayMinutes = 0; // a batch's peak day, its 24 hours compressed into these minutes
+  int peakDayApplications = 50_000;
 
   static Size parse(String[] args) {
     Size s = new Size();
@@ -47,6 +49,8 @@ final class Size {
         case "--rebuild-repeats" -> s.rebuildRepeats = Integer.parseInt(args[++i]);
         case "--soak-minutes" -> s.soakMinutes = Integer.parseInt(args[++i]);
         case "--soak-window" -> s.soakWindowMinutes = Integer.parseInt(args[++i]);
+        case "--peak-day-minutes" -> s.peakDayMinutes = Integer.parseInt(args[++i]);
+        case "--peak-day-applications" -> s.peakDayApplications = Integer.parseInt(args[++i]);
         case "--no-profile" -> s.profile = false;
         case "--no-rebuild" -> s.rebuild = false;
         case "--replay-only" -> s.replayOnly = true;
@@ -69,6 +73,8 @@ final class Size {
     m.put("replayOnly", replayOnly);
     m.put("soakMinutes", soakMinutes);
     m.put("soakWindowMinutes", soakWindowMinutes);
+    m.put("peakDayMinutes", peakDayMinutes);
+    m.put("peakDayApplications", peakDayApplications);
     return m;
   }
 }

@@ -76,12 +76,13 @@ final class Soak {
                   "ms",
                   Stats.percentile(values, 99)));
       rssEnd.forEach(
-          (service, mib) ->
-              row(
-                  window + ":   " + service + " RSS at the end (max)",
-                  "MiB",
-                  mib,
-                  rssMax.get(service)));
+          (service, mib) -> {
+            row(window + ":   " + service + " RSS at the window's end", "MiB", mib);
+            row(
+                window + ":   " + service + " RSS, highest in the window",
+                "MiB",
+                rssMax.get(service));
+          });
     }
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("ratePerSecond", rate);
@@ -94,12 +95,5 @@ final class Soak {
   private void row(String what, String unit, double value) {
     benchmark.report.row(
         new Report.Row(what, unit, Stats.summary(List.of(value)), null, null, null));
-  }
-
-  /** A row whose range is the value at the window's end and the window's highest. */
-  private void row(String what, String unit, double end, Double max) {
-    double high = max == null ? end : Math.max(end, max);
-    benchmark.report.row(
-        new Report.Row(what, unit, new Stats.Summary(end, end, high, 1), null, null, null));
   }
 }
