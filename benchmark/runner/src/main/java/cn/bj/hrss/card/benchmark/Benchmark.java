@@ -139,6 +139,11 @@ public final class Benchmark {
       }
     }
     new Replay(this).replay(kafka);
+    try {
+      new Storage(this).measure();
+    } catch (Exception e) {
+      report.note("storage not measured: " + e);
+    }
     readiness.footprintRows();
   }
 

@@ -231,7 +231,7 @@ final class Replay {
             null));
   }
 
-  private Map<TopicPartition, Long> endOffsets() throws Exception {
+  Map<TopicPartition, Long> endOffsets() throws Exception {
     try (Admin admin = benchmark.admin()) {
       int partitions =
           admin
