@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -135,7 +136,10 @@ public class AxonSetup {
             .configureEmbeddedEventStore(c -> storage)
             .registerComponent(ReferenceData.class, c -> referenceData)
             .registerComponent(BusinessClock.class, c -> clock)
-            .configureAggregate(CardAggregate.class)
+            // A command's card is sourced from the events its caller already read (ADR 32).
+            .configureAggregate(
+                AggregateConfigurer.defaultConfiguration(CardAggregate.class)
+                    .configureRepository(OneReadPerCommand.Repository::new))
             .eventProcessing(
                 processing ->
                     processing
@@ -176,6 +180,8 @@ public class AxonSetup {
     axon.eventStore().registerDispatchInterceptor(new BusinessDateStamp(clock));
     // Tamper evidence: every stored event carries its chain hash (audit/EventChain).
     axon.eventStore().registerDispatchInterceptor(new ChainHashInterceptor(storage, serializer));
+    // Last: the events a command appended, as stored, are its answer (ADR 32).
+    axon.eventStore().registerDispatchInterceptor(OneReadPerCommand.recorder());
     axon.start();
     cardIndex.fillIfEmpty(axon.eventStore());
     balancer =

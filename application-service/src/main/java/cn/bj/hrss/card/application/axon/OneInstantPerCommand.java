@@ -35,14 +35,19 @@ public final class OneInstantPerCommand implements MessageDispatchInterceptor<Ev
       if (first.equals(event.getTimestamp())) {
         return event;
       }
-      return new GenericDomainEventMessage<>(
-          event.getType(),
-          event.getAggregateIdentifier(),
-          event.getSequenceNumber(),
-          event.getPayload(),
-          event.getMetaData(),
-          event.getIdentifier(),
-          first);
+      return at(event, first);
     };
+  }
+
+  /** The same event (identifier, payload, metadata, sequence) recorded at {@code instant}. */
+  static DomainEventMessage<?> at(DomainEventMessage<?> event, Instant instant) {
+    return new GenericDomainEventMessage<>(
+        event.getType(),
+        event.getAggregateIdentifier(),
+        event.getSequenceNumber(),
+        event.getPayload(),
+        event.getMetaData(),
+        event.getIdentifier(),
+        instant);
   }
 }

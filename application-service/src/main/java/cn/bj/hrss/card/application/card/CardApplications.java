@@ -4,6 +4,8 @@ import cn.bj.hrss.card.application.card.command.SubmitCardApplication;
 import cn.bj.hrss.card.application.card.domain.ApplicationPolicy;
 import cn.bj.hrss.card.application.card.domain.BusinessClock;
 import cn.bj.hrss.card.application.card.domain.ReferenceData;
+import cn.bj.hrss.card.application.card.query.CardEvents;
+import cn.bj.hrss.card.application.card.query.CardView;
 import cn.bj.hrss.card.application.card.rest.CallerContext;
 import cn.bj.hrss.card.application.security.CardAccess;
 import cn.bj.hrss.card.contract.event.Applicant;
@@ -16,11 +18,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /**
  * Submits applications so that a person has at most one (R-ELIG-3): the person's claim and the
@@ -36,18 +37,21 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 @ApplicationScoped
 public class CardApplications {
 
-  /** The application the person has: new, or the one they had already. */
-  public record Submitted(String cardId, boolean isNew) {}
+  /**
+   * The application the person has: new, or the one they had already; {@code card} is the new card
+   * as its application made it (ADR 32), null for the one they had already.
+   */
+  public record Submitted(String cardId, boolean isNew, CardView card) {}
 
   private final DataSource dataSource;
-  private final CommandGateway commands;
+  private final CardCommands commands;
   private final CardAccess access;
   private final ReferenceData data;
   private final BusinessClock clock;
 
   CardApplications(
       DataSource dataSource,
-      CommandGateway commands,
+      CardCommands commands,
       CardAccess access,
       ReferenceData data,
       BusinessClock clock) {
@@ -80,14 +84,15 @@ public class CardApplications {
               data);
           throw CardAccess.notForThisCaller();
         }
-        return new Submitted(existing.get(), false);
+        return new Submitted(existing.get(), false, null);
       }
     }
-    commands.sendAndWait(
-        GenericCommandMessage.asCommandMessage(
-                new SubmitCardApplication(cardId, applicant, guardian, bankCode, collection))
-            .andMetaData(caller.metaData()));
-    return new Submitted(cardId, true);
+    CardView card =
+        commands.send(
+            caller.metaData(),
+            new CardEvents(cardId, List.of()),
+            new SubmitCardApplication(cardId, applicant, guardian, bankCode, collection));
+    return new Submitted(cardId, true, card);
   }
 
   /** Claims the person for {@code cardId}; returns the card they already have, if any. */

@@ -6,14 +6,13 @@ import cn.bj.hrss.card.application.card.domain.Guardianship;
 import cn.bj.hrss.card.application.card.domain.InsuredPerson;
 import cn.bj.hrss.card.application.card.domain.ReferenceData;
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
+import cn.bj.hrss.card.application.card.query.CardEvents;
+import cn.bj.hrss.card.application.card.query.CardQuery;
 import cn.bj.hrss.card.application.card.rest.CallerContext;
-import cn.bj.hrss.card.contract.event.CardEvent;
 import cn.bj.hrss.card.contract.event.IdNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Objects;
 import java.util.Optional;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
  * Whose card a caller may see and act on ("a partner bank sees only its own applicants; an employer
@@ -45,12 +44,12 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 @ApplicationScoped
 public class CardAccess {
 
-  private final EventStore eventStore;
+  private final CardQuery cards;
   private final ReferenceData referenceData;
   private final BusinessClock clock;
 
-  CardAccess(EventStore eventStore, ReferenceData referenceData, BusinessClock clock) {
-    this.eventStore = eventStore;
+  CardAccess(CardQuery cards, ReferenceData referenceData, BusinessClock clock) {
+    this.cards = cards;
     this.referenceData = referenceData;
     this.clock = clock;
   }
@@ -77,6 +76,18 @@ public class CardAccess {
   /** Refuses (403, ACCESS-DENIED) unless {@code caller} may see and act on the card. */
   public void require(CallerContext caller, String cardId) {
     if (!mayReach(caller, cardId)) {
+      throw CallerContext.denied("not a card of this caller");
+    }
+  }
+
+  /**
+   * Refuses (403, ACCESS-DENIED) unless {@code caller} may see and act on the card of {@code card},
+   * its events as read for a command (ADR 32): the same refusal as {@link #require(CallerContext,
+   * String)}, whether or not the card exists.
+   */
+  public void require(CallerContext caller, CardEvents card) {
+    if (!seesEveryCard(caller)
+        && !partiesOf(card.state()).filter(p -> mayReach(caller, p)).isPresent()) {
       throw CallerContext.denied("not a card of this caller");
     }
   }
@@ -177,18 +188,13 @@ public class CardAccess {
   }
 
   Optional<Parties> parties(String cardId) {
-    if (cardId == null || cardId.isBlank() || cardId.length() > 64) {
-      return Optional.empty();
-    }
-    DomainEventStream events = eventStore.readEvents(cardId);
-    CardState state = CardState.NONE;
-    while (events.hasNext()) {
-      state = state.evolve((CardEvent) events.next().getPayload());
-    }
-    if (state.status() == null || state.holder() == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new Parties(Objects.requireNonNull(state.holder().idNumber()), state.bankCode()));
+    return partiesOf(cards.events(cardId).state());
+  }
+
+  private static Optional<Parties> partiesOf(Optional<CardState> card) {
+    return card.filter(state -> state.holder() != null)
+        .map(
+            state ->
+                new Parties(Objects.requireNonNull(state.holder().idNumber()), state.bankCode()));
   }
 }

@@ -11,9 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
@@ -23,6 +24,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 @ApplicationScoped
 public class CardQuery {
 
+  /** Longer than any card id (a UUID); a longer one is not looked up. */
+  public static final int MAX_CARD_ID_LENGTH = 64;
+
   private final EventStore eventStore;
 
   CardQuery(EventStore eventStore) {
@@ -31,7 +35,23 @@ public class CardQuery {
 
   /** The card's state as the aggregate folds it, unmasked: for commands that need the holder. */
   public Optional<CardState> state(String cardId) {
-    DomainEventStream events = eventStore.readEvents(cardId);
+    return state(eventStore.readEvents(cardId));
+  }
+
+  /**
+   * The card's events, read once for a command: its access check, its aggregate and its answer (ADR
+   * 32). An id no card can have is not looked up.
+   */
+  public CardEvents events(String cardId) {
+    List<DomainEventMessage<?>> messages = new ArrayList<>();
+    if (cardId != null && !cardId.isBlank() && cardId.length() <= MAX_CARD_ID_LENGTH) {
+      eventStore.readEvents(cardId).forEachRemaining(messages::add);
+    }
+    return new CardEvents(cardId, messages);
+  }
+
+  /** Folds the events with the aggregate's own fold; empty when they are no card's. */
+  static Optional<CardState> state(Iterator<? extends DomainEventMessage<?>> events) {
     CardState state = CardState.NONE;
     while (events.hasNext()) {
       state = state.evolve((CardEvent) events.next().getPayload());
@@ -45,7 +65,14 @@ public class CardQuery {
 
   /** The card as it was at {@code asOf} (its events up to then), or as it is when null. */
   public Optional<CardView> findAsOf(String cardId, Instant asOf) {
-    DomainEventStream events = eventStore.readEvents(cardId);
+    return view(eventStore.readEvents(cardId), asOf);
+  }
+
+  /**
+   * The card the events make, as of {@code asOf} (all of them when null): the one mapping of the
+   * read and of a command's answer (ADR 32).
+   */
+  static Optional<CardView> view(Iterator<? extends DomainEventMessage<?>> events, Instant asOf) {
     CardState state = CardState.NONE;
     Applicant applicant = null;
     LocalDate applicationDate = null;

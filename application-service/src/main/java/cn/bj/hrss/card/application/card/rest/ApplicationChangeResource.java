@@ -1,9 +1,11 @@
 package cn.bj.hrss.card.application.card.rest;
 
+import cn.bj.hrss.card.application.card.CardCommands;
 import cn.bj.hrss.card.application.card.CardEndings;
 import cn.bj.hrss.card.application.card.command.ChangeApplication;
 import cn.bj.hrss.card.application.card.command.ChangeMobile;
 import cn.bj.hrss.card.application.card.command.ConfirmReceipt;
+import cn.bj.hrss.card.application.card.query.CardEvents;
 import cn.bj.hrss.card.application.card.query.CardQuery;
 import cn.bj.hrss.card.application.card.query.CardView;
 import cn.bj.hrss.card.application.security.CardAccess;
@@ -18,8 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.function.Function;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
@@ -41,14 +41,14 @@ public class ApplicationChangeResource {
   /** S-MOBILE-1: the new mobile number. */
   record MobileChangeRequest(String mobile) {}
 
-  private final CommandGateway commands;
+  private final CardCommands cards;
   private final CardQuery query;
   private final CardAccess access;
   private final CardEndings endings;
 
   ApplicationChangeResource(
-      CommandGateway commands, CardQuery query, CardAccess access, CardEndings endings) {
-    this.commands = commands;
+      CardCommands cards, CardQuery query, CardAccess access, CardEndings endings) {
+    this.cards = cards;
     this.query = query;
     this.access = access;
     this.endings = endings;
@@ -77,7 +77,7 @@ public class ApplicationChangeResource {
   @POST
   @Path("/{cardId}/withdrawal")
   public CardView withdraw(@PathParam("cardId") String cardId, @BeanParam CallerHeaders headers) {
-    CallerContext caller = actingFor(headers, cardId);
+    CallerContext caller = actingFor(headers, cards.read(cardId));
     endings.withdraw(caller.metaData(), cardId);
     return card(cardId);
   }
@@ -99,9 +99,7 @@ public class ApplicationChangeResource {
   @Path("/{cardId}/receipt")
   public CardView confirmReceipt(
       @PathParam("cardId") String cardId, @BeanParam CallerHeaders headers) {
-    CallerContext caller = actingFor(headers, cardId);
-    send(caller, new ConfirmReceipt(cardId));
-    return card(cardId);
+    return command(cardId, headers, cardId, ConfirmReceipt::new);
   }
 
   /**
@@ -109,11 +107,11 @@ public class ApplicationChangeResource {
    * citizen who is not the holder reaches it only as the holder's recorded guardian, and acts as
    * GUARDIAN.
    */
-  private CallerContext actingFor(CallerHeaders headers, String cardId) {
+  private CallerContext actingFor(CallerHeaders headers, CardEvents card) {
     CallerContext caller = headers.context();
-    access.require(caller, cardId);
+    access.require(caller, card);
     if (caller.is("CITIZEN")) {
-      String holder = query.state(cardId).orElseThrow(() -> notFound(cardId)).holder().idNumber();
+      String holder = card.state().orElseThrow(() -> notFound(card.cardId())).holder().idNumber();
       if (!caller.verifiedIdNumber().equals(holder)) {
         return caller.asGuardian();
       }
@@ -121,13 +119,16 @@ public class ApplicationChangeResource {
     return caller;
   }
 
-  /** Runs the command made from the request's body, for the caller, and answers with the card. */
+  /**
+   * Runs the command made from the request's body, for the caller, and answers with the card; its
+   * events read once (ADR 32).
+   */
   private <B> CardView command(
       String cardId, CallerHeaders headers, B body, Function<B, Object> toCommand) {
-    CallerContext caller = actingFor(headers, cardId);
+    CardEvents card = cards.read(cardId);
+    CallerContext caller = actingFor(headers, card);
     CardResource.requireBody(body);
-    send(caller, toCommand.apply(body));
-    return card(cardId);
+    return cards.send(caller.metaData(), card, toCommand.apply(body));
   }
 
   private CardView card(String cardId) {
@@ -136,10 +137,5 @@ public class ApplicationChangeResource {
 
   private static AggregateNotFoundException notFound(String cardId) {
     return new AggregateNotFoundException(cardId, "no card with this id");
-  }
-
-  private void send(CallerContext caller, Object command) {
-    commands.sendAndWait(
-        GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData()));
   }
 }

@@ -1,6 +1,7 @@
 package cn.bj.hrss.card.application.card.rest;
 
 import cn.bj.hrss.card.application.card.CardApplications;
+import cn.bj.hrss.card.application.card.CardCommands;
 import cn.bj.hrss.card.application.card.CardReplacements;
 import cn.bj.hrss.card.application.card.IdempotencyKeys;
 import cn.bj.hrss.card.application.card.command.ActivateFinancialFunction;
@@ -13,6 +14,7 @@ import cn.bj.hrss.card.application.card.command.RecordCardProduced;
 import cn.bj.hrss.card.application.card.command.RecordCardProductionFailed;
 import cn.bj.hrss.card.application.card.command.ReportCardLost;
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
+import cn.bj.hrss.card.application.card.query.CardEvents;
 import cn.bj.hrss.card.application.card.query.CardProgress;
 import cn.bj.hrss.card.application.card.query.CardProgressQuery;
 import cn.bj.hrss.card.application.card.query.CardQuery;
@@ -35,8 +37,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Function;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
@@ -52,29 +52,29 @@ public class CardResource {
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  private final CommandGateway commands;
   private final CardQuery query;
   private final CardApplications applications;
   private final IdempotencyKeys idempotencyKeys;
   private final CardReplacements replacements;
   private final CardProgressQuery progressQuery;
   private final CardAccess access;
+  private final CardCommands cards;
 
   CardResource(
-      CommandGateway commands,
+      CardCommands cards,
       CardQuery query,
       CardApplications applications,
       IdempotencyKeys idempotencyKeys,
       CardReplacements replacements,
       CardProgressQuery progressQuery,
       CardAccess access) {
-    this.commands = commands;
     this.query = query;
     this.applications = applications;
     this.idempotencyKeys = idempotencyKeys;
     this.replacements = replacements;
     this.progressQuery = progressQuery;
     this.access = access;
+    this.cards = cards;
   }
 
   @RolesAllowed({
@@ -114,7 +114,7 @@ public class CardResource {
     CardApplications.Submitted submitted =
         applications.submit(
             caller, body.applicant(), body.guardian(), body.bankCode(), body.collection());
-    CardView card = get(submitted.cardId());
+    CardView card = submitted.isNew() ? submitted.card() : get(submitted.cardId());
     CardRequests.Accepted accepted =
         new CardRequests.Accepted(card.cardId(), card.status(), !submitted.isNew());
     int status = submitted.isNew() ? 201 : 200;
@@ -246,20 +246,21 @@ public class CardResource {
       @BeanParam CallerHeaders headers,
       CardRequests.BankChange body) {
     CallerContext caller = headers.context();
+    CardEvents card = cards.read(cardId);
     if (caller.is("BANK")) {
       // The card is not the new bank's yet: it is named by what the holder presents in person.
-      if (query.state(cardId).isEmpty()) {
+      if (card.state().isEmpty()) {
         throw CallerContext.denied("not a card of this caller");
       }
     } else {
-      requireAccess(caller, cardId);
+      access.require(caller, card);
     }
     requireBody(body);
-    send(
-        caller,
+    return cards.send(
+        caller.metaData(),
+        card,
         new ChangeIssuingBank(
             cardId, body.bankCode(), body.cardNumber(), body.idNumber(), body.outletName()));
-    return get(cardId);
   }
 
   /** 挂失: blocks the card at once. */
@@ -342,33 +343,26 @@ public class CardResource {
 
   /**
    * Runs the command made from the request's body, as the caller of {@code headers}, and answers
-   * with the card as it now is; a missing body is refused (INPUT-MISSING).
+   * with the card as it now is; a missing body is refused (INPUT-MISSING). The card's events are
+   * read once: for the access check, the command and the answer (ADR 32).
    */
   private <B> CardView command(
       String cardId, CallerHeaders headers, B body, Function<B, Object> toCommand) {
     CallerContext caller = headers.context();
-    requireAccess(caller, cardId);
+    CardEvents card = cards.read(cardId);
+    access.require(caller, card);
     requireBody(body);
-    send(caller, toCommand.apply(body));
-    return get(cardId);
+    return cards.send(caller.metaData(), card, toCommand.apply(body));
   }
 
   /** Runs a command that takes no body and answers with the card as it now is. */
   private CardView command(String cardId, CallerHeaders headers, Object command) {
-    CallerContext caller = headers.context();
-    requireAccess(caller, cardId);
-    send(caller, command);
-    return get(cardId);
+    return command(cardId, headers, command, c -> c);
   }
 
   /** Refuses a caller who may not see the card, the same way whether or not it exists. */
   private void requireAccess(CallerContext caller, String cardId) {
     access.require(caller, cardId);
-  }
-
-  private void send(CallerContext caller, Object command) {
-    commands.sendAndWait(
-        GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData()));
   }
 
   static void requireBody(Object body) {

@@ -1,9 +1,11 @@
 package cn.bj.hrss.card.application.card.rest;
 
+import cn.bj.hrss.card.application.card.CardCommands;
 import cn.bj.hrss.card.application.card.CardEndings;
 import cn.bj.hrss.card.application.card.command.CancelCard;
 import cn.bj.hrss.card.application.card.command.RecordMailReturned;
 import cn.bj.hrss.card.application.card.domain.RuleViolation;
+import cn.bj.hrss.card.application.card.query.CardEvents;
 import cn.bj.hrss.card.application.card.query.CardQuery;
 import cn.bj.hrss.card.application.card.query.CardView;
 import cn.bj.hrss.card.application.security.CardAccess;
@@ -17,8 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
@@ -44,14 +44,13 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class HandOverResource {
 
-  private final CommandGateway commands;
+  private final CardCommands cards;
   private final CardQuery query;
   private final CardAccess access;
   private final CardEndings endings;
 
-  HandOverResource(
-      CommandGateway commands, CardQuery query, CardAccess access, CardEndings endings) {
-    this.commands = commands;
+  HandOverResource(CardCommands cards, CardQuery query, CardAccess access, CardEndings endings) {
+    this.cards = cards;
     this.query = query;
     this.access = access;
     this.endings = endings;
@@ -73,12 +72,13 @@ public class HandOverResource {
   public CardView mailReturned(
       @PathParam("cardId") String cardId, @BeanParam CallerHeaders headers, MailReturn body) {
     CallerContext caller = onlyAs(headers.context(), "BANK", "OPERATOR");
-    access.require(caller, cardId);
+    CardEvents card = cards.read(cardId);
+    access.require(caller, card);
     requireBody(body);
-    send(
-        caller,
+    return cards.send(
+        caller.metaData(),
+        card,
         new RecordMailReturned(cardId, body.trackingNumber(), body.reason(), body.outletName()));
-    return card(cardId);
   }
 
   /**
@@ -106,11 +106,6 @@ public class HandOverResource {
       throw CallerContext.denied("not a card of this caller");
     }
     return caller;
-  }
-
-  private void send(CallerContext caller, Object command) {
-    commands.sendAndWait(
-        GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData()));
   }
 
   private CardView card(String cardId) {
