@@ -5,7 +5,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -94,6 +98,88 @@ public final class CardEventPositions {
       return false;
     }
     throw new SequenceGapException(cardId, sequence, last);
+  }
+
+  /**
+   * {@link #claim} for a poll's events of one partition, in one transaction, by sets: the cards'
+   * positions are read and locked in one statement ({@code card_id = ANY(?)}, in card order, as
+   * {@link #claim} locks a card's row before its projection change), decided in memory with {@link
+   * #isNext}, and written back in two statements (the moved rows, the new ones).
+   *
+   * @param events in topic order
+   * @return the events to apply, in the same order: each its card's next; duplicates left out
+   * @throws SequenceGapException if an event comes before an earlier one of its card (the caller
+   *     rolls back and applies the events one at a time, which refuses that one alone)
+   * @throws SQLException also when another transaction moved one of the positions meanwhile (a new
+   *     card's row made by someone else): nothing may be applied on a stale position
+   */
+  public static List<EventEnvelope> claimAll(Connection connection, List<EventEnvelope> events)
+      throws SQLException {
+    TreeSet<String> cards = new TreeSet<>();
+    events.forEach(event -> cards.add(event.cardId()));
+    Map<String, Long> known = new HashMap<>();
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT card_id, last_sequence FROM card_event_position WHERE card_id = ANY(?)"
+                + " ORDER BY card_id FOR UPDATE")) {
+      select.setArray(1, connection.createArrayOf("varchar", cards.toArray()));
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          known.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+    }
+    Map<String, Long> last = new HashMap<>(known);
+    List<EventEnvelope> next = new ArrayList<>();
+    for (EventEnvelope event : events) {
+      if (isNext(event.cardId(), event.sequence(), last.get(event.cardId()))) {
+        next.add(event);
+        last.put(event.cardId(), event.sequence());
+      }
+    }
+    List<String> moved = new ArrayList<>();
+    List<Long> movedTo = new ArrayList<>();
+    List<String> fresh = new ArrayList<>();
+    List<Long> freshAt = new ArrayList<>();
+    for (Map.Entry<String, Long> position : last.entrySet()) {
+      Long before = known.get(position.getKey());
+      if (before == null) {
+        fresh.add(position.getKey());
+        freshAt.add(position.getValue());
+      } else if (!before.equals(position.getValue())) {
+        moved.add(position.getKey());
+        movedTo.add(position.getValue());
+      }
+    }
+    write(
+        connection,
+        "UPDATE card_event_position p SET last_sequence = t.s"
+            + " FROM unnest(?::varchar[], ?::bigint[]) AS t(c, s) WHERE p.card_id = t.c",
+        moved,
+        movedTo);
+    write(
+        connection,
+        "INSERT INTO card_event_position (card_id, last_sequence)"
+            + " SELECT * FROM unnest(?::varchar[], ?::bigint[]) ON CONFLICT (card_id) DO NOTHING",
+        fresh,
+        freshAt);
+    return next;
+  }
+
+  private static void write(Connection connection, String sql, List<String> cards, List<Long> to)
+      throws SQLException {
+    if (cards.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setArray(1, connection.createArrayOf("varchar", cards.toArray()));
+      statement.setArray(2, connection.createArrayOf("bigint", to.toArray()));
+      int written = statement.executeUpdate();
+      if (written != cards.size()) {
+        throw new SQLException(
+            (cards.size() - written) + " card positions were moved by another transaction");
+      }
+    }
   }
 
   /**

@@ -90,18 +90,23 @@ public final class LiveCardEvents implements ProjectionRebuild.LiveConsumer {
   }
 
   /**
-   * Applies the events in order in one transaction of the service's database, all or none (each
-   * event with its card's position, {@link CardEventPositions}), and counts them once committed.
+   * Applies the events in order in one transaction of the service's database, all or none, and
+   * counts them once committed. Several events are applied by sets (ADR 33): their cards' positions
+   * read, decided and written once ({@link CardEventPositions#claimAll}), then the service's change
+   * of the events that are their cards' next ({@link CardEventChange#applyAll}). One event (the
+   * fallback of a failed batch, ADR 18) claims its position alone ({@link
+   * CardEventPositions#applyOnce}).
    */
   private void applyAll(List<EventEnvelope> events) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        if (events.size() > 1) {
-          batchStart.begin(connection);
-        }
-        for (EventEnvelope event : events) {
+        if (events.size() == 1) {
+          EventEnvelope event = events.get(0);
           CardEventPositions.applyOnce(connection, event, c -> change.apply(c, event));
+        } else {
+          batchStart.begin(connection);
+          change.applyAll(connection, CardEventPositions.claimAll(connection, events));
         }
         connection.commit();
       } catch (SQLException | RuntimeException e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.infra.LocalPostgres;
 import java.sql.Connection;
@@ -12,6 +13,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +130,73 @@ class CardEventPositionsTest {
       assertEquals(3, position(c, known));
       assertEquals(0, position(c, fresh));
       assertFalse(CardEventPositions.claim(c, known, 3), "saved: the next claim sees it");
+    }
+  }
+
+  static EventEnvelope event(String card, long sequence) {
+    return new EventEnvelope(
+        UUID.randomUUID().toString(),
+        "CardProduced",
+        1,
+        card,
+        sequence,
+        Instant.EPOCH,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  @Test
+  void a_polls_events_are_claimed_by_sets_with_the_decisions_of_claim_one_at_a_time()
+      throws SQLException {
+    String known = UUID.randomUUID().toString();
+    String fresh = UUID.randomUUID().toString();
+    String untouched = UUID.randomUUID().toString();
+    try (Connection c = connect()) {
+      CardEventPositions.claim(c, known, 0);
+      CardEventPositions.claim(c, known, 1);
+      CardEventPositions.claim(c, untouched, 0);
+      List<EventEnvelope> poll =
+          List.of(
+              event(known, 0),
+              event(fresh, 0),
+              event(known, 2),
+              event(known, 1),
+              event(fresh, 1),
+              event(untouched, 0),
+              event(known, 3),
+              event(fresh, 0));
+
+      List<EventEnvelope> next = CardEventPositions.claimAll(c, poll);
+
+      assertEquals(List.of(poll.get(1), poll.get(2), poll.get(4), poll.get(6)), next);
+      assertEquals(3, position(c, known));
+      assertEquals(1, position(c, fresh));
+      assertEquals(0, position(c, untouched));
+      assertFalse(CardEventPositions.claim(c, known, 3), "written: the next claim sees it");
+      assertTrue(CardEventPositions.claim(c, fresh, 2));
+    }
+  }
+
+  @Test
+  void a_poll_with_an_event_after_a_missing_one_is_refused_and_moves_nothing() throws SQLException {
+    String known = UUID.randomUUID().toString();
+    String fresh = UUID.randomUUID().toString();
+    try (Connection c = connect()) {
+      CardEventPositions.claim(c, known, 0);
+      c.setAutoCommit(false);
+      assertThrows(
+          CardEventPositions.SequenceGapException.class,
+          () -> CardEventPositions.claimAll(c, List.of(event(fresh, 0), event(known, 2))));
+      c.rollback();
+      assertThrows(
+          CardEventPositions.SequenceGapException.class,
+          () -> CardEventPositions.claimAll(c, List.of(event(known, 1), event(fresh, 1))));
+      c.rollback();
+      c.setAutoCommit(true);
+      assertEquals(0, position(c, known));
+      assertTrue(CardEventPositions.claim(c, fresh, 0), "nothing was written for the poll");
     }
   }
 }

@@ -1,7 +1,6 @@
 package cn.bj.hrss.card.bank.card;
 
-import static cn.bj.hrss.card.consumer.Jdbc.update;
-
+import cn.bj.hrss.card.consumer.ProjectionWrites;
 import cn.bj.hrss.card.contract.event.ApplicationWithdrawn;
 import cn.bj.hrss.card.contract.event.CardCancelled;
 import cn.bj.hrss.card.contract.event.CardCollected;
@@ -80,7 +79,7 @@ public class AwaitingPickup {
    *
    * @param bankCode the bank that issues the card at this event; null for a card no bank knows
    */
-  static void change(Connection connection, EventEnvelope event, String bankCode)
+  static void change(ProjectionWrites writes, EventEnvelope event, String bankCode)
       throws SQLException {
     CardEvent payload = event.payload();
     Timestamp at = Timestamp.from(event.occurredAt());
@@ -89,12 +88,12 @@ public class AwaitingPickup {
       return;
     }
     if (payload instanceof CardDispatched e && e.method() == CollectionMethod.OUTLET_PICKUP) {
-      arrived(connection, event, bankCode, e.outletName(), day, at);
+      arrived(writes, event, bankCode, e.outletName(), day, at);
     } else if (payload instanceof MailReturned e) {
-      arrived(connection, event, bankCode, e.outlet().name(), day, at);
+      arrived(writes, event, bankCode, e.outlet().name(), day, at);
     } else if (payload instanceof PickupPeriodEnding e) {
       set(
-          connection,
+          writes,
           event,
           bankCode,
           e.outlet().name(),
@@ -104,7 +103,7 @@ public class AwaitingPickup {
           at);
     } else if (payload instanceof UncollectedCardReturned e) {
       set(
-          connection,
+          writes,
           event,
           bankCode,
           e.outlet().name(),
@@ -117,20 +116,19 @@ public class AwaitingPickup {
         || payload instanceof CardCancelled
         || payload instanceof ApplicationWithdrawn
         || payload instanceof CardReplaced) {
-      update(connection, "DELETE FROM bank_pickup WHERE card_id = ?", event.cardId());
+      writes.update("DELETE FROM bank_pickup WHERE card_id = ?", event.cardId());
     }
   }
 
   private static void arrived(
-      Connection connection,
+      ProjectionWrites writes,
       EventEnvelope event,
       String bankCode,
       String outlet,
       LocalDate day,
       Timestamp at)
       throws SQLException {
-    update(
-        connection,
+    writes.update(
         "INSERT INTO bank_pickup (card_id, bank_code, outlet_name, state, waiting_since, reminded,"
             + " pickup_ends, updated_at) VALUES (?, ?, ?, ?, ?, FALSE, NULL, ?)"
             + " ON CONFLICT (card_id) DO UPDATE SET bank_code = EXCLUDED.bank_code,"
@@ -147,7 +145,7 @@ public class AwaitingPickup {
 
   /** The pickup sweep's word (application-service): its own dates, reminded either way. */
   private static void set(
-      Connection connection,
+      ProjectionWrites writes,
       EventEnvelope event,
       String bankCode,
       String outlet,
@@ -156,8 +154,7 @@ public class AwaitingPickup {
       LocalDate pickupEnds,
       Timestamp at)
       throws SQLException {
-    update(
-        connection,
+    writes.update(
         "INSERT INTO bank_pickup (card_id, bank_code, outlet_name, state, waiting_since, reminded,"
             + " pickup_ends, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (card_id) DO UPDATE SET bank_code = EXCLUDED.bank_code,"

@@ -1,11 +1,13 @@
 package cn.bj.hrss.card.bank.card;
 
 import static cn.bj.hrss.card.consumer.Jdbc.instant;
-import static cn.bj.hrss.card.consumer.Jdbc.update;
 
+import cn.bj.hrss.card.bank.feed.BankMessage;
 import cn.bj.hrss.card.bank.feed.BankMessages;
 import cn.bj.hrss.card.bank.feed.FeedAppender;
+import cn.bj.hrss.card.consumer.BatchedWrites;
 import cn.bj.hrss.card.consumer.CardEventPositions;
+import cn.bj.hrss.card.consumer.ProjectionWrites;
 import cn.bj.hrss.card.contract.event.ApplicationChanged;
 import cn.bj.hrss.card.contract.event.ApplicationWithdrawn;
 import cn.bj.hrss.card.contract.event.CardCancelled;
@@ -34,6 +36,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -66,17 +73,54 @@ public class BankCardProjection {
    */
   public void change(Connection connection, EventEnvelope event) throws SQLException {
     BankCard before = find(connection, event.cardId()).orElse(null);
-    changeCard(connection, event);
-    AwaitingPickup.change(connection, event, before == null ? null : before.bankCode());
-    FeedAppender.append(connection, BankMessages.derive(event, before));
+    FeedAppender.append(connection, change(ProjectionWrites.at(connection), event, before));
   }
 
-  private static void changeCard(Connection connection, EventEnvelope event) throws SQLException {
+  /**
+   * The same change for a poll's events, each its card's next, in topic order (the live consumer's
+   * batch after {@link FeedAppender#lockEveryFeed}, a rebuild's poll), by sets (ADR 33): in rounds
+   * that hold each card's k-th event, the round's cards read in one statement and their changes
+   * sent as one batch per statement shape (card-event-consumer's {@link BatchedWrites}); then every
+   * event's messages appended to the feeds in event order ({@link FeedAppender#appendAll}). The
+   * rows and the feeds are those of {@link #change(Connection, EventEnvelope)} one event at a time
+   * (BankCardBatchTest).
+   */
+  public void changeAll(Connection connection, List<EventEnvelope> events) throws SQLException {
+    Map<EventEnvelope, List<BankMessage>> messages = new IdentityHashMap<>();
+    try (BatchedWrites writes = new BatchedWrites(connection)) {
+      for (List<EventEnvelope> round : BatchedWrites.rounds(events)) {
+        Map<String, BankCard> before = findAll(connection, round);
+        for (EventEnvelope event : round) {
+          messages.put(event, change(writes, event, before.get(event.cardId())));
+        }
+        writes.flush();
+      }
+    }
+    List<List<BankMessage>> inOrder = new ArrayList<>();
+    for (EventEnvelope event : events) {
+      inOrder.add(messages.get(event));
+    }
+    FeedAppender.appendAll(connection, inOrder);
+  }
+
+  /**
+   * The definition of an event's change of the card and its pickup (two tables, so a batch may send
+   * them in either order), whichever way its statements are sent, and the messages it gives.
+   *
+   * @param before the card before the event, or null for a card no bank knows
+   */
+  private static List<BankMessage> change(
+      ProjectionWrites writes, EventEnvelope event, BankCard before) throws SQLException {
+    changeCard(writes, event);
+    AwaitingPickup.change(writes, event, before == null ? null : before.bankCode());
+    return BankMessages.derive(event, before);
+  }
+
+  private static void changeCard(ProjectionWrites writes, EventEnvelope event) throws SQLException {
     Timestamp at = Timestamp.from(event.occurredAt());
     CardEvent payload = event.payload();
     if (payload instanceof CardRequested requested) {
-      update(
-          connection,
+      writes.update(
           "INSERT INTO bank_card (card_id, bank_code, status, applicant_name, id_number, mobile,"
               + " collection_method, outlet_name, address, requested_at, updated_at)"
               + " VALUES (?, ?, 'REQUESTED', ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -92,8 +136,7 @@ public class BankCardProjection {
           at,
           at);
     } else if (payload instanceof ReplacementCardIssued issued) {
-      update(
-          connection,
+      writes.update(
           "INSERT INTO bank_card (card_id, bank_code, status, applicant_name, id_number, mobile,"
               + " collection_method, outlet_name, card_number, replaces_card_id, requested_at,"
               + " updated_at) VALUES (?, ?, 'COLLECTED', ?, ?, ?, 'OUTLET_PICKUP', ?, ?, ?, ?, ?)"
@@ -109,41 +152,41 @@ public class BankCardProjection {
           at,
           at);
     } else if (payload instanceof CardProductionFailed) {
-      set(connection, event, "status = 'PRODUCTION_FAILED'");
+      set(writes, event, "status = 'PRODUCTION_FAILED'");
     } else if (payload instanceof CardProduced produced) {
-      set(connection, event, "status = 'PRODUCED', card_number = ?", produced.cardNumber());
+      set(writes, event, "status = 'PRODUCED', card_number = ?", produced.cardNumber());
     } else if (payload instanceof CardDispatched dispatched) {
       set(
-          connection,
+          writes,
           event,
           "status = 'DISPATCHED', tracking_number = ?, outlet_name = COALESCE(?, outlet_name)",
           dispatched.trackingNumber(),
           dispatched.outletName());
     } else if (payload instanceof CardCollected collected) {
       set(
-          connection,
+          writes,
           event,
           "status = 'COLLECTED', outlet_name = COALESCE(?, outlet_name)",
           collected.outletName());
     } else if (payload instanceof CardDelivered) {
-      set(connection, event, "status = 'DELIVERED'");
+      set(writes, event, "status = 'DELIVERED'");
     } else if (payload instanceof SocialFunctionEnabled) {
-      set(connection, event, "status = 'ACTIVE'");
+      set(writes, event, "status = 'ACTIVE'");
     } else if (payload instanceof FinancialFunctionActivated) {
-      set(connection, event, "financial_active = TRUE");
+      set(writes, event, "financial_active = TRUE");
     } else if (payload instanceof IssuingBankChanged changed) {
       // R-BANK-6: the new bank owns the card; the financial function is to be opened with it.
-      set(connection, event, "bank_code = ?, financial_active = FALSE", changed.toBankCode());
+      set(writes, event, "bank_code = ?, financial_active = FALSE", changed.toBankCode());
     } else if (payload instanceof CardReportedLost) {
-      set(connection, event, "reported_lost = TRUE");
+      set(writes, event, "reported_lost = TRUE");
     } else if (payload instanceof LossReportCancelled) {
-      set(connection, event, "reported_lost = FALSE");
+      set(writes, event, "reported_lost = FALSE");
     } else if (payload instanceof CardReplaced replaced) {
-      set(connection, event, "status = 'REPLACED', replaced_by = ?", replaced.replacementCardId());
+      set(writes, event, "status = 'REPLACED', replaced_by = ?", replaced.replacementCardId());
     } else if (payload instanceof ApplicationChanged changed) {
       // S-CHANGE-1: the whole application after the change, and its bank.
       set(
-          connection,
+          writes,
           event,
           "bank_code = ?, collection_method = ?, outlet_name = ?, address = ?",
           changed.bankCode(),
@@ -151,35 +194,33 @@ public class BankCardProjection {
           changed.collection().outletName(),
           changed.collection().address());
     } else if (payload instanceof ApplicationWithdrawn) {
-      set(connection, event, "status = 'WITHDRAWN'");
+      set(writes, event, "status = 'WITHDRAWN'");
     } else if (payload instanceof CardCancelled) {
-      set(connection, event, "status = 'CANCELLED'");
+      set(writes, event, "status = 'CANCELLED'");
     } else if (payload instanceof MailReturned returned) {
       // S-MAIL-2: the card waits at the bank's outlet; it is collected there.
       set(
-          connection,
+          writes,
           event,
           "status = 'MAIL_RETURNED', collection_method = 'OUTLET_PICKUP', outlet_name = ?",
           returned.outlet().name());
     } else if (payload instanceof UncollectedCardReturned) {
-      set(connection, event, "status = 'RETURNED_TO_BANK'");
+      set(writes, event, "status = 'RETURNED_TO_BANK'");
     } else if (payload instanceof MobileNumberChanged changed) {
-      set(connection, event, "mobile = ?", changed.mobile());
+      set(writes, event, "mobile = ?", changed.mobile());
     }
     // PickupPeriodEnding changes only the awaiting-pickup list.
   }
 
   private static void set(
-      Connection connection, EventEnvelope event, String assignments, Object... values)
+      ProjectionWrites writes, EventEnvelope event, String assignments, Object... values)
       throws SQLException {
     Object[] all = new Object[values.length + 2];
     System.arraycopy(values, 0, all, 0, values.length);
     all[values.length] = Timestamp.from(event.occurredAt());
     all[values.length + 1] = event.cardId();
-    update(
-        connection,
-        "UPDATE bank_card SET " + assignments + ", updated_at = ? WHERE card_id = ?",
-        all);
+    writes.update(
+        "UPDATE bank_card SET " + assignments + ", updated_at = ? WHERE card_id = ?", all);
   }
 
   /** The card, if it exists and {@code bankCode} issues it; another bank learns nothing. */
@@ -223,6 +264,26 @@ public class BankCardProjection {
         return row.next() ? Optional.of(read(row)) : Optional.empty();
       }
     }
+  }
+
+  /** The cards of these events as they are now, by card id, in one statement. */
+  private static Map<String, BankCard> findAll(Connection connection, List<EventEnvelope> events)
+      throws SQLException {
+    Map<String, BankCard> cards = new HashMap<>();
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT * FROM bank_card WHERE card_id = ANY(?)")) {
+      statement.setArray(
+          1,
+          connection.createArrayOf(
+              "varchar", events.stream().map(EventEnvelope::cardId).toArray()));
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          BankCard card = read(row);
+          cards.put(card.cardId(), card);
+        }
+      }
+    }
+    return cards;
   }
 
   private static BankCard read(ResultSet row) throws SQLException {

@@ -2,6 +2,7 @@ package cn.bj.hrss.card.bank.kafka;
 
 import cn.bj.hrss.card.bank.card.BankCardProjection;
 import cn.bj.hrss.card.bank.feed.FeedAppender;
+import cn.bj.hrss.card.consumer.CardEventChange;
 import cn.bj.hrss.card.consumer.host.HostedProjection;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +14,8 @@ import java.util.Map;
 /**
  * The card topic's projection into the banks' cards and feeds, as card-event-consumer's {@code
  * ProjectionHost} hosts it (ADR 26): the tables a rebuild copies, the change the live consumer and
- * the rebuild run, the re-drive of dead letters, and the bank feed messages not yet on Kafka
- * ({@code card.outbox.waiting{outbox="bank-feed"}}).
+ * the rebuild run (a poll's events by sets, ADR 33), the re-drive of dead letters, and the bank
+ * feed messages not yet on Kafka ({@code card.outbox.waiting{outbox="bank-feed"}}).
  */
 @ApplicationScoped
 public class CardEventsProjection {
@@ -36,7 +37,11 @@ public class CardEventsProjection {
   @Produces
   @Singleton
   HostedProjection projection(BankCardProjection cards) {
-    return HostedProjection.of("bank-gateway-service", TABLES, cards::change, cards::apply)
+    return HostedProjection.of(
+            "bank-gateway-service",
+            TABLES,
+            CardEventChange.of(cards::change, cards::changeAll),
+            cards::apply)
         .withBatchStart(FeedAppender::lockEveryFeed)
         .withOutbox(
             "bank-feed", "SELECT count(*) FROM bank_feed_message WHERE published_at IS NULL");

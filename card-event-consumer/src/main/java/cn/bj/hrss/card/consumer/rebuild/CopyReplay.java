@@ -36,7 +36,8 @@ import org.jboss.logging.Logger;
  * The replay into the copy: applies the card topic's events to the copy's tables with the service's
  * own projection code, in one transaction per poll, never ahead of the live projection (an event is
  * applied only once the live position of its card is at or beyond it). The copy's positions are
- * read and written once per poll, as the replay is their only writer.
+ * read and written once per poll, as the replay is their only writer, and the poll's changes are
+ * made together ({@link CardEventChange#applyAll}, ADR 33).
  */
 final class CopyReplay {
 
@@ -145,6 +146,7 @@ final class CopyReplay {
     // written once per poll, instead of one statement per event.
     Map<String, Long> copyPositions = schema.copyPositions(connection, cards);
     Map<String, Long> moved = new HashMap<>();
+    List<EventEnvelope> next = new ArrayList<>();
     Set<String> parked = null;
     for (Map.Entry<TopicPartition, List<Decoded>> entry : decoded.entrySet()) {
       TopicPartition partition = entry.getKey();
@@ -173,13 +175,16 @@ final class CopyReplay {
         EventEnvelope event = record.event();
         if (CardEventPositions.isNext(
             event.cardId(), event.sequence(), copyPositions.get(event.cardId()))) {
-          change.apply(connection, event);
+          next.add(event);
           copyPositions.put(event.cardId(), event.sequence());
           moved.put(event.cardId(), event.sequence());
         }
         tally.applied++;
       }
     }
+    // The poll's changes by sets (ADR 33): a card's events of the poll in rounds, each round one
+    // batch per statement shape, where the service gives a batch form.
+    change.applyAll(connection, next);
     CardEventPositions.save(connection, moved);
     connection.commit();
   }

@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.production.kafka;
 
+import cn.bj.hrss.card.consumer.CardEventChange;
 import cn.bj.hrss.card.consumer.host.HostedProjection;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild;
 import cn.bj.hrss.card.production.order.ProductionOrderProjection;
@@ -12,8 +13,8 @@ import java.util.Map;
 /**
  * The card topic's projection into the production orders, as card-event-consumer's {@code
  * ProjectionHost} hosts it (ADR 26): the tables a rebuild copies, the change the live consumer and
- * the rebuild run, the re-drive of dead letters, and the overdue alerts not yet on Kafka ({@code
- * card.outbox.waiting{outbox="production-alerts"}}).
+ * the rebuild run (a poll's events by sets, ADR 33), the re-drive of dead letters, and the overdue
+ * alerts not yet on Kafka ({@code card.outbox.waiting{outbox="production-alerts"}}).
  */
 @ApplicationScoped
 public class CardEventsProjection {
@@ -46,7 +47,11 @@ public class CardEventsProjection {
   @Produces
   @Singleton
   HostedProjection projection(ProductionOrderProjection orders) {
-    return HostedProjection.of("card-production-service", TABLES, orders::change, orders::apply)
+    return HostedProjection.of(
+            "card-production-service",
+            TABLES,
+            CardEventChange.of(orders::change, orders::changeAll),
+            orders::apply)
         .withOutbox(
             "production-alerts",
             "SELECT count(*) FROM production_overdue_alert WHERE published_at IS NULL");

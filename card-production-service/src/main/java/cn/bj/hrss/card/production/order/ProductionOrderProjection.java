@@ -1,8 +1,8 @@
 package cn.bj.hrss.card.production.order;
 
-import static cn.bj.hrss.card.consumer.Jdbc.update;
-
+import cn.bj.hrss.card.consumer.BatchedWrites;
 import cn.bj.hrss.card.consumer.CardEventPositions;
+import cn.bj.hrss.card.consumer.ProjectionWrites;
 import cn.bj.hrss.card.contract.event.ApplicationChanged;
 import cn.bj.hrss.card.contract.event.ApplicationWithdrawn;
 import cn.bj.hrss.card.contract.event.CardCancelled;
@@ -24,6 +24,7 @@ import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -66,13 +67,38 @@ public class ProductionOrderProjection {
    * consumer, the rebuild) keep it.
    */
   public void change(Connection connection, EventEnvelope event) throws SQLException {
+    change(ProjectionWrites.at(connection), event);
+  }
+
+  /**
+   * The same change for a poll's events, each its card's next, in topic order (the live consumer's
+   * batch, a rebuild's poll): the factory assignment locked once, then the events in rounds, each
+   * round's statements sent as one batch per statement shape (card-event-consumer's {@link
+   * BatchedWrites}, ADR 33). The rows are those of {@link #change(Connection, EventEnvelope)} one
+   * event at a time (ProductionOrderBatchTest).
+   */
+  public void changeAll(Connection connection, List<EventEnvelope> events) throws SQLException {
+    BatchedWrites.inRounds(
+        connection,
+        events,
+        (writes, event) -> {
+          lockFactories(writes);
+          change(writes, event);
+        });
+  }
+
+  /**
+   * The definition of an event's change, whichever way its statements are sent: at once (one event)
+   * or batched (a poll's, {@link #changeAll}). Its statements of one event touch different columns,
+   * so that a batch may send them in either order.
+   */
+  private void change(ProjectionWrites writes, EventEnvelope event) throws SQLException {
     Timestamp at = Timestamp.from(event.occurredAt());
     if (event.payload() instanceof CardRequested requested) {
-      order(connection, event, requested, at);
+      order(writes, event, requested, at);
     } else if (event.payload() instanceof CardProductionFailed failed) {
       // The order stays open: the factory produces the card again, within the same deadline.
-      update(
-          connection,
+      writes.update(
           "UPDATE production_order SET status = 'PRODUCTION_FAILED',"
               + " failure_count = failure_count + 1, last_failure_reason = ?, last_failed_at = ?,"
               + " updated_at = ? WHERE card_id = ?",
@@ -81,8 +107,7 @@ public class ProductionOrderProjection {
           at,
           event.cardId());
     } else if (event.payload() instanceof CardProduced produced) {
-      update(
-          connection,
+      writes.update(
           "UPDATE production_order SET status = 'PRODUCED', card_number = ?, produced_at = ?,"
               + " updated_at = ? WHERE card_id = ?",
           produced.cardNumber(),
@@ -90,8 +115,7 @@ public class ProductionOrderProjection {
           at,
           event.cardId());
     } else if (event.payload() instanceof CardDispatched dispatched) {
-      update(
-          connection,
+      writes.update(
           "UPDATE production_order SET status = 'DISPATCHED', dispatched_at = ?,"
               + " tracking_number = ?, outlet_name = COALESCE(?, outlet_name), updated_at = ?"
               + " WHERE card_id = ?",
@@ -102,11 +126,10 @@ public class ProductionOrderProjection {
           event.cardId());
     } else if (event.payload() instanceof IssuingBankChanged moved) {
       // S-FACTORY-1: the card is the new bank's now, and so its order is its factories'.
-      moveToBank(connection, event, moved.toBankCode(), at);
+      moveToBank(writes, event, moved.toBankCode(), at);
     } else if (event.payload() instanceof ApplicationChanged changed) {
       // S-CHANGE-1: the order follows the application; the old bank's factories lose it.
-      update(
-          connection,
+      writes.update(
           "UPDATE production_order SET collection_method = ?, outlet_name = ?, updated_at = ?"
               + " WHERE card_id = ?",
           changed.collection().method().name(),
@@ -114,17 +137,16 @@ public class ProductionOrderProjection {
           at,
           event.cardId());
       if (changed.bankChanged()) {
-        moveToBank(connection, event, changed.bankCode(), at);
+        moveToBank(writes, event, changed.bankCode(), at);
       }
     } else if (event.payload() instanceof ApplicationWithdrawn withdrawn) {
-      close(connection, event, ProductionOrder.WITHDRAWN, withdrawn.reason(), at);
+      close(writes, event, ProductionOrder.WITHDRAWN, withdrawn.reason(), at);
     } else if (event.payload() instanceof CardCancelled cancelled) {
       // The reason code only: an operator's note stays with application-service.
-      close(connection, event, ProductionOrder.CANCELLED, cancelled.reason(), at);
+      close(writes, event, ProductionOrder.CANCELLED, cancelled.reason(), at);
     } else if (event.payload() instanceof CardCollected
         || event.payload() instanceof CardDelivered) {
-      update(
-          connection,
+      writes.update(
           "UPDATE production_order SET status = 'HANDED_OVER', handed_over_at = ?,"
               + " updated_at = ? WHERE card_id = ?",
           at,
@@ -140,11 +162,10 @@ public class ProductionOrderProjection {
 
   /** S-FACTORY-1: the card is {@code bankCode}'s now, and so its order is its factories'. */
   private static void moveToBank(
-      Connection connection, EventEnvelope event, String bankCode, Timestamp at)
+      ProjectionWrites writes, EventEnvelope event, String bankCode, Timestamp at)
       throws SQLException {
-    FactoryAssignments.lockForReading(connection);
-    update(
-        connection,
+    lockFactories(writes);
+    writes.update(
         "UPDATE production_order SET bank_code = ?, factories = "
             + FactoryAssignments.FACTORIES_OF_BANK
             + ", updated_at = ? WHERE card_id = ?",
@@ -156,10 +177,9 @@ public class ProductionOrderProjection {
 
   /** The order is closed for good: nothing is to be produced, dispatched or reported on it. */
   private static void close(
-      Connection connection, EventEnvelope event, String status, String reason, Timestamp at)
+      ProjectionWrites writes, EventEnvelope event, String status, String reason, Timestamp at)
       throws SQLException {
-    update(
-        connection,
+    writes.update(
         "UPDATE production_order SET status = ?, closed_reason = ?, closed_at = ?, updated_at = ?"
             + " WHERE card_id = ?",
         status,
@@ -169,6 +189,11 @@ public class ProductionOrderProjection {
         event.cardId());
   }
 
+  /** The factory assignment read into orders: locked for each event, or once for a batch. */
+  private static void lockFactories(ProjectionWrites writes) throws SQLException {
+    writes.once("factory_assignment", FactoryAssignments::lockForReading);
+  }
+
   /**
    * A new order with its deadline on the calendar in force (issue 17): provisional, with its note,
    * where the period reaches into a year whose notice is not loaded yet; recounted when it is
@@ -176,7 +201,7 @@ public class ProductionOrderProjection {
    * order without a date, with the reason in deadline_problem.
    */
   private void order(
-      Connection connection, EventEnvelope event, CardRequested requested, Timestamp at)
+      ProjectionWrites writes, EventEnvelope event, CardRequested requested, Timestamp at)
       throws SQLException {
     // CardRequested v2 carries the legal application date (EventCodec derives it for v1).
     LocalDate applied =
@@ -188,9 +213,8 @@ public class ProductionOrderProjection {
       LOG.errorf("card %s: no production deadline: %s", event.cardId(), deadline.problem());
     }
     // S-FACTORY-1: the order is assigned to the factories of its bank.
-    FactoryAssignments.lockForReading(connection);
-    update(
-        connection,
+    lockFactories(writes);
+    writes.update(
         "INSERT INTO production_order (card_id, bank_code, channel, collection_method,"
             + " outlet_name, status, ordered_at, application_date, due_date, deadline_rule,"
             + " deadline_problem, due_date_provisional, calendar_version, deadline_note,"
