@@ -2,6 +2,7 @@ package cn.bj.hrss.card.deploy;
 
 import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
+import cn.bj.hrss.card.infra.ServiceLaunch;
 import cn.bj.hrss.card.smsgateway.SmsGatewaySimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -125,9 +126,9 @@ public final class ServiceProcesses implements AutoCloseable {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build the suite first (./mvnw package)");
     }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // The JVM options of every launcher (ADR 35), run where the jar's class-data archive is.
     ProcessBuilder builder =
-        new ProcessBuilder(java, "-Xmx256m", "-Dquarkus.http.port=" + port, "-jar", jar.toString())
+        ServiceLaunch.of(suiteHome, jar, port)
             .redirectErrorStream(true)
             .redirectOutput(
                 again

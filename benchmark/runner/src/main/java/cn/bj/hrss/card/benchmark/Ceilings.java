@@ -51,6 +51,8 @@ final class Ceilings {
         new Suite.Service(
             "trivial-rest",
             jar,
+            // Started as the services are, with their JVM options (ADR 35): the same JVM settings.
+            benchmark.home,
             FreePort.find(),
             Map.of(),
             benchmark.work.resolve("trivial-rest.log"));

@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.benchmark;
 
+import cn.bj.hrss.card.infra.ServiceLaunch;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,23 +14,25 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service as the local run starts it ({@code java -Xmx256m -Dquarkus.http.port=P -jar
- * .../quarkus-run.jar}, configured by the SUITE_* environment), with its pid, so that its start-up
- * time, resident memory and CPU can be read, and JFR started in it with jcmd.
+ * One service as the local run starts it (by {@link ServiceLaunch}, with the JVM options of
+ * deploy/service-jvm.options, ADR 35; configured by the SUITE_* environment), with its pid, so that
+ * its start-up time, resident memory and CPU can be read, and JFR started in it with jcmd.
  */
 final class Suite {
 
   static final class Service {
     final String name;
     final Path jar;
+    final Path home;
     final int port;
     final Map<String, String> environment;
     final Path log;
     Process process;
 
-    Service(String name, Path jar, int port, Map<String, String> environment, Path log) {
+    Service(String name, Path jar, Path home, int port, Map<String, String> environment, Path log) {
       this.name = name;
       this.jar = jar;
+      this.home = home;
       this.port = port;
       this.environment = environment;
       this.log = log;
@@ -45,10 +48,8 @@ final class Suite {
 
     /** Starts the process and waits for /q/health/ready; returns the seconds it took. */
     double start() throws IOException, InterruptedException {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       ProcessBuilder builder =
-          new ProcessBuilder(
-                  java, "-Xmx256m", "-Dquarkus.http.port=" + port, "-jar", jar.toString())
+          ServiceLaunch.of(home, jar, port)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(environment);
@@ -115,6 +116,7 @@ final class Suite {
     return new Service(
         name,
         home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"),
+        home,
         port,
         env,
         logs.resolve(name + ".log"));
