@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.bj.hrss.card.application.Callers;
+import cn.bj.hrss.card.identity.VerifiedTokenParser;
 import cn.bj.hrss.card.testsupport.SuiteInfrastructureTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -79,6 +79,21 @@ class AuthenticationTest {
     assertTrue(checked.size() >= 15, "endpoints checked: " + checked);
   }
 
+  @jakarta.inject.Inject cn.bj.hrss.card.identity.VerifiedTokenParser verifiedTokens;
+
+  /** ADR 32: this service keeps verified tokens too (service-identity's parser is in use here). */
+  @Test
+  void a_verified_token_is_kept_and_a_tampered_copy_is_refused() {
+    String token = DevTokens.shared().token("auditor", "token-kept-" + java.util.UUID.randomUUID());
+    int before = verifiedTokens.kept();
+    given().auth().oauth2(token).get("/bank-feeds").then().statusCode(200);
+    given().auth().oauth2(token).get("/bank-feeds").then().statusCode(200);
+    assertEquals(before + 1, verifiedTokens.kept());
+    String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+    given().auth().oauth2(tampered).get("/bank-feeds").then().statusCode(401);
+    assertEquals(before + 1, verifiedTokens.kept());
+  }
+
   @Test
   void health_stays_open_and_reports_the_consumer_and_the_background_work() {
     given()

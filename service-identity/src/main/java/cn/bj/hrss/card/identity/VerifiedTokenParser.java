@@ -1,6 +1,5 @@
-package cn.bj.hrss.card.application.security;
+package cn.bj.hrss.card.identity;
 
-import cn.bj.hrss.card.identity.VerifiedTokens;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
