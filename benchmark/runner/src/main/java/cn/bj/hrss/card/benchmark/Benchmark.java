@@ -139,6 +139,9 @@ public final class Benchmark {
       }
     }
     new Replay(this).replay(kafka);
+    if (!size.replayOnly) {
+      new Republish(this).republish(kafka);
+    }
     try {
       new Storage(this).measure();
     } catch (Exception e) {

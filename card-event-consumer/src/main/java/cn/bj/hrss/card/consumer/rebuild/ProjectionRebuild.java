@@ -55,6 +55,13 @@ import org.jboss.logging.Logger;
  */
 public final class ProjectionRebuild {
 
+  /**
+   * The copy's schema is the live schema's name and this: a projection that must know whether it
+   * writes a rebuild's copy asks its connection's {@code current_schema()} (notification-service,
+   * ADR 34).
+   */
+  public static final String COPY_SUFFIX = "_rebuild";
+
   private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
 
   /** The service's live consumer, as the rebuild must steer it. */

@@ -29,7 +29,7 @@ final class ShadowSchema {
       throw new IllegalArgumentException("not a plain schema name: " + live);
     }
     this.live = live;
-    this.shadow = live + "_rebuild";
+    this.shadow = live + ProjectionRebuild.COPY_SUFFIX;
     this.previous = live + "_previous";
   }
 

@@ -47,6 +47,9 @@ public final class AntiFraudPolicy {
   public static final String FORMAT_RULE = "SMS-FORMAT";
   public static final int MAX_LENGTH = 300;
 
+  /** The rules a verdict names, each violation's reason starting with its rule and ": ". */
+  public static final List<String> RULES = List.of(LINK_RULE, SENSITIVE_RULE, FORMAT_RULE);
+
   /** One rule a text breaks, and why, in words an operator can act on. */
   public record Violation(String rule, String reason) {
     @Override

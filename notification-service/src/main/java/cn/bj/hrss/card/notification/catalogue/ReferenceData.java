@@ -27,7 +27,7 @@ public class ReferenceData {
 
   private final DataSource dataSource;
 
-  ReferenceData(DataSource dataSource) {
+  public ReferenceData(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 

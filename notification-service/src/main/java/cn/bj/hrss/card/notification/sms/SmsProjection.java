@@ -27,11 +27,12 @@ import cn.bj.hrss.card.notification.sms.MessageRecorder.EventRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -283,7 +284,9 @@ public class SmsProjection {
 
   /**
    * Keeps whom to write to (the one recipient {@link Recipients} decides) and what the anti-fraud
-   * patterns need; notes a person who applied again with another mobile.
+   * patterns need; notes a person who applied again with another mobile. One statement: the
+   * contact's insert and the person's latest other card read the same snapshot, which cannot hold
+   * this card's contact yet and would not count it anyway.
    */
   private void remember(Connection connection, EventEnvelope event, CardRequested requested)
       throws SQLException {
@@ -292,45 +295,41 @@ public class SmsProjection {
     String person =
         requested.applicant() == null ? null : pseudonyms.person(requested.applicant().idNumber());
     Timestamp at = Timestamp.from(event.occurredAt());
-    update(
-        connection,
+    String contact =
         "INSERT INTO card_contact (card_id, mobile, bank_code, collection_method, address_key,"
             + " address_masked, person_key, requested_at, holder_adult_on, holder_mobile,"
             + " guardian_applied) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (card_id) DO NOTHING",
-        event.cardId(),
-        mobile,
-        String.valueOf(requested.bankCode()),
-        requested.collection() == null ? null : String.valueOf(requested.collection().method()),
-        pseudonyms.address(address),
-        Masking.address(address),
-        person,
-        at,
-        Recipients.holderAdultOn(requested).map(java.sql.Date::valueOf).orElse(null),
-        Recipients.holdersOwnMobile(requested).orElse(""),
-        Recipients.guardianOf(requested).isPresent());
+            + " ON CONFLICT (card_id) DO NOTHING";
+    List<Object> values =
+        new ArrayList<>(
+            Arrays.asList(
+                event.cardId(),
+                mobile,
+                String.valueOf(requested.bankCode()),
+                requested.collection() == null
+                    ? null
+                    : String.valueOf(requested.collection().method()),
+                pseudonyms.address(address),
+                Masking.address(address),
+                person,
+                at,
+                Recipients.holderAdultOn(requested).map(java.sql.Date::valueOf).orElse(null),
+                Recipients.holdersOwnMobile(requested).orElse(""),
+                Recipients.guardianOf(requested).isPresent()));
     if (person == null) {
+      update(connection, contact, values.toArray());
       return;
     }
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "SELECT card_id, mobile FROM card_contact WHERE person_key = ? AND card_id <> ?"
-                + " ORDER BY requested_at DESC LIMIT 1")) {
-      statement.setString(1, person);
-      statement.setString(2, event.cardId());
-      try (ResultSet previous = statement.executeQuery()) {
-        if (previous.next() && !previous.getString("mobile").equals(mobile)) {
-          update(
-              connection,
-              "INSERT INTO mobile_change (card_id, previous_card_id, previous_mobile, new_mobile,"
-                  + " changed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-              event.cardId(),
-              previous.getString("card_id"),
-              previous.getString("mobile"),
-              mobile,
-              at);
-        }
-      }
-    }
+    values.addAll(List.of(person, event.cardId(), event.cardId(), mobile, at, mobile));
+    update(
+        connection,
+        "WITH contact AS ("
+            + contact
+            + "), previous AS (SELECT card_id, mobile FROM card_contact WHERE person_key = ?"
+            + " AND card_id <> ? ORDER BY requested_at DESC LIMIT 1)"
+            + " INSERT INTO mobile_change (card_id, previous_card_id, previous_mobile, new_mobile,"
+            + " changed_at) SELECT ?::varchar, card_id, mobile, ?::varchar, ?::timestamptz"
+            + " FROM previous WHERE mobile <> ? ON CONFLICT DO NOTHING",
+        values.toArray());
   }
 }
