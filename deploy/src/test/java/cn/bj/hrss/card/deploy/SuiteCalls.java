@@ -46,6 +46,18 @@ final class SuiteCalls {
   }
 
   /** Waits up to a minute until {@code check} passes; fails with its last assertion. */
+  /** Waits until {@code service}'s view at {@code path} of {@code id} shows {@code status}. */
+  void eventuallyStatus(
+      String service, String role, String actor, String path, String id, String status) {
+    eventually(
+        () ->
+            read(service, role, actor)
+                .get(path, id)
+                .then()
+                .statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo(status)));
+  }
+
   static void eventually(ThrowingRunnable check) {
     await().atMost(Duration.ofSeconds(60)).untilAsserted(check);
   }

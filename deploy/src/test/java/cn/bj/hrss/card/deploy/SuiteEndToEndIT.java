@@ -258,22 +258,15 @@ class SuiteEndToEndIT {
         .statusCode(409)
         .body("rule", equalTo("S-END-1"));
 
-    SuiteCalls.eventually(
-        () ->
-            calls
-                .read("bank-gateway-service", "BANK", "ICBC")
-                .get("/banks/ICBC/cards/{id}", cardId)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("CANCELLED")));
-    SuiteCalls.eventually(
-        () ->
-            calls
-                .read("card-production-service", "OPERATOR", "e2e")
-                .get("/production-orders/{id}", cardId)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("CANCELLED")));
+    calls.eventuallyStatus(
+        "bank-gateway-service", "BANK", "ICBC", "/banks/ICBC/cards/{id}", cardId, "CANCELLED");
+    calls.eventuallyStatus(
+        "card-production-service",
+        "OPERATOR",
+        "e2e",
+        "/production-orders/{id}",
+        cardId,
+        "CANCELLED");
     SuiteCalls.eventually(
         () ->
             assertTrue(templates(cardId).contains("MAIL_RETURNED"), templates(cardId).toString()));
@@ -318,22 +311,15 @@ class SuiteEndToEndIT {
         .statusCode(200)
         .body("status", equalTo("WITHDRAWN"));
 
-    SuiteCalls.eventually(
-        () ->
-            calls
-                .read("card-production-service", "OPERATOR", "e2e")
-                .get("/production-orders/{id}", first)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("WITHDRAWN")));
-    SuiteCalls.eventually(
-        () ->
-            calls
-                .read("bank-gateway-service", "BANK", "BOB")
-                .get("/banks/BOB/cards/{id}", first)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("WITHDRAWN")));
+    calls.eventuallyStatus(
+        "card-production-service",
+        "OPERATOR",
+        "e2e",
+        "/production-orders/{id}",
+        first,
+        "WITHDRAWN");
+    calls.eventuallyStatus(
+        "bank-gateway-service", "BANK", "BOB", "/banks/BOB/cards/{id}", first, "WITHDRAWN");
 
     String second =
         calls
