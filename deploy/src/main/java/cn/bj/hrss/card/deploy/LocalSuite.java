@@ -27,6 +27,11 @@ public final class LocalSuite {
   private static final int POSTGRES_PORT = 15432;
   private static final int KAFKA_PORT = 9092;
 
+  /** The frontends (issue 21): the citizen H5 app, the organisations' portal, the console. */
+  static final String FRONTENDS = "frontends";
+
+  private static final int FRONTENDS_PORT = 8085;
+
   private LocalSuite() {}
 
   public static void main(String[] args) throws Exception {
@@ -77,6 +82,13 @@ public final class LocalSuite {
         "  token issuer  keys made for this run in "
             + home.resolve(JWT_DIR)
             + "; a token for any role: deploy/token.sh ROLE SUBJECT");
+    // The frontends' pages sign in here and call the APIs from their own origin (ADR 39).
+    List<String> frontendOrigins =
+        List.of("http://127.0.0.1:" + FRONTENDS_PORT, "http://localhost:" + FRONTENDS_PORT);
+    DevIdentityIssuer signIn =
+        DevIdentityIssuer.start(tokens.issuer(), DevIdentityIssuer.DEFAULT_PORT, frontendOrigins);
+    environment.put("SUITE_FRONTEND_ORIGINS", String.join(",", frontendOrigins));
+    environment.put("SUITE_SIGN_IN_URL", signIn.url());
 
     AtomicReference<ServiceProcesses> services = new AtomicReference<>();
     AtomicReference<FactorySimulator> factory = new AtomicReference<>();
@@ -94,6 +106,7 @@ public final class LocalSuite {
                       services.get().close();
                     }
                   } finally {
+                    signIn.close();
                     if (gateway != null) {
                       gateway.close();
                     }
@@ -110,12 +123,21 @@ public final class LocalSuite {
         // A second instance of each service, on 8091-8094 (ADR 14).
         ServiceProcesses.DEFAULT_PORTS.forEach((name, port) -> ports.put(name + "#2", port + 10));
       }
+      ports.put(FRONTENDS, FRONTENDS_PORT);
       services.set(ServiceProcesses.start(home, environment, ports, logs));
       services.get().awaitReady(Duration.ofMinutes(cluster ? 6 : 3));
       say("");
       say("The suite is up:");
       for (String name : ports.keySet()) {
         String url = services.get().url(name);
+        if (name.equals(FRONTENDS)) {
+          say(
+              String.format(
+                  "  %-24s %s/   (citizen H5 %s/citizen/, organisations %s/organisation/,"
+                      + " console %s/operator/; sign-in %s)",
+                  name, url, url, url, url, signIn.url()));
+          continue;
+        }
         say(
             String.format(
                 "  %-24s %s   (OpenAPI, with an operator's token: %s/q/openapi)", name, url, url));

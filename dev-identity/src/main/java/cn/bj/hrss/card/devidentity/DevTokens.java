@@ -139,9 +139,13 @@ public final class DevTokens {
    * and the ID number the real-name check verified as {@code id_number}.
    */
   public String citizen(String idNumber) {
+    return citizen(idNumber, DEFAULT_LIFETIME);
+  }
+
+  /** A citizen's token (see {@link #citizen(String)}) valid for {@code lifetime} from now. */
+  public String citizen(String idNumber, Duration lifetime) {
     Instant now = Instant.now();
-    ObjectNode claims =
-        claimsNode("citizen", citizenAccount(idNumber), now, now.plus(DEFAULT_LIFETIME));
+    ObjectNode claims = claimsNode("citizen", citizenAccount(idNumber), now, now.plus(lifetime));
     claims.put("id_number", idNumber);
     return sign(claims.toString());
   }
