@@ -31,13 +31,13 @@ export function signOut() {
   sessionStorage.removeItem(SESSION_KEY);
 }
 
-/** Signs in with the local run's development issuer; the bureau's provider in a deployment. */
+/** Signs in at once with the local run's development issuer (its sign-in form, kind "dev"). */
 export async function signIn(role, subject) {
   const { signIn: how } = await config();
   if (how.kind !== "dev") {
-    throw new ApiRefusal(0, { rule: "SIGN-IN", message: "此环境的统一身份认证登录尚未接入本页面" });
+    throw new ApiRefusal(0, { rule: "SIGN-IN", message: "请使用统一身份认证登录" });
   }
-  const answer = await fetch(how.url + "/token", {
+  const answer = await fetch(how.url + "/dev-token", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ role, subject }),
@@ -46,6 +46,73 @@ export async function signIn(role, subject) {
   if (!answer.ok) throw new ApiRefusal(answer.status, { rule: "SIGN-IN", message: body.message, field: "subject" });
   sessionStorage.setItem(SESSION_KEY, JSON.stringify(body));
   return body;
+}
+
+const OIDC_KEY = "suite.oidc";
+
+function base64url(bytes) {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+async function oidcProvider() {
+  const { signIn: how } = await config();
+  const answer = await fetch(how.url.replace(/\/$/, "") + "/.well-known/openid-configuration");
+  if (!answer.ok) throw new ApiRefusal(answer.status, { rule: "SIGN-IN", message: "统一身份认证暂时无法访问" });
+  return { how, provider: await answer.json() };
+}
+
+/**
+ * Signs in with the bureau's OpenID Connect provider (kind "oidc"): the authorization code flow
+ * with PKCE (S256). The browser leaves for the provider and comes back to this page with a code.
+ */
+export async function startOidcSignIn() {
+  const { how, provider } = await oidcProvider();
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
+  const challenge = base64url(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)));
+  const redirectUri = location.origin + location.pathname;
+  sessionStorage.setItem(OIDC_KEY, JSON.stringify({ verifier, state, redirectUri }));
+  const query = new URLSearchParams({
+    response_type: "code", client_id: how.clientId, redirect_uri: redirectUri, scope: "openid",
+    state, code_challenge: challenge, code_challenge_method: "S256",
+  });
+  location.assign(provider.authorization_endpoint + "?" + query);
+}
+
+/**
+ * Completes an OpenID Connect sign-in when this page was opened by the provider's redirect (a code
+ * and the state this tab sent): the code and its verifier are exchanged for the token, and the
+ * code is taken out of the address. Answers the session, or null when there was nothing to do.
+ */
+export async function completeOidcSignIn() {
+  const query = new URLSearchParams(location.search);
+  const pending = JSON.parse(sessionStorage.getItem(OIDC_KEY) || "null");
+  if (!query.has("code") || !pending) return null;
+  sessionStorage.removeItem(OIDC_KEY);
+  history.replaceState(null, "", location.pathname);
+  if (query.get("state") !== pending.state) {
+    throw new ApiRefusal(0, { rule: "SIGN-IN", message: "登录状态不一致，请重新登录" });
+  }
+  const { how, provider } = await oidcProvider();
+  const answer = await fetch(provider.token_endpoint, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "authorization_code", code: query.get("code"), redirect_uri: pending.redirectUri,
+      client_id: how.clientId, code_verifier: pending.verifier,
+    }),
+  });
+  const body = await answer.json();
+  if (!answer.ok) throw new ApiRefusal(answer.status, { rule: "SIGN-IN", message: "登录未成功，请重新登录" });
+  const claims = JSON.parse(atob(body.access_token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+  const signedIn = {
+    token: body.access_token,
+    role: (claims.groups || [])[0],
+    subject: claims.id_number || claims.sub,
+    expiresAt: new Date(claims.exp * 1000).toISOString(),
+  };
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(signedIn));
+  return signedIn;
 }
 
 /** A refusal of the API: its status and the suite's refusal document (rule, message, field). */
@@ -148,20 +215,41 @@ export function beijingTime(instant) {
   return new Date(instant).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 }
 
-/** The sign-in form of a page: the roles it offers, and what to do once signed in. */
+/**
+ * The sign-in form of a page: the roles it offers, and what to do once signed in. With the local
+ * run's issuer (kind "dev") the person types a role and subject; with the bureau's provider
+ * ("oidc") a button leaves for the provider, and the form completes the sign-in on the way back.
+ */
 export function signInForm(roles, subjectLabel, onSignedIn) {
-  const form = el("form", { class: "card", id: "sign-in", novalidate: true },
-    el("h2", {}, "登录"),
+  const fields = [
     roles.length > 1
       ? el("label", {}, "身份",
           el("select", { name: "role", "data-field": "role" }, roles.map(([value, label]) => el("option", { value }, label))))
       : el("input", { type: "hidden", name: "role", value: roles[0][0] }),
     el("label", {}, subjectLabel, el("input", { name: "subject", "data-field": "subject", required: true, autocomplete: "username" })),
-    el("button", { type: "submit" }, "登录"));
+    el("button", { type: "submit" }, "登录"),
+  ];
+  const form = el("form", { class: "card", id: "sign-in", novalidate: true }, el("h2", {}, "登录"), fields);
+  config().then(async ({ signIn: how }) => {
+    if (how.kind !== "oidc") return;
+    fields.forEach((field) => field.remove());
+    form.append(el("button", { type: "submit" }, "使用统一身份认证登录"));
+    try {
+      const signedIn = await completeOidcSignIn();
+      if (signedIn) onSignedIn(signedIn);
+    } catch (refusal) {
+      showRefusal(form, refusal);
+    }
+  });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearRefusals(form);
     try {
+      const { signIn: how } = await config();
+      if (how.kind === "oidc") {
+        await startOidcSignIn();
+        return;
+      }
       await signIn(form.role.value, form.subject.value.trim());
       onSignedIn(session());
     } catch (refusal) {

@@ -53,17 +53,22 @@ final class BrowserSuite {
   final DevIdentityIssuer signIn;
   final ServiceProcesses services;
 
+  /** A second frontends server that signs in with OpenID Connect (kind "oidc"), as deployed. */
+  final ServiceProcesses oidcFrontends;
+
   private BrowserSuite(
       SuiteTokens tokens,
       LocalInfrastructure infra,
       SmsGatewaySimulator smsGateway,
       DevIdentityIssuer signIn,
-      ServiceProcesses services) {
+      ServiceProcesses services,
+      ServiceProcesses oidcFrontends) {
     this.tokens = tokens;
     this.infra = infra;
     this.smsGateway = smsGateway;
     this.signIn = signIn;
     this.services = services;
+    this.oidcFrontends = oidcFrontends;
   }
 
   /** The suite, started at the first call; stopped when the test JVM ends. */
@@ -82,6 +87,7 @@ final class BrowserSuite {
     SmsGatewaySimulator sms = null;
     DevIdentityIssuer signIn = null;
     ServiceProcesses services = null;
+    ServiceProcesses oidc = null;
     try {
       Files.createDirectories(SCREENSHOTS);
       infra = LocalInfrastructure.start(System.getenv(), 0, 0);
@@ -89,24 +95,47 @@ final class BrowserSuite {
       Map<String, Integer> ports = new LinkedHashMap<>();
       ServiceProcesses.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, FreePort.find()));
       ports.put("frontends", FreePort.find());
-      String frontendOrigin = "http://127.0.0.1:" + ports.get("frontends");
-      signIn = DevIdentityIssuer.start(tokens.issuer(), 0, List.of(frontendOrigin));
+      int oidcPort = FreePort.find();
+      List<String> origins =
+          List.of("http://127.0.0.1:" + ports.get("frontends"), "http://127.0.0.1:" + oidcPort);
+      signIn = DevIdentityIssuer.start(tokens.issuer(), 0, origins);
       Map<String, String> environment = new LinkedHashMap<>(infra.serviceEnvironment());
       environment.put("SUITE_SMS_GATEWAY_URL", sms.url());
       environment.putAll(tokens.environment());
-      environment.put("SUITE_FRONTEND_ORIGINS", frontendOrigin);
+      environment.put("SUITE_FRONTEND_ORIGINS", String.join(",", origins));
       environment.put("SUITE_SIGN_IN_URL", signIn.url());
       services = ServiceProcesses.start(HOME, environment, ports, logs);
+      Map<String, String> oidcEnvironment = new LinkedHashMap<>(environment);
+      oidcEnvironment.put("SUITE_SIGN_IN_KIND", "oidc");
+      oidcEnvironment.putAll(urls(services));
+      oidc =
+          ServiceProcesses.start(
+              HOME, oidcEnvironment, Map.of("frontends", oidcPort), logs.resolve("oidc"));
       services.awaitReady(Duration.ofMinutes(3));
+      oidc.awaitReady(Duration.ofMinutes(1));
       SampleRegistry.loadInto(services.url("application-service"), 50, tokens.issuer());
-      return new BrowserSuite(tokens, infra, sms, signIn, services);
+      return new BrowserSuite(tokens, infra, sms, signIn, services, oidc);
     } catch (IOException e) {
-      new BrowserSuite(tokens, infra, sms, signIn, services).close();
+      new BrowserSuite(tokens, infra, sms, signIn, services, oidc).close();
       throw new UncheckedIOException(e);
     } catch (RuntimeException | Error e) {
-      new BrowserSuite(tokens, infra, sms, signIn, services).close();
+      new BrowserSuite(tokens, infra, sms, signIn, services, oidc).close();
       throw e;
     }
+  }
+
+  /** Where the services are, as the frontends read it (SUITE_*_URL). */
+  private static Map<String, String> urls(ServiceProcesses services) {
+    return Map.of(
+        "SUITE_APPLICATION_URL", services.url("application-service"),
+        "SUITE_CARD_PRODUCTION_URL", services.url("card-production-service"),
+        "SUITE_BANK_GATEWAY_URL", services.url("bank-gateway-service"),
+        "SUITE_NOTIFICATION_URL", services.url("notification-service"));
+  }
+
+  /** The address of a page of the frontends that signs in with OpenID Connect. */
+  String oidcPage(String path) {
+    return oidcFrontends.url("frontends") + path;
   }
 
   /** The address of a page of the frontends, e.g. {@code page("/citizen/")}. */
@@ -164,6 +193,9 @@ final class BrowserSuite {
   void close() {
     // Each in its own try: whatever fails, every process started here is stopped.
     try {
+      if (oidcFrontends != null) {
+        oidcFrontends.close();
+      }
       if (services != null) {
         services.close();
       }

@@ -89,7 +89,7 @@ class SignInAndCorsIT {
         .contentType("application/json")
         .body("{\"role\":\"operator\",\"subject\":\"op-1\"}")
         .when()
-        .post(suite.signIn.url() + "/token")
+        .post(suite.signIn.url() + "/dev-token")
         .then()
         .statusCode(403)
         .header("Access-Control-Allow-Origin", nullValue());
