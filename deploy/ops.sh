@@ -25,10 +25,17 @@
 #   deploy/ops.sh pickup-sweep          remind and return the uncollected cards now (S-PICKUP-1)
 #   deploy/ops.sh card-index-rebuild    fold the event store into the card index again (a
 #                                       maintenance action: commands wait while it runs)
+#   deploy/ops.sh restart NAME          restart one service of the running local run
+#                                       (deploy/run-local.sh), which keeps it (log, Ctrl-C);
+#                                       waits until it is ready and says how long it took. NAME:
+#                                       application-service or a SERVICE, NAME#2 with --cluster
+#   deploy/ops.sh help                  this text
 #
 # SERVICE is card-production-service, bank-gateway-service or notification-service. Every call
 # carries an operator's signed token (ADR 16): SUITE_OPERATOR_TOKEN, or, for the local run, one
-# that deploy/token.sh signs with the run's development issuer.
+# that deploy/token.sh signs with the run's development issuer. restart asks the local run through
+# its directory (target/local-run-logs/control, or SUITE_LOCAL_RUN_DIR/control), which only the
+# user who runs it can write (ADR 38).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 app="${SUITE_APPLICATION_URL:-http://127.0.0.1:8081}"
@@ -38,9 +45,10 @@ declare -A url=(
   [notification-service]="${SUITE_NOTIFICATION_URL:-http://127.0.0.1:8084}"
 )
 token="${SUITE_OPERATOR_TOKEN:-}"
-if [ -z "$token" ] && [ -n "${1:-}" ]; then
-  token="$("$here/token.sh" operator "${USER:-operator}" 60)"
-fi
+case "${1:-}" in
+  ''|help|-h|--help|restart) ;; # no REST call: no token
+  *) [ -n "$token" ] || token="$("$here/token.sh" operator "${USER:-operator}" 60)" ;;
+esac
 headers=(-H "Authorization: Bearer $token" -H "X-Channel: OPERATOR_CONSOLE")
 
 call() { # METHOD SERVICE PATH [curl args...]
@@ -61,6 +69,48 @@ urlencode() { # every byte as %XX: safe for any text, Chinese included
 
 json_string() { # TEXT as a JSON string
   printf '"%s"' "$(printf '%s' "$1" | sed 's|\\|\\\\|g; s|"|\\"|g')"
+}
+
+usage() { # the comment block at the top, without its comment signs
+  sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"
+}
+
+millis() { date +%s%3N; }
+
+restart() { # NAME: through the local run's control directory (LocalRunControl, ADR 38)
+  local name="$1" control="${SUITE_LOCAL_RUN_DIR:-$(dirname "$here")/target/local-run-logs}/control"
+  local suite id answer error pid url log started waited=0
+  suite="$(cat "$control/suite.pid" 2>/dev/null || true)"
+  if [ -z "$suite" ] || ! kill -0 "$suite" 2>/dev/null; then
+    echo "no local suite of yours is running (no live process named in $control/suite.pid): start deploy/run-local.sh first" >&2
+    exit 1
+  fi
+  started="$(millis)"
+  id="restart-$$-$RANDOM"
+  printf '%s\n' "$name" >"$control/$id.part"
+  mv "$control/$id.part" "$control/$id.request"
+  until [ -f "$control/$id.reply" ]; do
+    if ! kill -0 "$suite" 2>/dev/null || [ $waited -ge 600 ]; then
+      rm -f "$control/$id.request"
+      echo "the local suite (process $suite) did not answer: see its output" >&2
+      exit 1
+    fi
+    sleep 0.1; waited=$((waited + 1))
+  done
+  answer="$(cat "$control/$id.reply")"; rm -f "$control/$id.reply"
+  error="$(sed -n 's/^error=//p' <<<"$answer")"
+  if [ -n "$error" ]; then echo "$name: $error" >&2; exit 2; fi
+  pid="$(sed -n 's/^pid=//p' <<<"$answer")"
+  url="$(sed -n 's/^url=//p' <<<"$answer")"
+  log="$(sed -n 's/^log=//p' <<<"$answer")"
+  echo "$name: process $(sed -n 's/^oldPid=//p' <<<"$answer") stopped, process $pid started (log $log)"
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url/q/health/ready" || true)" = 200 ]; do
+    if ! kill -0 "$pid" 2>/dev/null; then echo "$name exited during start-up: see $log" >&2; exit 1; fi
+    if [ $(($(millis) - started)) -gt 300000 ]; then echo "$name not ready after 300 s: see $log" >&2; exit 1; fi
+    sleep 0.25
+  done
+  local took=$(($(millis) - started))
+  printf '%s: ready again at %s after %d.%d s\n' "$name" "$url" $((took / 1000)) $((took % 1000 / 100))
 }
 
 services_of() {
@@ -121,5 +171,7 @@ case "${1:-}" in
     echo ;;
   pickup-sweep) call POST application-service /pickup-sweep; echo ;;
   card-index-rebuild) call POST application-service /card-index/rebuild; echo ;;
-  *) sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"; exit 2 ;;
+  restart) restart "${2:?NAME: a service of the local run, as it prints them}" ;;
+  help|-h|--help) usage ;;
+  *) usage; exit 2 ;;
 esac

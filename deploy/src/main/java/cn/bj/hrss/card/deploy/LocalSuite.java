@@ -92,6 +92,7 @@ public final class LocalSuite {
 
     AtomicReference<ServiceProcesses> services = new AtomicReference<>();
     AtomicReference<FactorySimulator> factory = new AtomicReference<>();
+    AtomicReference<LocalRunControl> control = new AtomicReference<>();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -99,6 +100,9 @@ public final class LocalSuite {
                 () -> {
                   say("stopping the services, Kafka and PostgreSQL ...");
                   try {
+                    if (control.get() != null) {
+                      control.get().close();
+                    }
                     if (factory.get() != null) {
                       factory.get().close();
                     }
@@ -126,6 +130,8 @@ public final class LocalSuite {
       ports.put(FRONTENDS, FRONTENDS_PORT);
       services.set(ServiceProcesses.start(home, environment, ports, logs));
       services.get().awaitReady(Duration.ofMinutes(cluster ? 6 : 3));
+      // deploy/ops.sh restart NAME: a service restarted by the operator stays this run's (ADR 38).
+      control.set(LocalRunControl.start(logs, services.get(), LocalSuite::say));
       say("");
       say("The suite is up:");
       for (String name : ports.keySet()) {
@@ -142,6 +148,7 @@ public final class LocalSuite {
             String.format(
                 "  %-24s %s   (OpenAPI, with an operator's token: %s/q/openapi)", name, url, url));
       }
+      say("  restart one of them: deploy/ops.sh restart NAME");
       if (factorySimulator) {
         FactorySimulator.Settings settings =
             FactorySimulator.Settings.of(services.get().url("card-production-service"));

@@ -15,16 +15,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The four services, each run from its built jar as a process of its own, configured by environment
  * variables (SUITE_DB_*, SUITE_KAFKA_BOOTSTRAP_SERVERS, and SUITE_APPLICATION_URL, where the others
  * reach application-service) and a port, its output written to a log file. A service can be stopped
- * and started again, as in a restart drill.
+ * and started again, as in a restart drill, or at an operator's request ({@link LocalRunControl}):
+ * stopping, restarting and closing are done one at a time, so that a service restarted while the
+ * suite stops is stopped too.
  */
 public final class ServiceProcesses implements AutoCloseable {
 
@@ -169,6 +174,20 @@ public final class ServiceProcesses implements AutoCloseable {
     return "http://127.0.0.1:" + ports.get(name);
   }
 
+  /** The instances this suite runs, in the order they were started. */
+  public Set<String> names() {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(ports.keySet()));
+  }
+
+  /** The operating system's id of the instance's current process. */
+  public synchronized long pid(String name) {
+    Process process = processes.get(name);
+    if (process == null) {
+      throw new IllegalArgumentException("no service " + name);
+    }
+    return process.pid();
+  }
+
   public Path log(String name) {
     return logDirectory.resolve(name + ".log");
   }
@@ -215,7 +234,7 @@ public final class ServiceProcesses implements AutoCloseable {
   }
 
   /** Stops one service (SIGTERM, then kill after 20 s); {@link #restart} starts it again. */
-  public void stop(String name) {
+  public synchronized void stop(String name) {
     Process process = processes.get(name);
     if (process == null) {
       throw new IllegalArgumentException("no service " + name);
@@ -232,7 +251,7 @@ public final class ServiceProcesses implements AutoCloseable {
   }
 
   /** Kills one service at once (SIGKILL, as a crash would); {@link #restart} starts it again. */
-  public void kill(String name) {
+  public synchronized void kill(String name) {
     Process process = processes.get(name);
     if (process == null) {
       throw new IllegalArgumentException("no service " + name);
@@ -248,7 +267,7 @@ public final class ServiceProcesses implements AutoCloseable {
    * Starts one service again, on the same port and with the same environment, its output appended
    * to its log; stops it first if it is running. Then {@link #awaitReady} waits for it.
    */
-  public void restart(String name) {
+  public synchronized void restart(String name) {
     Process process = processes.get(name);
     if (process != null && process.isAlive()) {
       stop(name);
@@ -262,7 +281,7 @@ public final class ServiceProcesses implements AutoCloseable {
 
   /** Asks every service to stop (SIGTERM), waits for each, and kills one that does not stop. */
   @Override
-  public void close() {
+  public synchronized void close() {
     processes.values().forEach(Process::destroy);
     for (Process process : processes.values()) {
       try {

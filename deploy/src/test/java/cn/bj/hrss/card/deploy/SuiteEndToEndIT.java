@@ -1,18 +1,24 @@
 package cn.bj.hrss.card.deploy;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.bj.hrss.card.contract.event.IdNumber;
 import cn.bj.hrss.card.sample.SampleRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * item 9) the turns a card's life takes: one card is changed before production, its mail fails, a
  * proxy collects it at the outlet, and it is cancelled; another application is withdrawn and the
  * person applies again. Each service's projection follows, and the holder's phone receives what it
- * should and nothing after the end. (One suite for both, to keep the full build's time.)
+ * should and nothing after the end. And (issue 21 item 7) {@code deploy/ops.sh restart} replaces
+ * one service's process. (One suite for all, to keep the full build's time.)
  */
 class SuiteEndToEndIT {
 
@@ -48,6 +55,44 @@ class SuiteEndToEndIT {
     if (suite != null) {
       suite.close();
     }
+  }
+
+  /**
+   * Issue 21 item 7: {@code deploy/ops.sh restart} asks the suite (here the test's, through the
+   * same control directory as the local run's, ADR 38) to restart notification-service: a new
+   * process, kept by the suite, its output appended to the same log, ready again; an unknown name
+   * is refused and nothing is restarted.
+   */
+  @Test
+  void ops_restart_replaces_a_service_process_and_waits_until_it_is_ready() throws Exception {
+    String name = "notification-service";
+    Path run = DrillSuite.logs("e2e-logs");
+    Map<String, String> env = Map.of("SUITE_LOCAL_RUN_DIR", run.toString());
+    long before = suite.services.pid(name);
+    int startsBefore = starts(suite.services.log(name));
+    try (LocalRunControl control = LocalRunControl.start(run, suite.services, line -> {})) {
+      OpsScript unknown = OpsScript.run(env, "restart", "no-such-service");
+      assertEquals(2, unknown.exitCode(), unknown.toString());
+      assertTrue(unknown.err().contains("unknown service no-such-service"), unknown.toString());
+      assertEquals(before, suite.services.pid(name));
+
+      OpsScript restarted = OpsScript.run(env, "restart", name);
+      assertEquals(0, restarted.exitCode(), restarted.toString());
+      long after = suite.services.pid(name);
+      assertNotEquals(before, after, restarted.toString());
+      assertFalse(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false));
+      assertTrue(
+          restarted.out().contains("process " + before + " stopped, process " + after),
+          restarted.out());
+      assertTrue(restarted.out().contains(name + ": ready again at " + suite.url(name)));
+    }
+    given().get(suite.url(name) + "/q/health/ready").then().statusCode(200);
+    assertEquals(startsBefore + 1, starts(suite.services.log(name)), "both starts in one log");
+  }
+
+  /** How many times Quarkus says in {@code log} that the service started. */
+  private static int starts(Path log) throws IOException {
+    return Files.readString(log).split("\\) started in ", -1).length - 1;
   }
 
   private static final String FACTORY = "PSBC-card-bureau";
