@@ -35,12 +35,15 @@ class DocumentedPathsTest {
 
   private static final Path HOME =
       Path.of(System.getProperty("suite.home", "..")).toAbsolutePath().normalize();
-  private static final List<String> SERVICES =
+
+  /** The four services, each writing its OpenAPI document when it is built. */
+  static final List<String> SERVICES =
       List.of(
           "application-service",
           "card-production-service",
           "bank-gateway-service",
           "notification-service");
+
   private static final Set<String> QUARKUS_PATHS =
       Set.of(
           "/q/health",
@@ -54,12 +57,19 @@ class DocumentedPathsTest {
           "tmp", "etc", "usr", "var", "opt", "root", "home", "dev", "proc", "work", "bin", "lib");
 
   /**
-   * Outside parties' stand-ins and the benchmark's baseline app, each checked against its source.
+   * Outside parties' stand-ins (the local run's sign-in among them), the frontends' one JSON
+   * document and the benchmark's baseline app, each checked against its source.
    */
   private static final List<String> OTHER_PROGRAMS =
       List.of(
           "partner-simulators/src/main/java/cn/bj/hrss/card/smsgateway/SmsGatewaySimulator.java",
+          "deploy/src/main/java/cn/bj/hrss/card/deploy/DevIdentityIssuer.java",
+          "frontends/src/main/java/cn/bj/hrss/card/frontends/SuiteConfigResource.java",
           "benchmark/trivial-rest/src/main/java/cn/bj/hrss/card/benchmark/trivial/TrivialResource.java");
+
+  /** The frontends' pages: a path named is a folder or file of theirs. */
+  private static final Path FRONTEND_PAGES =
+      HOME.resolve("frontends/src/main/resources/META-INF/resources");
 
   private static final Pattern BACKQUOTED = Pattern.compile("`(/[A-Za-z][^`\\s]*)`");
   private static final Pattern AFTER_VERB =
@@ -92,7 +102,8 @@ class DocumentedPathsTest {
           known =
               documented.stream().anyMatch(api -> matches(path, named, api))
                   || others.indexOf("\"" + path + "\"") >= 0
-                  || others.indexOf("@Path(\"" + path.substring(1) + "\")") >= 0;
+                  || others.indexOf("@Path(\"" + path.substring(1) + "\")") >= 0
+                  || Files.exists(FRONTEND_PAGES.resolve(path.substring(1)));
         }
         if (!known) {
           unknown.add(HOME.relativize(file) + ": " + named);
@@ -123,15 +134,21 @@ class DocumentedPathsTest {
     ObjectMapper json = new ObjectMapper();
     List<String> paths = new ArrayList<>();
     for (String service : SERVICES) {
-      Path document = HOME.resolve(service + "/target/openapi/openapi.json");
-      assertTrue(
-          Files.exists(document),
-          document + " is written when the service is built: build it first (-am)");
+      Path document = builtDocument(service, "openapi.json");
       Iterator<String> names = json.readTree(document.toFile()).path("paths").fieldNames();
       names.forEachRemaining(paths::add);
     }
     assertTrue(paths.size() > 60, "operations read: " + paths.size());
     return paths;
+  }
+
+  /** A service's OpenAPI document ({@code openapi.json} or {@code .yaml}) as its build wrote it. */
+  static Path builtDocument(String service, String file) {
+    Path document = HOME.resolve(service + "/target/openapi/" + file);
+    assertTrue(
+        Files.exists(document),
+        document + " is written when the service is built: build it first (-am)");
+    return document;
   }
 
   private static List<Path> namingFiles() throws IOException {

@@ -80,10 +80,12 @@ public class RefusalMappers {
     return malformed();
   }
 
+  /** The answer to a body that cannot be read (also the OpenAPI documents' example, ADR 36). */
+  static final ApiError MALFORMED =
+      new ApiError(
+          "INPUT-MALFORMED", "请求格式有误，请检查填写的内容。", "the body is not JSON of the expected shape");
+
   private static Response malformed() {
-    return Refusal.response(
-        400,
-        new ApiError(
-            "INPUT-MALFORMED", "请求格式有误，请检查填写的内容。", "the body is not JSON of the expected shape"));
+    return Refusal.response(400, MALFORMED);
   }
 }

@@ -56,7 +56,8 @@ public class BankCardResource {
 
   @GET
   @Path("/{cardId}")
-  public BankCard get(@PathParam("bankCode") String bankCode, @PathParam("cardId") String cardId)
+  public BankCard getBankCard(
+      @PathParam("bankCode") String bankCode, @PathParam("cardId") String cardId)
       throws SQLException {
     return cards.find(bankCode, cardId).orElseThrow(Refusal::notFound);
   }

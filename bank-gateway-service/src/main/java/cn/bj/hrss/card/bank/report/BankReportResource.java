@@ -108,7 +108,7 @@ public class BankReportResource {
 
   @GET
   @Path("/reports/{reportId}")
-  public BankReport.View get(
+  public BankReport.View getBankReport(
       @PathParam("bankCode") String bank, @PathParam("reportId") String reportId)
       throws SQLException {
     return reports
@@ -121,7 +121,7 @@ public class BankReportResource {
   /** The bank's reports in the order received; {@code state=REFUSED} lists its refusals. */
   @GET
   @Path("/reports")
-  public ReportPage list(
+  public ReportPage listBankReports(
       @PathParam("bankCode") String bank,
       @QueryParam("state") String state,
       @QueryParam("limit") @DefaultValue("50") int limit,
@@ -138,7 +138,8 @@ public class BankReportResource {
   /** How many of the bank's reports are pending, applied, duplicates, refused. */
   @GET
   @Path("/reports/summary")
-  public Map<String, Long> summary(@PathParam("bankCode") String bank) throws SQLException {
+  public Map<String, Long> bankReportSummary(@PathParam("bankCode") String bank)
+      throws SQLException {
     return reports.countByState(bank);
   }
 

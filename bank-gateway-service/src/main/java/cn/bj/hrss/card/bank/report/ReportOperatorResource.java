@@ -27,7 +27,7 @@ public class ReportOperatorResource {
   }
 
   @GET
-  public ReportPage list(
+  public ReportPage listAllBankReports(
       @QueryParam("bankCode") String bankCode,
       @QueryParam("state") String state,
       @QueryParam("limit") @DefaultValue("50") int limit,
@@ -43,13 +43,14 @@ public class ReportOperatorResource {
 
   @GET
   @Path("/summary")
-  public Map<String, Long> summary(@QueryParam("bankCode") String bankCode) throws SQLException {
+  public Map<String, Long> allBankReportsSummary(@QueryParam("bankCode") String bankCode)
+      throws SQLException {
     return reports.countByState(bankCode);
   }
 
   @GET
   @Path("/{reportId}")
-  public BankReport get(@PathParam("reportId") String reportId) throws SQLException {
+  public BankReport getAnyBankReport(@PathParam("reportId") String reportId) throws SQLException {
     return reports.find(reportId).orElseThrow(Refusal::notFound);
   }
 }

@@ -52,15 +52,15 @@ public abstract class DeadLetterResource {
 
   /** The dead letters waiting, oldest first (with {@code all=true} also those done); one card's. */
   @GET
-  public List<Entry> list(@QueryParam("cardId") String cardId, @QueryParam("all") boolean all)
-      throws Exception {
+  public List<Entry> listDeadLetters(
+      @QueryParam("cardId") String cardId, @QueryParam("all") boolean all) throws Exception {
     return deadLetters.list(blankToNull(cardId), all);
   }
 
   /** How many dead letters wait, and on which topic they are. */
   @GET
   @Path("/summary")
-  public Map<String, Object> summary() throws Exception {
+  public Map<String, Object> deadLetterSummary() throws Exception {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("topic", deadLetters.topic());
     summary.put("waiting", deadLetters.waitingCount());

@@ -89,7 +89,7 @@ public abstract class ProjectionResource {
   /** Cards, counts per status and the consumer's lag (records of the topic not applied yet). */
   @GET
   @Path("/summary")
-  public Map<String, Object> summary() throws Exception {
+  public Map<String, Object> projectionSummary() throws Exception {
     Map<String, Object> summary = new LinkedHashMap<>();
     Map<String, Long> counts = new LinkedHashMap<>();
     try (Connection connection = rebuild.dataSource().getConnection();

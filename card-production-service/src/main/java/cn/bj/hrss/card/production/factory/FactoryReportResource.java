@@ -130,14 +130,15 @@ public class FactoryReportResource {
 
   @GET
   @Path("factory-reports/{reportId}")
-  public FactoryReport get(@PathParam("reportId") String reportId) throws SQLException {
+  public FactoryReport getFactoryReport(@PathParam("reportId") String reportId)
+      throws SQLException {
     return reports.find(reportId).orElseThrow(() -> Refusal.notFound("no such report"));
   }
 
   /** Reports in the order received; {@code state=REFUSED} is the operator's list to act on. */
   @GET
   @Path("factory-reports")
-  public ReportPage list(
+  public ReportPage listFactoryReports(
       @QueryParam("state") String state,
       @QueryParam("factoryId") String factoryId,
       @QueryParam("cardId") String cardId,
@@ -161,7 +162,7 @@ public class FactoryReportResource {
   /** How many reports are pending, applied, duplicates, refused. */
   @GET
   @Path("factory-reports/summary")
-  public Map<String, Long> summary() throws SQLException {
+  public Map<String, Long> factoryReportSummary() throws SQLException {
     return reports.countByState();
   }
 

@@ -48,8 +48,8 @@ public class ProductionOrderResource {
 
   @GET
   @Path("/{cardId}")
-  public ProductionOrder get(@PathParam("cardId") String cardId, @Context SecurityContext security)
-      throws SQLException {
+  public ProductionOrder getProductionOrder(
+      @PathParam("cardId") String cardId, @Context SecurityContext security) throws SQLException {
     return orders
         .find(cardId, TokenCaller.factory(security))
         .orElseThrow(() -> Refusal.notFound("no production order"));
@@ -71,7 +71,7 @@ public class ProductionOrderResource {
 
   /** Every order of a bank (or outlet), optionally in one status, oldest application first. */
   @GET
-  public OrderPage list(
+  public OrderPage listProductionOrders(
       @QueryParam("bankCode") String bankCode,
       @QueryParam("outletName") String outletName,
       @QueryParam("status") String status,
@@ -128,7 +128,7 @@ public class ProductionOrderResource {
   /** Counts by status, due today, overdue, without deadline: in total and per outlet. */
   @GET
   @Path("/summary")
-  public OrderSummary summary(
+  public OrderSummary productionOrderSummary(
       @QueryParam("bankCode") String bankCode,
       @QueryParam("outletName") String outletName,
       @Context SecurityContext security)

@@ -38,6 +38,10 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.function.Function;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The card lifecycle commands and the card read. An application answers 201 with the new card's id;
@@ -86,10 +90,31 @@ public class CardResource {
     Roles.OPERATOR
   })
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "The application is accepted: the new card (Location: /cards/{cardId}).",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CardRequests.Accepted.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The same application again (or the same Idempotency-Key): the card it made.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CardRequests.Accepted.class)))
   public Response submit(
       @BeanParam CallerHeaders headers,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
-      String rawBody)
+      // Read as text for the idempotency hash; in the OpenAPI document, the application it is.
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = CardRequests.SubmitApplication.class)))
+          String rawBody)
       throws Exception {
     CallerContext caller = headers.context();
     String requestHash = IdempotencyKeys.hash(caller.actorRole() + caller.actorId() + rawBody);
@@ -284,6 +309,13 @@ public class CardResource {
   @RolesAllowed({Roles.BANK, Roles.OPERATOR})
   @POST
   @Path("/{cardId}/replacement")
+  @APIResponse(
+      responseCode = "201",
+      description = "The replacement card (Location: /cards/{cardId} of the new card).",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CardView.class)))
   public Response replace(
       @PathParam("cardId") String cardId,
       @BeanParam CallerHeaders headers,
