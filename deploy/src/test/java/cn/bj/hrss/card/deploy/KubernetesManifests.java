@@ -159,8 +159,31 @@ final class KubernetesManifests {
     return new Pod("Deployment/" + d.name(), podLabels(d), ports, named);
   }
 
+  /**
+   * The services: each a Kafka client with its own principal and a database schema with its own
+   * role. Every Deployment is one of these or {@link #FRONTENDS}
+   * (KubernetesManifestsWorkloadsTest).
+   */
+  static final List<String> SERVICES =
+      List.of(
+          "application-service",
+          "card-production-service",
+          "bank-gateway-service",
+          "notification-service");
+
+  /**
+   * The static pages (ADR 39): no Kafka, no database, no key, and no connection to anything; the
+   * pages call the services' public APIs from the person's browser.
+   */
+  static final String FRONTENDS = "frontends";
+
   static List<String> serviceNames() {
-    return ofKind("Deployment").stream().map(Doc::name).toList();
+    return SERVICES;
+  }
+
+  static Doc deployment(String name) {
+    return find("Deployment", name)
+        .orElseThrow(() -> new AssertionError("no Deployment " + name + " in deploy/k8s"));
   }
 
   static Path applicationProperties(String module) {

@@ -1,12 +1,16 @@
 package cn.bj.hrss.card.deploy;
 
+import static cn.bj.hrss.card.deploy.KubernetesManifests.FRONTENDS;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.SUITE;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.applicationProperties;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.assertNoProblems;
+import static cn.bj.hrss.card.deploy.KubernetesManifests.configMapData;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.containers;
+import static cn.bj.hrss.card.deploy.KubernetesManifests.deployment;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.find;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.ofKind;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.properties;
+import static cn.bj.hrss.card.deploy.KubernetesManifests.serviceNames;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.strings;
 
 import cn.bj.hrss.card.deploy.KubernetesManifests.Doc;
@@ -14,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,9 +121,12 @@ class KubernetesManifestsConfigurationTest {
 
   /**
    * The SUITE_* variables each service reads ({@code ${SUITE_...}} in its application.properties,
-   * and {@code suite.*} properties it injects) against what its Deployment sets: nothing set that
-   * it does not read (a typo), everything it reads set (except {@link #OPTIONAL}), nothing of
-   * {@link #FORBIDDEN}. (The card factory simulator is in no service: partner-simulators.)
+   * and {@code suite.*} properties it injects that its application.properties does not define)
+   * against what its Deployment sets: nothing set that it does not read (a typo), everything it
+   * reads set (except {@link #OPTIONAL}), nothing of {@link #FORBIDDEN}. The Kafka clients'
+   * variables (KafkaClientSecurity) count for the services only: the frontends have no Kafka
+   * client, so setting one there is a variable they never read. (The card factory simulator is in
+   * no service: partner-simulators.)
    */
   @Test
   void everySuiteVariableAServiceReadsIsProvidedAndNoOther() throws IOException {
@@ -159,6 +167,87 @@ class KubernetesManifestsConfigurationTest {
     assertNoProblems(problems);
   }
 
+  /**
+   * The frontends (ADR 39) sign in with the bureau's OpenID Connect provider, the issuer whose
+   * tokens the services accept, never with the local run's development issuer; they give the
+   * browser the four APIs' public https addresses, not the cluster-internal ones; and they hold no
+   * key, password or token: no Secret, no database, no Kafka, no JWT key, no volume but /tmp.
+   */
+  @Test
+  void frontendsSignInWithTheBureausProviderAndHoldNoKey() {
+    List<String> problems = new ArrayList<>();
+    Doc frontends = deployment(FRONTENDS);
+    Map<String, String> env = environment(frontends);
+    Map<String, String> config = configMapData("suite-config");
+    if (!"oidc".equals(env.get("SUITE_SIGN_IN_KIND"))) {
+      problems.add(
+          frontends.where() + ": SUITE_SIGN_IN_KIND is '" + env.get("SUITE_SIGN_IN_KIND") + "'");
+    }
+    JsonNode signIn = KubernetesManifests.envSource(frontends, "SUITE_SIGN_IN_URL");
+    if (!"SUITE_JWT_ISSUER".equals(signIn.path("configMapKeyRef").path("key").asText())) {
+      problems.add(
+          frontends.where() + ": SUITE_SIGN_IN_URL is not suite-config's SUITE_JWT_ISSUER");
+    }
+    if (env.getOrDefault("SUITE_SIGN_IN_CLIENT_ID", "").isBlank()) {
+      problems.add(frontends.where() + ": no SUITE_SIGN_IN_CLIENT_ID");
+    }
+    for (String var :
+        List.of(
+            "SUITE_APPLICATION_URL",
+            "SUITE_CARD_PRODUCTION_URL",
+            "SUITE_BANK_GATEWAY_URL",
+            "SUITE_NOTIFICATION_URL",
+            "SUITE_SIGN_IN_URL")) {
+      String value = env.getOrDefault(var, "");
+      URI uri;
+      try {
+        uri = URI.create(value);
+      } catch (IllegalArgumentException e) {
+        problems.add(frontends.where() + ": " + var + " '" + value + "' is no address");
+        continue;
+      }
+      if (!"https".equals(uri.getScheme())
+          || uri.getHost() == null
+          || !uri.getHost().contains(".")
+          || value.equals(config.get(var))) {
+        problems.add(
+            frontends.where() + ": " + var + " '" + value + "' is not a public https address");
+      }
+    }
+    for (JsonNode c : containers(frontends.node())) {
+      if (!c.path("envFrom").isEmpty()) {
+        problems.add(frontends.where() + ": envFrom takes variables it does not name");
+      }
+      for (JsonNode e : c.path("env")) {
+        String name = e.path("name").asText();
+        if (e.path("valueFrom").has("secretKeyRef")) {
+          problems.add(frontends.where() + ": " + name + " comes from a Secret");
+        }
+        if (name.startsWith("SUITE_DB_")
+            || name.startsWith("SUITE_KAFKA_")
+            || name.startsWith("SUITE_JWT_")
+            || name.startsWith("MP_JWT_")
+            || name.equals("SUITE_SERVICE_TOKEN_FILE")) {
+          problems.add(frontends.where() + ": sets " + name);
+        }
+      }
+    }
+    JsonNode podSpec = frontends.node().path("spec").path("template").path("spec");
+    for (JsonNode volume : podSpec.path("volumes")) {
+      if (!volume.has("emptyDir")) {
+        problems.add(
+            frontends.where() + ": volume " + volume.path("name").asText() + " mounts data");
+      }
+    }
+    if (podSpec.path("automountServiceAccountToken").asBoolean(true)) {
+      problems.add(frontends.where() + ": mounts a service account token");
+    }
+    if (podSpec.path("enableServiceLinks").asBoolean(true)) {
+      problems.add(frontends.where() + ": enableServiceLinks is not false");
+    }
+    assertNoProblems(problems);
+  }
+
   @Test
   void committedSecretsHoldNoSecretValue() {
     List<String> problems = new ArrayList<>();
@@ -193,6 +282,9 @@ class KubernetesManifestsConfigurationTest {
         for (Path java : walk.filter(f -> f.toString().endsWith(".java")).toList()) {
           Matcher m = SUITE_CONFIG_PROPERTY.matcher(Files.readString(java));
           while (m.find()) {
+            if (p.containsKey(m.group(1))) {
+              continue; // application.properties defines it, from the SUITE_* variables above
+            }
             String var = m.group(1).toUpperCase().replaceAll("[^A-Z0-9]", "_");
             vars.putIfAbsent(var, Optional.of("")); // injected as Optional or with a default
           }
@@ -200,7 +292,10 @@ class KubernetesManifestsConfigurationTest {
       }
     }
     // Every service's Kafka clients take their security from KafkaClientSecurity (ADR 20), which
-    // reads these variables itself; those a Deployment need not set are in KAFKA_OPTIONAL.
+    // reads these variables itself; those a Deployment need not set are in OPTIONAL.
+    if (!serviceNames().contains(module)) {
+      return vars;
+    }
     for (Field f : cn.bj.hrss.card.identity.KafkaClientSecurity.class.getFields()) {
       if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
         try {

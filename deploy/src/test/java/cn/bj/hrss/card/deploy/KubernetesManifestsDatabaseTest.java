@@ -6,6 +6,7 @@ import static cn.bj.hrss.card.deploy.KubernetesManifests.envSource;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.find;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.ofKind;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.properties;
+import static cn.bj.hrss.card.deploy.KubernetesManifests.serviceNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.bj.hrss.card.deploy.KubernetesManifests.Doc;
@@ -75,7 +76,7 @@ class KubernetesManifestsDatabaseTest {
       schemaOwners.put(schema.path("name").asText(), schema.path("owner").asText());
     }
     Set<String> serviceRoles = new TreeSet<>();
-    for (Doc doc : ofKind("Deployment")) {
+    for (Doc doc : serviceNames().stream().map(KubernetesManifests::deployment).toList()) {
       JsonNode user = envSource(doc, "SUITE_DB_USER").path("secretKeyRef");
       JsonNode password = envSource(doc, "SUITE_DB_PASSWORD").path("secretKeyRef");
       String secretName = user.path("name").asText("");
@@ -139,7 +140,7 @@ class KubernetesManifestsDatabaseTest {
                 + "]");
       }
     }
-    if (serviceRoles.size() != ofKind("Deployment").size()) {
+    if (serviceRoles.size() != serviceNames().size()) {
       problems.add("services share database roles: " + serviceRoles);
     }
     if (serviceRoles.contains(database.path("owner").asText())) {

@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.deploy;
 
+import static cn.bj.hrss.card.deploy.KubernetesManifests.FRONTENDS;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.assertNoProblems;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.brokers;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.ofKind;
@@ -35,9 +36,11 @@ class KubernetesManifestsNetworkPoliciesTest {
 
   /**
    * Works out which pod may open which port of which other pod under the NetworkPolicies here and
-   * those Strimzi generates from the listeners, and checks least privilege: among the services only
-   * card-production-service and bank-gateway-service call application-service; every service
-   * reaches Kafka's brokers and PostgreSQL; every selector selects something.
+   * those Strimzi generates from the listeners, and checks least privilege: among the Deployments
+   * only card-production-service and bank-gateway-service call application-service, and
+   * application-service the three projections; every service reaches Kafka's brokers and PostgreSQL
+   * (the frontends reach nothing: {@link #frontendsOpenNoConnection}); no Deployment takes calls
+   * from any pod of the namespace; every selector selects something.
    */
   @Test
   void networkPoliciesGiveLeastPrivilege() {
@@ -63,16 +66,20 @@ class KubernetesManifestsNetworkPoliciesTest {
     List<String> services = serviceNames();
     Pod brokers = pod(pods, "KafkaNodePool/broker");
     Pod database = pod(pods, "Cluster/" + ofKind("Cluster").get(0).name());
-    Set<String> calls = new TreeSet<>();
-    for (String from : services) {
-      Pod source = pod(pods, "Deployment/" + from);
+    for (String service : services) {
+      Pod source = pod(pods, "Deployment/" + service);
       if (!reachable(source, brokers, 9093)) {
-        problems.add(from + " cannot reach Kafka's brokers on 9093");
+        problems.add(service + " cannot reach Kafka's brokers on 9093");
       }
       if (!reachable(source, database, 5432)) {
-        problems.add(from + " cannot reach PostgreSQL on 5432");
+        problems.add(service + " cannot reach PostgreSQL on 5432");
       }
-      for (String to : services) {
+    }
+    List<String> deployments = ofKind("Deployment").stream().map(Doc::name).toList();
+    Set<String> calls = new TreeSet<>();
+    for (String from : deployments) {
+      Pod source = pod(pods, "Deployment/" + from);
+      for (String to : deployments) {
         Pod target = pod(pods, "Deployment/" + to);
         for (int port : target.ports()) {
           if (!from.equals(to) && reachable(source, target, port)) {
@@ -92,7 +99,7 @@ class KubernetesManifestsNetworkPoliciesTest {
     if (!calls.equals(expected)) {
       problems.add("calls between the services allowed: " + calls + ", expected only " + expected);
     }
-    for (String service : services) {
+    for (String service : deployments) {
       Pod pod = pod(pods, "Deployment/" + service);
       if (!isolated(pod, "Ingress") || !isolated(pod, "Egress")) {
         problems.add(service + ": not covered by a NetworkPolicy for both Ingress and Egress");
@@ -105,6 +112,49 @@ class KubernetesManifestsNetworkPoliciesTest {
     }
     if (reachable(OUTSIDER, database, 5432) || reachable(OUTSIDER, brokers, 9093)) {
       problems.add("any pod of the namespace may reach PostgreSQL or Kafka");
+    }
+    assertNoProblems(problems);
+  }
+
+  /**
+   * The frontends' server calls nothing (ADR 39: the pages call the APIs from the browser): it may
+   * open no port of any pod here (no service, no broker, no database), and no policy gives it any
+   * egress rule, so neither DNS nor any address outside; it takes requests on 8085 from the API
+   * gateway's namespace only.
+   */
+  @Test
+  void frontendsOpenNoConnection() {
+    List<String> problems = new ArrayList<>();
+    List<Pod> pods = pods();
+    Pod frontends = pod(pods, "Deployment/" + FRONTENDS);
+    for (Pod target : pods) {
+      for (int port : target.ports()) {
+        if (target != frontends && reachable(frontends, target, port)) {
+          problems.add(FRONTENDS + " may open " + target.owner() + ":" + port);
+        }
+      }
+    }
+    List<JsonNode> applying =
+        policies().stream()
+            .filter(p -> selects(p.path("podSelector"), frontends.labels()))
+            .toList();
+    if (applying.stream().noneMatch(p -> hasType(p, "Egress"))) {
+      problems.add(FRONTENDS + ": no NetworkPolicy denies its egress");
+    }
+    Set<String> ingress = new TreeSet<>();
+    for (JsonNode policy : applying) {
+      if (hasType(policy, "Egress") && !policy.path("egress").isEmpty()) {
+        problems.add(FRONTENDS + ": a policy allows egress " + policy.path("egress"));
+      }
+      for (JsonNode rule : policy.path("ingress")) {
+        ingress.add(rule.path("from") + " " + rule.path("ports"));
+      }
+    }
+    String gateway =
+        "[{\"namespaceSelector\":{\"matchLabels\":{\"suite.hrss.bj.cn/api-gateway\":\"true\"}}}]"
+            + " [{\"protocol\":\"TCP\",\"port\":8085}]";
+    if (!ingress.equals(Set.of(gateway))) {
+      problems.add(FRONTENDS + ": takes " + ingress + ", expected only " + gateway);
     }
     assertNoProblems(problems);
   }

@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.deploy;
 
+import static cn.bj.hrss.card.deploy.KubernetesManifests.FRONTENDS;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.SUITE;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.applicationProperties;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.assertNoProblems;
@@ -11,7 +12,9 @@ import static cn.bj.hrss.card.deploy.KubernetesManifests.podLabels;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.properties;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.resolvePort;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.selects;
+import static cn.bj.hrss.card.deploy.KubernetesManifests.serviceNames;
 import static cn.bj.hrss.card.deploy.KubernetesManifests.strings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import cn.bj.hrss.card.deploy.KubernetesManifests.Doc;
@@ -152,6 +155,20 @@ class KubernetesManifestsWorkloadsTest {
       }
     }
     assertNoProblems(problems);
+  }
+
+  /**
+   * Each Deployment is one of the services (Kafka, PostgreSQL, the rules of the other tests) or the
+   * frontends (nothing of those): a new one has to be placed in one of the two in {@link
+   * KubernetesManifests} before any test checks it.
+   */
+  @Test
+  void everyDeploymentIsAServiceOrTheFrontends() {
+    Set<String> expected = new TreeSet<>(serviceNames());
+    expected.add(FRONTENDS);
+    Set<String> deployments = new TreeSet<>();
+    ofKind("Deployment").forEach(d -> deployments.add(d.name()));
+    assertEquals(expected, deployments, "the Deployments against KubernetesManifests.SERVICES");
   }
 
   @Test
