@@ -37,12 +37,7 @@ class DocumentedPathsTest {
       Path.of(System.getProperty("suite.home", "..")).toAbsolutePath().normalize();
 
   /** The four services, each writing its OpenAPI document when it is built. */
-  static final List<String> SERVICES =
-      List.of(
-          "application-service",
-          "card-production-service",
-          "bank-gateway-service",
-          "notification-service");
+  static final List<String> SERVICES = List.copyOf(ServiceProcesses.DEFAULT_PORTS.keySet());
 
   private static final Set<String> QUARKUS_PATHS =
       Set.of(

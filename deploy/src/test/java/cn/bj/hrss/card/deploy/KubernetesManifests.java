@@ -164,12 +164,7 @@ final class KubernetesManifests {
    * role. Every Deployment is one of these or {@link #FRONTENDS}
    * (KubernetesManifestsWorkloadsTest).
    */
-  static final List<String> SERVICES =
-      List.of(
-          "application-service",
-          "card-production-service",
-          "bank-gateway-service",
-          "notification-service");
+  static final List<String> SERVICES = List.copyOf(ServiceProcesses.DEFAULT_PORTS.keySet());
 
   /**
    * The static pages (ADR 39): no Kafka, no database, no key, and no connection to anything; the

@@ -103,4 +103,27 @@ class SignInAndCorsIT {
         .then()
         .header("Access-Control-Allow-Origin", equalTo(frontends));
   }
+
+  /**
+   * The frontends' one document: anyone may read it (it is what the mini-program has compiled in),
+   * it names only the four API addresses and the sign-in, holds no token or key, and takes no
+   * write.
+   */
+  @Test
+  void the_suite_config_is_public_names_only_addresses_and_takes_no_write() {
+    String config = suite.page("/suite-config.json");
+    Map<String, Object> answer =
+        given().when().get(config).then().statusCode(200).extract().jsonPath().getMap("");
+    assertEquals(java.util.Set.of("apis", "signIn"), answer.keySet());
+    Map<?, ?> apis = (Map<?, ?>) answer.get("apis");
+    assertEquals(
+        java.util.Set.of("application", "cardProduction", "bankGateway", "notification"),
+        apis.keySet());
+    assertEquals(suite.url("application-service"), apis.get("application"));
+    Map<?, ?> signIn = (Map<?, ?>) answer.get("signIn");
+    assertEquals(java.util.Set.of("kind", "url", "clientId"), signIn.keySet());
+    assertEquals(suite.signIn.url(), signIn.get("url"));
+    given().contentType("application/json").body("{}").when().post(config).then().statusCode(405);
+    given().contentType("application/json").body("{}").when().put(config).then().statusCode(405);
+  }
 }
