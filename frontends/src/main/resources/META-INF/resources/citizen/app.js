@@ -19,6 +19,10 @@ const CHANNEL_NAMES = {
 };
 /** Before production an application may still be changed or withdrawn (S-CHANGE-1, S-WITHDRAW-1). */
 const CHANGEABLE = new Set(["REQUESTED", "PRODUCTION_FAILED"]);
+/** A card in the holder's hands may be reported lost (R-LOSS-1). */
+const IN_HOLDERS_HANDS = new Set(["COLLECTED", "DELIVERED", "ACTIVE"]);
+const OUTLET_KINDS = { BANK_INSTANT: "即时制卡网点", BANK: "银行网点" };
+let banksPromise = null;
 
 const view = document.getElementById("view");
 const nav = document.getElementById("views");
@@ -49,7 +53,7 @@ async function render() {
     if (link.getAttribute("href") === "#" + (name || "cards")) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
   }
-  if (name === "apply") return show(applyForm(me));
+  if (name === "apply") return show(await applyForm(me));
   if (name === "sms") return show(smsCheck());
   if (name === "card" && id) return show(await cardPage(decodeURIComponent(id)));
   return show(await myCards());
@@ -71,6 +75,44 @@ function methodSelect(name, withEmpty) {
     el("select", { name, "data-field": name },
       withEmpty ? el("option", { value: "" }, "不修改") : null,
       METHODS.map(([value, text]) => el("option", { value }, text))));
+}
+
+/**
+ * The cooperating banks and their outlets (application-service's GET /cooperating-banks, public
+ * reference data), read once per page; a refusal is shown like any other.
+ */
+function banks() {
+  banksPromise ??= api("application", "GET", "/cooperating-banks").catch((refusal) => {
+    banksPromise = null;
+    throw refusal;
+  });
+  return banksPromise;
+}
+
+/** The bank to pick from the list: its Chinese name and code; EMPTY names the empty choice. */
+function bankSelect(label, list, empty) {
+  return el("label", {}, label,
+    el("select", { name: "bankCode", "data-field": "bankCode" },
+      el("option", { value: "" }, empty),
+      list.map((bank) => el("option", { value: bank.code }, bank.nameZh + "（" + bank.code + "）"))));
+}
+
+/** The outlet select follows the bank chosen (or FALLBACK, the card's bank, when none is). */
+function followBank(form, list, fallback) {
+  const bank = form.elements.bankCode;
+  const outlet = form.elements["collection.outletName"];
+  const sync = () => {
+    const chosen = list.find((item) => item.code === (bank.value || fallback));
+    outlet.replaceChildren(el("option", { value: "" }, chosen ? "请选择领卡网点" : "请先选择发卡银行"),
+      ...(chosen ? chosen.outlets : []).map((place) => el("option", { value: place.name },
+        place.name + "（" + (OUTLET_KINDS[place.kind] || place.kind) + "，" + (place.address || "") + "）")));
+  };
+  bank.addEventListener("change", sync);
+  sync();
+}
+
+function outletSelect() {
+  return el("label", {}, "领卡网点", el("select", { name: "collection.outletName", "data-field": "collection.outletName" }));
 }
 
 /** Shows the outlet for a pickup and the address for mail, as the chosen method needs. */
@@ -123,8 +165,15 @@ function submitting(form, send) {
 }
 
 // ---- 申领: for oneself or for one's minor (R-BANK-4, ADR 22) --------------------------------------
-function applyForm(me) {
-  const bankHint = "合作银行代码，如 ICBC（工商银行）、CCB（建设银行）、BOB（北京银行）";
+async function applyForm(me) {
+  let list;
+  try {
+    list = await banks();
+  } catch (refusal) {
+    const section = el("section", { class: "card", id: "apply" }, el("h2", {}, "申领第三代社保卡"));
+    showRefusal(section, refusal);
+    return section;
+  }
   const form = el("form", { class: "card", id: "apply", novalidate: true },
     el("h2", {}, "申领第三代社保卡"),
     el("fieldset", {},
@@ -141,15 +190,15 @@ function applyForm(me) {
       field("监护人姓名", "guardian.name", { autocomplete: "name" }),
       field("监护人身份证号码", "guardian.idNumber", { value: me.subject, readonly: true }),
       field("监护人手机号码", "guardian.mobile", { type: "tel", inputmode: "numeric", autocomplete: "tel" })),
-    field("发卡银行", "bankCode", { autocapitalize: "characters", "aria-describedby": "bank-hint", required: true }),
-    el("p", { class: "muted", id: "bank-hint" }, bankHint),
+    bankSelect("发卡银行（合作银行）", list, "请选择发卡银行"),
     el("fieldset", { "data-field": "collection" },
       el("legend", {}, "领卡"),
       methodSelect("collection.method", false),
-      field("领卡网点", "collection.outletName", { placeholder: "发卡银行的网点名称" }),
+      outletSelect(),
       field("邮寄地址", "collection.address", { autocomplete: "street-address" })),
     el("button", { type: "submit" }, "提交申请"));
   followMethod(form);
+  followBank(form, list, null);
   const forMinor = () => form.elements.for.value === "minor";
   form.querySelectorAll("input[name=for]").forEach((radio) => radio.addEventListener("change", () => {
     const applicantId = form.elements["applicant.idNumber"];
@@ -164,7 +213,7 @@ function applyForm(me) {
         name: value(form, "applicant.name"),
         mobile: value(form, "applicant.mobile"),
       },
-      bankCode: value(form, "bankCode")?.toUpperCase(),
+      bankCode: value(form, "bankCode"),
       collection: collectionOf(form),
     };
     if (forMinor()) {
@@ -252,10 +301,12 @@ async function cardPage(cardId) {
     render();
   };
   if (CHANGEABLE.has(card.status)) {
-    actions.push(changeForm(path, done), simpleAction("withdraw", "撤回申请", "撤回后如需办理须重新申领。", path + "/withdrawal", "申请已撤回。", done));
+    actions.push(await changeForm(path, card, done), simpleAction("withdraw", "撤回申请", "撤回后如需办理须重新申领。", path + "/withdrawal", "申请已撤回。", done));
+  } else if (card.status === "WITHDRAWN") {
+    actions.push(el("p", { class: "card", id: "withdrawn" }, "该申请已撤回。如需办理，请", el("a", { href: "#apply" }, "重新申领"), "。"));
   } else if (card.blockedByLossReport) {
     actions.push(simpleAction("loss-cancel", "解除挂失", "找回卡片后可解除挂失。", path + "/loss-report/cancellation", "已解除挂失。", done));
-  } else {
+  } else if (IN_HOLDERS_HANDS.has(card.status)) {
     actions.push(simpleAction("loss", "挂失", "卡片遗失时立即挂失，卡片即刻停用。", path + "/loss-report", "已挂失，卡片已停用。", done));
   }
   return [section, ...actions];
@@ -273,20 +324,28 @@ function simpleAction(id, title, explanation, path, success, done) {
 }
 
 /** S-CHANGE-1: the bank or the collection, before production; what is left out stays. */
-function changeForm(path, done) {
+async function changeForm(path, card, done) {
+  let list = [];
   const form = el("form", { class: "card", id: "change", novalidate: true },
     el("h2", {}, "修改申请"),
-    el("p", { class: "muted" }, "制卡前可修改发卡银行或领卡方式，未填写的项目保持不变。"),
-    field("新的发卡银行", "bankCode", { autocapitalize: "characters" }),
+    el("p", { class: "muted" }, "制卡前可修改发卡银行或领卡方式，未选择的项目保持不变。"));
+  try {
+    list = await banks();
+  } catch (refusal) {
+    showRefusal(form, refusal);
+  }
+  form.append(
+    bankSelect("新的发卡银行", list, "不修改"),
     el("fieldset", { "data-field": "collection" },
       el("legend", {}, "领卡"),
       methodSelect("collection.method", true),
-      field("领卡网点", "collection.outletName"),
+      outletSelect(),
       field("邮寄地址", "collection.address")),
     el("button", { type: "submit" }, "保存修改"));
   followMethod(form);
+  followBank(form, list, card.bankCode);
   return submitting(form, async () => {
-    const body = { bankCode: value(form, "bankCode")?.toUpperCase(), collection: collectionOf(form) };
+    const body = { bankCode: value(form, "bankCode"), collection: collectionOf(form) };
     await api("application", "POST", path + "/application-change", { body, channel: CHANNEL });
     done("申请已修改。");
   });

@@ -7,13 +7,10 @@ import { api, beijingTime, clearRefusals, el, session, showRefusal, signInForm, 
 const ROLES = [["employer", "用人单位"], ["university", "高校"]];
 const CHANNELS = { employer: "EMPLOYER_COLLECTIVE", university: "UNIVERSITY_COLLECTIVE" };
 
-/** The cooperating banks seeded in application-service (V1); the API checks each choice. */
-const BANKS = [
-  ["ICBC", "工商银行"], ["ABC", "农业银行"], ["BOC", "中国银行"], ["CCB", "建设银行"], ["BOCOM", "交通银行"],
-  ["BOB", "北京银行"], ["HXB", "华夏银行"], ["BJRCB", "北京农商银行"], ["CITIC", "中信银行"], ["CEB", "光大银行"],
-  ["CMBC", "民生银行"], ["CGB", "广发银行"], ["CMB", "招商银行"], ["SPDB", "浦发银行"], ["PSBC", "邮政储蓄银行"],
-];
-const BANK_NAMES = Object.fromEntries(BANKS);
+/** The cooperating banks' Chinese names by code, from GET /cooperating-banks (filled at sign-in). */
+const BANK_NAMES = {};
+/** Settled once the banks' names are read (or refused): the list waits for it to name the banks. */
+let banksRead = Promise.resolve();
 
 /** The collective application file's columns (application-service's CollectiveImport), in Chinese. */
 const COLUMNS = {
@@ -64,13 +61,19 @@ function start() {
 /** R-BANK-2, R-BANK-3: the organisation's 1 to 3 cooperating banks (PUT .../banks). */
 function banksSection({ path, channel }) {
   const saved = el("p", { id: "banks-saved", role: "status" });
+  const boxes = el("div", { class: "banks", "aria-busy": "true" });
   const form = el("form", { id: "banks-form", novalidate: true },
     el("fieldset", { "data-field": "banks" },
-      el("legend", {}, "选择1至3家合作银行（职工或学生在其中选择发卡银行）"),
-      el("div", { class: "banks" },
-        BANKS.map(([code, name]) => el("label", {}, el("input", { type: "checkbox", name: "bank", value: code }), name + "（" + code + "）")))),
+      el("legend", {}, "选择1至3家合作银行（职工或学生在其中选择发卡银行）"), boxes),
     el("button", { type: "submit" }, "保存合作银行"),
     saved);
+  // The cooperating banks as application-service lists them (a 16th bank appears without a release).
+  banksRead = api("application", "GET", "/cooperating-banks").then((banks) => {
+    banks.forEach((bank) => { BANK_NAMES[bank.code] = bank.nameZh; });
+    boxes.replaceChildren(...banks.map((bank) =>
+      el("label", {}, el("input", { type: "checkbox", name: "bank", value: bank.code }), bank.nameZh + "（" + bank.code + "）")));
+    boxes.removeAttribute("aria-busy");
+  }, (refusal) => showRefusal(form, refusal));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearRefusals(form);
@@ -178,6 +181,7 @@ function applicationsSection({ path }) {
   async function reload() {
     clearRefusals(filters);
     table.replaceChildren(el("p", { role: "status" }, "正在查询……"));
+    await banksRead;
     try {
       const answer = await api("application", "GET", query({ page, size: PAGE_SIZE }));
       table.replaceChildren(...listView(answer, (next) => { page = next; reload(); }));
@@ -248,7 +252,8 @@ function listView(answer, goTo) {
 }
 
 function bankName(code) {
-  return code ? (BANK_NAMES[code] || code) + "（" + code + "）" : "";
+  if (!code) return "";
+  return BANK_NAMES[code] ? BANK_NAMES[code] + "（" + code + "）" : code;
 }
 
 /** A link's address for TEXT as a CSV file (UTF-8), replacing PREVIOUS. */

@@ -72,8 +72,28 @@ class OrganisationPortalIT {
     Person bad = staff.get(staff.size() - 2);
     signIn("用人单位", SampleRegistry.EMPLOYER, "/organisation/");
 
-    // The banks as the API allows: 1 to 3 of the cooperating banks (the sample's own three).
+    // The banks as the API allows: 1 to 3 of the cooperating banks (the sample's own three), the
+    // boxes being the API's cooperating banks (GET /cooperating-banks).
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#banks-form input[name=bank][value=ICBC]")));
+    List<String> boxes =
+        browser.findElements(By.cssSelector("#banks-form input[name=bank]")).stream()
+            .map(box -> box.getAttribute("value"))
+            .toList();
+    List<String> cooperating =
+        given()
+            .header(
+                "Authorization",
+                "Bearer " + suite.tokens.issuer().token("employer", SampleRegistry.EMPLOYER))
+            .get(suite.url("application-service") + "/cooperating-banks")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("code");
+    assertEquals(cooperating, boxes);
     for (WebElement box : browser.findElements(By.cssSelector("#banks-form input[name=bank]"))) {
       boolean wanted = List.of("ICBC", "CCB", "BOB").contains(box.getAttribute("value"));
       if (box.isSelected() != wanted) {
@@ -109,6 +129,7 @@ class OrganisationPortalIT {
     String listSummary = browser.findElement(By.id("list-summary")).getText();
     show(browser.findElement(By.id("applications-table")));
     BrowserSuite.screenshot(browser, "organisation-applications");
+    Accessibility.assertNoSeriousViolations(browser, "organisation-applications");
 
     // The export: the API's CSV behind the page's Blob link, downloaded by the browser.
     browser.findElement(By.id("export-csv")).click();
@@ -168,6 +189,77 @@ class OrganisationPortalIT {
         () -> assertTrue(exported.contains(cardId), "the new card is exported"));
   }
 
+  /**
+   * R-BANK-3, S-LIST-2: a university's collective application for its students insured en bloc,
+   * each row answered on its own: its student with a bank the university did not choose is refused
+   * (R-BANK-3, the column named), the same student with one of its banks accepted, a student who is
+   * not its own refused as for anyone not its own (ACCESS-DENIED); the student's application is
+   * then in the university's list, and the employer's list is refused to the university.
+   */
+  @Test
+  void a_university_uploads_its_students_and_sees_each_rows_result() throws IOException {
+    Person student = SampleRegistry.STUDENT;
+    Person notOurs =
+        SampleRegistry.generated(50, SampleRegistry.SEED).stream()
+            .filter(p -> p.category().equals("COLLEGE_STUDENT") && p.organisationId().isEmpty())
+            .findFirst()
+            .orElseThrow();
+    signIn("高校", SampleRegistry.UNIVERSITY, "/organisation/");
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    Path file = Files.createTempFile(BrowserSuite.TARGET, "students-", ".csv");
+    Files.writeString(
+        file,
+        "idNumber,name,mobile,bankCode,collectionMethod,outletName,address\n"
+            + mailed(student, "ICBC")
+            + mailed(student, "BOC")
+            + mailed(notOurs, "BOC"),
+        StandardCharsets.UTF_8);
+    browser.findElement(By.id("staff-file")).sendKeys(file.toAbsolutePath().toString());
+    browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#import-rows tbody tr")));
+    String summary = browser.findElement(By.id("import-summary")).getText();
+    List<String> wrongBank = cells("#import-rows tr[data-line='2'] > *");
+    List<String> accepted = cells("#import-rows tr[data-line='3'] > *");
+    List<String> refused = cells("#import-rows tr[data-line='4'] > *");
+    BrowserSuite.screenshot(browser, "organisation-university-import");
+    Accessibility.assertNoSeriousViolations(browser, "organisation-university-import");
+
+    String cardId = accepted.size() > 2 ? accepted.get(2) : "";
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#applications-table tr[data-card='" + cardId + "']")));
+    List<String> listRow = cells("#applications-table tr[data-card='" + cardId + "'] > *");
+    show(browser.findElement(By.id("applications-table")));
+    BrowserSuite.screenshot(browser, "organisation-university-applications");
+
+    browser.get(suite.page("/organisation/?org=" + SampleRegistry.EMPLOYER));
+    WebElement stranger =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#list-filters .refusal")));
+    String strangerText = stranger.getText();
+    int strangerRows = browser.findElements(By.cssSelector("#applications-table tbody tr")).size();
+    assertAll(
+        () -> assertEquals("共读取 3 行：已受理 1 行，未受理 2 行", summary),
+        () -> assertEquals("未受理", wrongBank.get(1), wrongBank::toString),
+        () ->
+            assertEquals(
+                "您通过学校整建制参保，请在学校确定的合作银行中选择其一：BOC、PSBC", wrongBank.get(2), wrongBank::toString),
+        () -> assertEquals("R-BANK-3", wrongBank.get(3), wrongBank::toString),
+        () -> assertEquals("银行代码（bankCode）", wrongBank.get(4), wrongBank::toString),
+        () -> assertTrue(accepted.get(1).matches("已受理|已有申领"), accepted::toString),
+        () -> assertTrue(cardId.matches("[A-Za-z0-9-]{8,}"), accepted::toString),
+        () -> assertEquals("未受理", refused.get(1), refused::toString),
+        () -> assertEquals("您无权办理或查询此项业务。", refused.get(2), refused::toString),
+        () -> assertEquals("ACCESS-DENIED", refused.get(3), refused::toString),
+        () -> assertEquals(student.name().charAt(0), listRow.get(0).charAt(0), listRow::toString),
+        () -> assertEquals("中国银行（BOC）", listRow.get(3), listRow::toString),
+        () -> assertEquals("是", listRow.get(9), listRow::toString),
+        () -> assertEquals("您无权办理或查询此项业务。（ACCESS-DENIED）", strangerText),
+        () -> assertEquals(0, strangerRows, "no row of the employer is shown"));
+  }
+
   @Test
   void another_organisations_list_is_refused_by_the_api_on_the_page() {
     signIn("用人单位", SampleRegistry.EMPLOYER, "/organisation/?org=" + SampleRegistry.UNIVERSITY);
@@ -181,6 +273,7 @@ class OrganisationPortalIT {
     int rows = browser.findElements(By.cssSelector("#applications-table tbody tr")).size();
     show(refusal);
     BrowserSuite.screenshot(browser, "organisation-stranger");
+    Accessibility.assertNoSeriousViolations(browser, "organisation-stranger");
     assertAll(
         () -> assertEquals("ACCESS-DENIED", rule),
         () -> assertEquals("您无权办理或查询此项业务。（ACCESS-DENIED）", shown),
@@ -215,6 +308,12 @@ class OrganisationPortalIT {
             "工商银行北京朝阳门支行",
             "")
         + "\r\n";
+  }
+
+  private static String mailed(Person person, String bank) {
+    return String.join(
+            ",", person.idNumber(), person.name(), "13500003333", bank, "MAIL", "", "北京市海淀区学院路1号")
+        + "\n";
   }
 
   /** Scrolls ELEMENT into view for the screenshot. */
