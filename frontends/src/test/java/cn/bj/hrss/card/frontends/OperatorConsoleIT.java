@@ -6,12 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.bj.hrss.card.identity.KafkaClientSecurity;
 import cn.bj.hrss.card.sample.SampleRegistry;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -30,11 +41,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The operator console (issue 21 item 3) in Chromium at a desk against the real suite: an operator
  * rebuilds card-production-service's projection and follows the bar to 100 % and an identical
  * comparison; finds a card, its timeline and its state at an earlier instant; verifies the chain
- * and reads the reconciliation, the dead letters, the blocked SMS and the pictures. An auditor is
- * shown no write button, and the API refuses the rebuild to them anyway.
+ * and reads the reconciliation; sees the API's daily series over time and the lag as sampled;
+ * re-drives and discards a real dead letter; reads the blocked SMS. An auditor is shown no write
+ * button, and the API refuses the rebuild to them anyway.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class OperatorConsoleIT {
+
+  /** The card topic (event-contract's Topics.CARD_LIFECYCLE). */
+  private static final String CARD_TOPIC = "card-lifecycle.v1";
 
   private static BrowserSuite suite;
   private static final List<String> CARDS = new ArrayList<>();
@@ -168,15 +183,106 @@ class OperatorConsoleIT {
 
   @Test
   @Order(3)
-  void an_operator_reads_dead_letters_blocked_sms_and_the_pictures() {
+  void the_pictures_over_time_show_the_apis_daily_series_and_the_lag_as_sampled() {
+    signIn("operator", "op-20261203");
+    browser.findElement(By.id("to-charts")).click();
+    // the last 30 days of every bank: the table and the lines are the API's series, day by day
+    List<Map<String, Object>> totals = waitForSeries(null);
+    assertEquals(30, totals.size());
+    // the three new cards are open today, whatever else the suite holds
+    assertTrue(((Number) totals.get(29).get("open")).intValue() >= 3, totals.get(29)::toString);
+    shoot("chart-over-time", "operator-charts-over-time");
+
+    // one bank: its series, and its outlets to choose from
+    new Select(browser.findElement(By.id("chart-bank"))).selectByValue("PSBC");
+    List<Map<String, Object>> psbc = waitForSeries("PSBC");
+    assertTrue(((Number) psbc.get(29).get("open")).intValue() >= 1, psbc.get(29)::toString);
+    assertTrue(browser.findElement(By.id("chart-outlet")).isEnabled());
+    List<String> outlets =
+        operatorApi()
+            .queryParam("bankCode", "PSBC")
+            .get(suite.url("card-production-service") + "/production-orders/summary")
+            .then()
+            .extract()
+            .jsonPath()
+            .getList("outlets.findAll { it.outletName != null }.outletName");
+    List<String> offered = new ArrayList<>();
+    new Select(browser.findElement(By.id("chart-outlet")))
+        .getOptions()
+        .forEach(o -> offered.add(o.getAttribute("value")));
+    assertEquals(outlets, offered.subList(1, offered.size()));
+    assertTrue(
+        browser.findElement(By.id("chart-per-group-title")).getText().contains("各领卡网点"),
+        "one bank's picture is per outlet");
+
+    // the lag: sampled every 5 s while the page is open, kept in memory, one line per service
+    wait.until(
+        driver ->
+            driver.findElements(By.cssSelector("#lag-figure polyline")).size() == 3
+                && driver
+                        .findElement(By.cssSelector("#lag-figure polyline"))
+                        .getAttribute("data-values")
+                        .split(",")
+                        .length
+                    >= 2);
+    for (WebElement line : browser.findElements(By.cssSelector("#lag-figure polyline"))) {
+      for (String lag : line.getAttribute("data-values").split(",")) {
+        assertTrue(Long.parseLong(lag) >= 0, lag);
+      }
+    }
+    assertTrue(browser.findElement(By.id("lag-note")).getText().contains("只保存在本页内存中"));
+    shoot("chart-lag", "operator-charts-lag");
+  }
+
+  @Test
+  @Order(4)
+  void an_operator_redrives_and_discards_a_real_dead_letter_and_the_api_agrees() {
+    // a record no consumer can read, keyed by a card of its own, as an operator could produce it
+    String card = "dead-letter-" + UUID.randomUUID();
+    produceUnreadable(card);
+    await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters(card, false).size() == 1);
+    int waiting = waitingCount();
+
     signIn("operator", "op-20261203");
     browser.findElement(By.id("to-dead-letters")).click();
-    for (String service : List.of("cardProduction", "bankGateway", "notification")) {
-      wait.until(
-          ExpectedConditions.textToBePresentInElementLocated(
-              By.id("dead-letters-" + service), "等待处理"));
-    }
+    By row = By.cssSelector("#dead-letters-cardProduction tr[data-card='" + card + "']");
+    WebElement letter = wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+    assertTrue(letter.getText().contains("等待"), letter::getText);
+    assertTrue(
+        browser
+            .findElement(By.id("dead-letters-cardProduction"))
+            .getText()
+            .contains("等待处理 " + waiting + " 条"));
     assertEquals(3, browser.findElements(By.name("redriveAll")).size());
+
+    // re-driven, it cannot be read again: the card stays parked and the letter waits
+    letter.findElement(By.xpath(".//button[text()='重新投递此卡']")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#dead-letters-view form[data-service=cardProduction] p[role=status]"),
+            card + "：应用 0 个，仍暂停"));
+    List<Map<String, Object>> still = deadLetters(card, false);
+    assertEquals(1, still.size());
+    assertEquals(null, still.get(0).get("doneAt"));
+
+    // discarded: gone from the waiting list, done unapplied in the API
+    wait.until(ExpectedConditions.visibilityOfElementLocated(row))
+        .findElement(By.xpath(".//button[text()='丢弃']"))
+        .click();
+    browser.switchTo().alert().accept();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
+    assertEquals(List.of(), deadLetters(card, false));
+    Map<String, Object> done = deadLetters(card, true).get(0);
+    assertEquals("DISCARDED", done.get("outcome"));
+    assertEquals(waiting - 1, waitingCount());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("dead-letters-cardProduction"), "等待处理 " + (waiting - 1) + " 条"));
+    // with the letters done, the page shows it discarded
+    browser
+        .findElement(By.cssSelector("form[data-service=cardProduction] input[name=all]"))
+        .click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "DISCARDED"));
     shoot("dead-letters-view", "operator-dead-letters");
 
     browser.findElement(By.id("to-sms")).click();
@@ -186,25 +292,10 @@ class OperatorConsoleIT {
           return text.contains("没有被拦截的短信") || text.contains("拦截原因");
         });
     shoot("sms-view", "operator-sms");
-
-    browser.findElement(By.id("to-charts")).click();
-    wait.until(
-        ExpectedConditions.numberOfElementsToBe(By.cssSelector("#charts-view svg.chart"), 3));
-    // every bank of the suite is a row; the three new cards are in production at their banks
-    int bankRows = browser.findElements(By.cssSelector("#chart-banks tbody tr")).size();
-    assertTrue(bankRows >= 3, "banks: " + bankRows);
-    String banks = browser.findElement(By.cssSelector("#chart-banks svg")).getText();
-    assertTrue(banks.contains("PSBC"), banks);
-    // one bar per consumer service, each with its lag written beside it
-    assertEquals(3, browser.findElements(By.cssSelector("#chart-lag svg rect.bar.lag")).size());
-    assertTrue(
-        browser.findElement(By.id("charts-note")).getText().contains("没有历史序列"),
-        "the page says the pictures show the present only");
-    shoot("chart-banks", "operator-charts");
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void an_auditor_sees_no_write_button_and_the_api_refuses_the_rebuild() {
     signIn("auditor", "au-20261203");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("read-only-note")));
@@ -216,8 +307,14 @@ class OperatorConsoleIT {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("dead-letters-cardProduction"), "等待处理"));
+    // bank-gateway still holds the unreadable record of the test above: the auditor sees it, with
+    // no button to act on it
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("#dead-letters-bankGateway tr[data-card^='dead-letter-']")));
     assertTrue(browser.findElements(By.name("redriveAll")).isEmpty());
     assertTrue(browser.findElements(By.xpath("//button[text()='丢弃']")).isEmpty());
+    assertTrue(browser.findElements(By.xpath("//button[text()='重新投递此卡']")).isEmpty());
     // and the API refuses an auditor's rebuild whatever the page shows
     @SuppressWarnings("unchecked")
     Map<String, Object> refused =
@@ -239,6 +336,139 @@ class OperatorConsoleIT {
     browser.findElement(By.id("to-rebuild")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("read-only-note")));
     shoot("rebuild-progress", "operator-auditor");
+  }
+
+  /**
+   * Waits until the picture over time shows the API's series of the last 30 days (every bank, or
+   * {@code bank}), and returns the API's days: the table and each line hold exactly its numbers.
+   */
+  private List<Map<String, Object>> waitForSeries(String bank) {
+    List<List<Map<String, Object>>> seen = new ArrayList<>();
+    wait.until(
+        driver -> {
+          List<Map<String, Object>> days = daily(bank);
+          List<WebElement> rows =
+              driver.findElements(By.cssSelector("#over-time-figure table tbody tr"));
+          if (rows.size() != days.size()
+              || !driver
+                  .findElement(By.cssSelector("#over-time-figure svg"))
+                  .getAttribute("aria-label")
+                  .startsWith(bank == null ? "全部银行" : bankName(bank))) {
+            return false;
+          }
+          for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> day = days.get(i);
+            String expected =
+                ((String) day.get("date")).substring(5)
+                    + " "
+                    + day.get("open")
+                    + " "
+                    + day.get("due")
+                    + " "
+                    + day.get("overdue");
+            if (!expected.equals(cells(rows.get(i)))) {
+              return false;
+            }
+          }
+          List<WebElement> lines =
+              driver.findElements(By.cssSelector("#over-time-figure polyline"));
+          for (int s = 0; s < 3; s++) {
+            String field = List.of("open", "due", "overdue").get(s);
+            StringBuilder values = new StringBuilder();
+            days.forEach(d -> values.append(values.length() == 0 ? "" : ",").append(d.get(field)));
+            if (!values.toString().equals(lines.get(s).getAttribute("data-values"))) {
+              return false;
+            }
+          }
+          seen.add(days);
+          return true;
+        });
+    return seen.get(0);
+  }
+
+  private static String cells(WebElement row) {
+    List<String> texts = new ArrayList<>();
+    row.findElements(By.cssSelector("th, td"))
+        .forEach(c -> texts.add(c.getAttribute("textContent")));
+    return String.join(" ", texts);
+  }
+
+  /** card-production-service's daily series of the last 30 days, as an operator reads it. */
+  private static List<Map<String, Object>> daily(String bank) {
+    String production = suite.url("card-production-service");
+    String today =
+        operatorApi().get(production + "/production-orders/summary").then().extract().path("asOf");
+    var request =
+        operatorApi()
+            .queryParam("from", LocalDate.parse(today).minusDays(29).toString())
+            .queryParam("to", today);
+    if (bank != null) {
+      request.queryParam("bankCode", bank);
+    }
+    return request
+        .get(production + "/production-orders/daily")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("totals");
+  }
+
+  private static String bankName(String code) {
+    return operatorApi()
+        .get(suite.url("notification-service") + "/notifications/banks")
+        .then()
+        .extract()
+        .jsonPath()
+        .getString("find { it.code == '" + code + "' }.name");
+  }
+
+  /** card-production-service's dead letters of {@code card} (waiting, or all). */
+  private static List<Map<String, Object>> deadLetters(String card, boolean all) {
+    return operatorApi()
+        .queryParam("cardId", card)
+        .queryParam("all", all)
+        .get(suite.url("card-production-service") + "/dead-letters")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("");
+  }
+
+  private static int waitingCount() {
+    return operatorApi()
+        .get(suite.url("card-production-service") + "/dead-letters/summary")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("waiting");
+  }
+
+  private static RequestSpecification operatorApi() {
+    return given()
+        .header("Authorization", "Bearer " + suite.tokens.issuer().token("operator", "op-api"));
+  }
+
+  /**
+   * Sends a record that is not a card event envelope to the card topic, keyed by {@code card}, with
+   * the suite's own Kafka settings: every consumer of the topic sets it aside as a dead letter of
+   * that card.
+   */
+  private static void produceUnreadable(String card) {
+    Map<String, String> settings = suite.infra.serviceEnvironment();
+    Properties props = new Properties();
+    props.put("bootstrap.servers", settings.get("SUITE_KAFKA_BOOTSTRAP_SERVERS"));
+    props.put("acks", "all");
+    props.putAll(KafkaClientSecurity.properties(settings::get));
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      producer
+          .send(new ProducerRecord<>(CARD_TOPIC, card, "这不是卡片事件".getBytes(StandardCharsets.UTF_8)))
+          .get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not send to " + CARD_TOPIC, e);
+    }
   }
 
   /** Keeps the page as {@code name}, scrolled so that the element {@code id} is in view. */
