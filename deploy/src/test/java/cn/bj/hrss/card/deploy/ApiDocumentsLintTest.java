@@ -97,6 +97,40 @@ class ApiDocumentsLintTest {
     assertEquals(List.of(), without, "request bodies without an example");
   }
 
+  /**
+   * A command on a card can be refused for the card's state (409, the rule id says which): each
+   * one's answer is documented with the shared refusals of application-service's {@code
+   * openapi/conflicts.json}, the order of the card's steps among them.
+   */
+  @Test
+  void every_command_on_a_card_documents_its_409_with_the_rules_that_give_it() throws IOException {
+    JsonNode paths =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(
+                DocumentedPathsTest.builtDocument("application-service", "openapi.yaml").toFile())
+            .path("paths");
+    List<String> commands = new ArrayList<>();
+    List<String> without = new ArrayList<>();
+    for (var path : iterable(paths.fields())) {
+      JsonNode post = path.getValue().path("post");
+      if (!path.getKey().startsWith("/cards/{cardId}/") || post.isMissingNode()) {
+        continue;
+      }
+      commands.add(path.getKey());
+      JsonNode examples =
+          post.path("responses")
+              .path("409")
+              .path("content")
+              .path("application/problem+json")
+              .path("examples");
+      if (!examples.has("LIFECYCLE-ORDER") || !examples.has("S-WITHDRAW-1")) {
+        without.add(path.getKey());
+      }
+    }
+    assertTrue(commands.size() >= 15, "commands on a card read: " + commands);
+    assertEquals(List.of(), without, "commands on a card without their 409");
+  }
+
   private static <T> Iterable<T> iterable(Iterator<T> iterator) {
     return () -> iterator;
   }

@@ -145,6 +145,7 @@ class OperatorConsoleIT {
     String facts = browser.findElement(By.id("rebuild-facts")).getText();
     assertFalse(facts.contains("已应用事件\n0\n"), facts);
     shoot("rebuild-progress", "operator-rebuild");
+    Accessibility.assertNoSeriousViolations(browser, "operator-rebuild");
   }
 
   @Test
@@ -192,6 +193,7 @@ class OperatorConsoleIT {
     // the three new cards are open today, whatever else the suite holds
     assertTrue(((Number) totals.get(29).get("open")).intValue() >= 3, totals.get(29)::toString);
     shoot("chart-over-time", "operator-charts-over-time");
+    Accessibility.assertNoSeriousViolations(browser, "operator-charts-over-time");
 
     // one bank: its series, and its outlets to choose from
     new Select(browser.findElement(By.id("chart-bank"))).selectByValue("PSBC");

@@ -41,6 +41,11 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  *   <li>its request body has an example per media type: the service's own, from {@value
  *       #REQUEST_EXAMPLES} on its class path (operationId, then media type, then the example). An
  *       example for an operation the document does not have fails the build.
+ *   <li>409 where the service says an operation may be refused for the state of what it acts on:
+ *       {@value #CONFLICTS} on its class path names those operations ({@code operations}), what the
+ *       answer means ({@code description}) and the refusals it shares, each an example ({@code
+ *       examples}: rule, message, detail as the code gives them). An operation it names that the
+ *       document does not have fails the build.
  * </ul>
  *
  * A refusal an operation declares itself ({@code @APIResponse}, for example 409 with its rule) is
@@ -51,17 +56,24 @@ public class ApiDocumentFilter implements OASFilter {
   static final String SCHEME = "bearer";
   static final String REFUSAL = "ApiError";
   static final String REQUEST_EXAMPLES = "openapi/request-examples.json";
+  static final String CONFLICTS = "openapi/conflicts.json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JsonNode requestExamples;
+  private final JsonNode conflicts;
 
-  /** The filter as Quarkus makes it: the service's request examples from its class path. */
+  /** The filter as Quarkus makes it: the service's request examples and conflicts. */
   public ApiDocumentFilter() {
-    this(readRequestExamples());
+    this(read(REQUEST_EXAMPLES), read(CONFLICTS));
   }
 
   ApiDocumentFilter(JsonNode requestExamples) {
+    this(requestExamples, JSON.createObjectNode());
+  }
+
+  ApiDocumentFilter(JsonNode requestExamples, JsonNode conflicts) {
     this.requestExamples = requestExamples;
+    this.conflicts = conflicts;
   }
 
   @Override
@@ -75,6 +87,9 @@ public class ApiDocumentFilter implements OASFilter {
     components.addSchema(REFUSAL, refusalSchema());
     Set<String> unused = new TreeSet<>();
     requestExamples.fieldNames().forEachRemaining(unused::add);
+    Set<String> conflicting = new TreeSet<>();
+    conflicts.path("operations").forEach(id -> conflicting.add(id.asText()));
+    APIResponse conflict = conflicting.isEmpty() ? null : conflictAnswer();
     if (openApi.getPaths() != null) {
       for (PathItem item : openApi.getPaths().getPathItems().values()) {
         for (var entry : item.getOperations().entrySet()) {
@@ -84,6 +99,9 @@ public class ApiDocumentFilter implements OASFilter {
           addRequestExamples(operation);
           if (operation.getOperationId() != null) {
             unused.remove(operation.getOperationId());
+            if (conflicting.remove(operation.getOperationId())) {
+              putIfAbsent(operation.getResponses(), "409", conflict);
+            }
           }
         }
       }
@@ -92,6 +110,27 @@ public class ApiDocumentFilter implements OASFilter {
       throw new IllegalStateException(
           REQUEST_EXAMPLES + " has examples for operations the document does not have: " + unused);
     }
+    if (!conflicting.isEmpty()) {
+      throw new IllegalStateException(
+          CONFLICTS + " names operations the document does not have: " + conflicting);
+    }
+  }
+
+  /** The 409 answer of {@value #CONFLICTS}: its description and one example per refusal. */
+  private APIResponse conflictAnswer() {
+    var media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REFUSAL));
+    for (JsonNode example : conflicts.path("examples")) {
+      ApiError refusal =
+          new ApiError(
+                  example.path("rule").asText(),
+                  example.path("message").asText(),
+                  example.path("detail").asText())
+              .withStatus(409);
+      media.addExample(refusal.rule(), OASFactory.createExample().value(membersOf(refusal)));
+    }
+    return OASFactory.createAPIResponse()
+        .description(conflicts.path("description").asText())
+        .content(OASFactory.createContent().addMediaType(ApiError.MEDIA_TYPE, media));
   }
 
   private void addRequestExamples(Operation operation) {
@@ -108,12 +147,12 @@ public class ApiDocumentFilter implements OASFilter {
     }
   }
 
-  private static JsonNode readRequestExamples() {
+  private static JsonNode read(String resource) {
     try (InputStream in =
-        Thread.currentThread().getContextClassLoader().getResourceAsStream(REQUEST_EXAMPLES)) {
+        Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
       return in == null ? JSON.createObjectNode() : JSON.readTree(in);
     } catch (IOException e) {
-      throw new UncheckedIOException(REQUEST_EXAMPLES + " cannot be read", e);
+      throw new UncheckedIOException(resource + " cannot be read", e);
     }
   }
 

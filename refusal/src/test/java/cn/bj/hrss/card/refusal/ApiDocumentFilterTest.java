@@ -123,6 +123,55 @@ class ApiDocumentFilterTest {
     assertTrue(failure.getMessage().contains("[renamed]"), failure.getMessage());
   }
 
+  @Test
+  void the_operations_the_service_names_may_be_refused_409_with_each_shared_example()
+      throws Exception {
+    read.operationId("read");
+    command.operationId("submit");
+    replace.operationId("putBank");
+    filtered(
+        new ApiDocumentFilter(
+            JsonNodeFactory.instance.objectNode(),
+            new ObjectMapper()
+                .readTree(
+                    """
+                    {"description": "Refused for the card's state.",
+                     "operations": ["read", "submit"],
+                     "examples": [
+                       {"rule": "LIFECYCLE-ORDER", "message": "当前卡片状态为“已受理”，不能办理此项业务。",
+                        "detail": "it must be PRODUCED"},
+                       {"rule": "S-END-1", "message": "该卡已注销。", "detail": "cancelled"}]}
+                    """)));
+    var conflict = read.getResponses().getAPIResponse("409");
+    assertEquals("Refused for the card's state.", conflict.getDescription());
+    var examples = conflict.getContent().getMediaType(ApiError.MEDIA_TYPE).getExamples();
+    assertEquals(List.of("LIFECYCLE-ORDER", "S-END-1"), List.copyOf(examples.keySet()));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> ended = (Map<String, Object>) examples.get("S-END-1").getValue();
+    assertEquals(409, ended.get("status"));
+    assertEquals("urn:bj-hrss-card:rule:S-END-1", ended.get("type"));
+    assertEquals("该卡已注销。", ended.get("message"));
+    assertEquals("cancelled", ended.get("detail"));
+    assertEquals(
+        "R-LOSS-2",
+        command.getResponses().getAPIResponse("409").getDescription(),
+        "the operation's own 409 is kept");
+    assertFalse(replace.getResponses().hasAPIResponse("409"), "an operation not named");
+    assertFalse(noInput.getResponses().hasAPIResponse("409"));
+  }
+
+  @Test
+  void a_conflict_named_for_an_operation_the_document_does_not_have_fails() throws Exception {
+    ApiDocumentFilter stale =
+        new ApiDocumentFilter(
+            JsonNodeFactory.instance.objectNode(),
+            new ObjectMapper().readTree("{\"operations\": [\"renamed\"], \"examples\": []}"));
+    IllegalStateException failure =
+        assertThrows(IllegalStateException.class, () -> filtered(stale));
+    assertTrue(failure.getMessage().contains("conflicts.json"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("[renamed]"), failure.getMessage());
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> example(APIResponses responses, String status) {
     var media = responses.getAPIResponse(status).getContent().getMediaType(ApiError.MEDIA_TYPE);
