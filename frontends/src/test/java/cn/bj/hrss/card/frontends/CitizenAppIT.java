@@ -16,9 +16,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -453,6 +455,61 @@ class CitizenAppIT {
     BrowserSuite.screenshot(browser, "citizen-sign-in");
     chrome.executeCdpCommand("Emulation.setCPUThrottlingRate", Map.of("rate", 1));
     Accessibility.assertNoSeriousViolations(browser, "citizen-sign-in");
+  }
+
+  /**
+   * Accessible by keyboard (issue 21 item 1): with Tab and Enter alone a citizen signs in, opens
+   * the application and reaches every field and the button of it, in the page's order (a radio
+   * group once, at its checked button), each with the visible focus ring of the style sheet
+   * (:focus-visible).
+   */
+  @Test
+  void a_citizen_signs_in_and_reaches_every_field_of_the_application_by_keyboard_alone() {
+    SampleRegistry.Person me = WORKERS.get(WORKERS.size() - 1);
+    open(BrowserSuite.PHONE);
+    browser.get(suite.page("/citizen/"));
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sign-in [name=subject]")));
+    tabTo(By.cssSelector("#sign-in [name=subject]"));
+    new Actions(browser).sendKeys(me.idNumber()).sendKeys(Keys.ENTER).perform();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("my-cards")));
+    tabTo(By.linkText("申领"));
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
+    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("apply")));
+    List<WebElement> fields =
+        form
+            .findElements(By.cssSelector("input:not([type=hidden]), select, textarea, button"))
+            .stream()
+            .filter(WebElement::isDisplayed)
+            // A radio group is one stop of Tab, at its checked button (the arrows move within it).
+            .filter(f -> !"radio".equals(f.getAttribute("type")) || f.isSelected())
+            .toList();
+    assertTrue(fields.size() >= 6, "fields of the application: " + fields.size());
+    for (WebElement field : fields) {
+      WebElement reached = tabTo(field);
+      assertEquals(
+          "solid",
+          ((JavascriptExecutor) browser)
+              .executeScript("return getComputedStyle(arguments[0]).outlineStyle", reached),
+          "no visible focus on " + reached.getAttribute("outerHTML"));
+    }
+    BrowserSuite.screenshot(browser, "citizen-keyboard");
+  }
+
+  /** Presses Tab until {@code target} has the focus (at most 40 times); returns it. */
+  private WebElement tabTo(By target) {
+    return tabTo(wait.until(ExpectedConditions.presenceOfElementLocated(target)));
+  }
+
+  private WebElement tabTo(WebElement target) {
+    for (int presses = 0; presses < 40; presses++) {
+      if (browser.switchTo().activeElement().equals(target)) {
+        return target;
+      }
+      new Actions(browser).sendKeys(Keys.TAB).perform();
+    }
+    throw new AssertionError(
+        "not reached with Tab after 40 presses: " + target.getAttribute("outerHTML"));
   }
 
   private void signIn(String idNumber) {
