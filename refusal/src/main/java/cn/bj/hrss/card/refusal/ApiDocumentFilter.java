@@ -118,19 +118,16 @@ public class ApiDocumentFilter implements OASFilter {
 
   /** The 409 answer of {@value #CONFLICTS}: its description and one example per refusal. */
   private APIResponse conflictAnswer() {
-    var media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REFUSAL));
+    List<ApiError> examples = new ArrayList<>();
     for (JsonNode example : conflicts.path("examples")) {
-      ApiError refusal =
+      examples.add(
           new ApiError(
                   example.path("rule").asText(),
                   example.path("message").asText(),
                   example.path("detail").asText())
-              .withStatus(409);
-      media.addExample(refusal.rule(), OASFactory.createExample().value(membersOf(refusal)));
+              .withStatus(409));
     }
-    return OASFactory.createAPIResponse()
-        .description(conflicts.path("description").asText())
-        .content(OASFactory.createContent().addMediaType(ApiError.MEDIA_TYPE, media));
+    return refusal(conflicts.path("description").asText(), examples.toArray(ApiError[]::new));
   }
 
   private void addRequestExamples(Operation operation) {
@@ -209,18 +206,15 @@ public class ApiDocumentFilter implements OASFilter {
     }
   }
 
-  /** A refusal answer: the one refusal document, with this example. */
-  static APIResponse refusal(String description, ApiError example) {
+  /** A refusal answer: the one refusal document, with these examples. */
+  static APIResponse refusal(String description, ApiError... examples) {
+    var media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REFUSAL));
+    for (ApiError example : examples) {
+      media.addExample(example.rule(), OASFactory.createExample().value(membersOf(example)));
+    }
     return OASFactory.createAPIResponse()
         .description(description)
-        .content(
-            OASFactory.createContent()
-                .addMediaType(
-                    ApiError.MEDIA_TYPE,
-                    OASFactory.createMediaType()
-                        .schema(OASFactory.createSchema().ref(REFUSAL))
-                        .addExample(
-                            example.rule(), OASFactory.createExample().value(membersOf(example)))));
+        .content(OASFactory.createContent().addMediaType(ApiError.MEDIA_TYPE, media));
   }
 
   private static SecurityScheme bearerScheme() {
