@@ -2,6 +2,7 @@ package cn.bj.hrss.card.refusal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,8 +28,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * What every operation of every service's OpenAPI document says alike (issue 21 item 6, ADR 36),
- * applied where each service names it ({@code mp.openapi.filter}), when the build writes the
- * document and when {@code /q/openapi} serves it:
+ * applied in every service that has Quarkus' OpenAPI extension ({@link OpenApiFilter}), once, when
+ * the build writes the document; {@code /q/openapi} serves that document (ADR 41):
  *
  * <ul>
  *   <li>it needs a signed token ({@code bearer}, ADR 16): every path the document lists does, only
@@ -51,6 +52,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * A refusal an operation declares itself ({@code @APIResponse}, for example 409 with its rule) is
  * kept; 401 and 403 are always this filter's, so that they read the same in every service.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ApiDocumentFilter implements OASFilter {
 
   static final String SCHEME = "bearer";

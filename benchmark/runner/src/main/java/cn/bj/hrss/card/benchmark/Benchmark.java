@@ -58,6 +58,7 @@ public final class Benchmark {
   List<Wrk.Result> trivialGet;
   SmsGatewaySimulator sms;
   final Map<String, Stats.Summary> readySeconds = new LinkedHashMap<>();
+  final Map<String, Stats.Summary> cpuToReady = new LinkedHashMap<>();
 
   /** The run's development token issuer (ADR 16): keys made fresh for each run. */
   final DevTokens tokens = DevTokens.generate();

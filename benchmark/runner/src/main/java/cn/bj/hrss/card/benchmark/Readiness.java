@@ -49,8 +49,11 @@ final class Readiness {
         "MP_JWT_VERIFY_PUBLICKEY_LOCATION", benchmark.out.resolve("jwt/public-key.pem").toString());
     int appPort = FreePort.find();
     env.put("SUITE_APPLICATION_URL", "http://127.0.0.1:" + appPort);
+    // Quarkus times each step of a start and logs it (StartupSteps): where the start goes.
+    env.put("QUARKUS_DEBUG_PRINT_STARTUP_TIMES", "true");
     Path logs = benchmark.out.resolve("logs");
     Map<String, Object> startup = new LinkedHashMap<>();
+    Map<String, Object> slowestSteps = new LinkedHashMap<>();
     for (String name : List.of(APP, CONSUMERS[0], CONSUMERS[1], CONSUMERS[2])) {
       Suite.Service s =
           Suite.service(
@@ -60,9 +63,13 @@ final class Readiness {
         continue;
       }
       List<Double> ready = new ArrayList<>();
+      List<Double> cpu = new ArrayList<>();
+      List<Map<String, Integer>> steps = new ArrayList<>();
       try {
         for (int r = 0; r < benchmark.size.repeats; r++) {
           ready.add(s.start());
+          cpu.add(s.cpuToReady);
+          steps.add(s.startupSteps);
           if (r < benchmark.size.repeats - 1) {
             s.stop();
           }
@@ -76,9 +83,21 @@ final class Readiness {
       benchmark.services.put(name, s);
       startup.put(name, Stats.summary(ready).toMap());
       benchmark.readySeconds.put(name, Stats.summary(ready));
-      say("  " + name + " ready in " + Stats.summary(ready).format(2) + " s");
+      benchmark.cpuToReady.put(name, Stats.summary(cpu));
+      Map<String, Double> slowest = StartupSteps.slowest(steps, 6);
+      slowestSteps.put(name, slowest);
+      say(
+          "  "
+              + name
+              + " ready in "
+              + Stats.summary(ready).format(2)
+              + " s, "
+              + Stats.summary(cpu).format(2)
+              + " CPU s; slowest steps (median ms): "
+              + slowest);
     }
     benchmark.report.details().put("readySeconds", startup);
+    benchmark.report.details().put("startupStepsMedianMs", slowestSteps);
     benchmark
         .report
         .details()
@@ -191,6 +210,15 @@ final class Readiness {
 
   void footprintRows() {
     @SuppressWarnings("unchecked")
+    Map<String, Object> steps =
+        (Map<String, Object>) benchmark.report.details().get("startupStepsMedianMs");
+    if (steps != null) {
+      steps.forEach(
+          (name, slowest) ->
+              benchmark.report.note(
+                  name + ": the slowest steps of its start, median ms (Quarkus): " + slowest));
+    }
+    @SuppressWarnings("unchecked")
     Map<String, Double> idle = (Map<String, Double>) benchmark.report.details().get("idleRssMiB");
     for (String name : benchmark.services.keySet()) {
       benchmark.report.row(
@@ -201,6 +229,14 @@ final class Readiness {
               "trivial Quarkus app ready",
               benchmark.trivialReady,
               "<2 s"));
+      benchmark.report.row(
+          new Report.Row(
+              name + ": CPU to ready (all threads, JIT included)",
+              "s",
+              benchmark.cpuToReady.get(name),
+              null,
+              null,
+              null));
       benchmark.report.row(
           new Report.Row(
               name + ": RSS idle",

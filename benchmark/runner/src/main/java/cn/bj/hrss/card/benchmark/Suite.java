@@ -29,6 +29,12 @@ final class Suite {
     final Path log;
     Process process;
 
+    /** The CPU seconds (user and system) the process had used when it was ready, last start. */
+    double cpuToReady;
+
+    /** Quarkus' own timing of each step of the last start ({@link StartupSteps}). */
+    Map<String, Integer> startupSteps = Map.of();
+
     Service(String name, Path jar, Path home, int port, Map<String, String> environment, Path log) {
       this.name = name;
       this.jar = jar;
@@ -53,6 +59,7 @@ final class Suite {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(environment);
+      long logBefore = Files.exists(log) ? Files.size(log) : 0;
       long t0 = System.nanoTime();
       process = builder.start();
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -69,7 +76,10 @@ final class Suite {
                       .build(),
                   HttpResponse.BodyHandlers.discarding());
           if (r.statusCode() == 200) {
-            return (System.nanoTime() - t0) / 1e9;
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            cpuToReady = Procs.cpuSeconds(pid());
+            startupSteps = stepsLoggedSince(logBefore);
+            return seconds;
           }
         } catch (IOException e) {
           // not listening yet
@@ -77,6 +87,14 @@ final class Suite {
         Thread.sleep(20);
       }
       throw new IllegalStateException(name + " not ready after 3 minutes; see " + log);
+    }
+
+    /** The steps this start logged (the log is appended to by every start of the service). */
+    private Map<String, Integer> stepsLoggedSince(long offset) throws IOException {
+      byte[] all = Files.readAllBytes(log);
+      int from = (int) Math.min(offset, all.length);
+      return StartupSteps.parse(
+          new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     void stop() throws InterruptedException {
