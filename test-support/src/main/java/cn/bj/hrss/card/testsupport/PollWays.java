@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -35,10 +36,25 @@ public final class PollWays {
    */
   public static void assertSameRows(
       DataSource dataSource, Way oneAtATime, Way bySets, List<String> queries) {
+    assertSameRows(
+        dataSource,
+        random -> CardHistories.interleaved(random, 40, 12),
+        oneAtATime,
+        bySets,
+        queries);
+  }
+
+  /** The same for twelve polls that {@code polls} makes of each case's random source. */
+  public static void assertSameRows(
+      DataSource dataSource,
+      Function<Random, List<EventEnvelope>> polls,
+      Way oneAtATime,
+      Way bySets,
+      List<String> queries) {
     GeneratedCases.forEveryCase(
         12,
         random -> {
-          List<EventEnvelope> poll = CardHistories.interleaved(random, 40, 12);
+          List<EventEnvelope> poll = polls.apply(random);
           List<String> one = rowsAfter(dataSource, poll, oneAtATime, queries);
           List<String> sets = rowsAfter(dataSource, poll, bySets, queries);
           if (one.isEmpty()) {

@@ -1,5 +1,6 @@
 package cn.bj.hrss.card.notification.kafka;
 
+import cn.bj.hrss.card.consumer.CardEventChange;
 import cn.bj.hrss.card.consumer.host.HostedProjection;
 import cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild;
 import cn.bj.hrss.card.contract.Topics;
@@ -13,8 +14,8 @@ import java.util.Map;
 /**
  * The card topic's projection into the holders' messages, as card-event-consumer's {@code
  * ProjectionHost} hosts it (ADR 26): the tables a rebuild copies, the change the live consumer and
- * the rebuild run, the re-drive of dead letters, and the messages queued for the SMS gateway, not
- * yet sent ({@code card.outbox.waiting{outbox="sms"}}).
+ * the rebuild run (a poll's events by sets, ADR 33 and 34), the re-drive of dead letters, and the
+ * messages queued for the SMS gateway, not yet sent ({@code card.outbox.waiting{outbox="sms"}}).
  */
 @ApplicationScoped
 public class CardEventsProjection {
@@ -47,7 +48,11 @@ public class CardEventsProjection {
   @Produces
   @Singleton
   HostedProjection projection(SmsProjection messages) {
-    return HostedProjection.of("notification-service", TABLES, messages::change, messages::apply)
+    return HostedProjection.of(
+            "notification-service",
+            TABLES,
+            CardEventChange.of(messages::change, messages::changeAll),
+            messages::apply)
         .withOutbox("sms", "SELECT count(*) FROM sms_outbox WHERE status = 'QUEUED'");
   }
 }

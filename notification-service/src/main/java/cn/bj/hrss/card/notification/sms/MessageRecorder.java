@@ -1,12 +1,14 @@
 package cn.bj.hrss.card.notification.sms;
 
-import static cn.bj.hrss.card.consumer.Jdbc.update;
-
+import cn.bj.hrss.card.consumer.ProjectionWrites;
 import cn.bj.hrss.card.contract.event.RegisteredOutlet;
 import cn.bj.hrss.card.notification.antifraud.AntiFraudPolicy;
-import cn.bj.hrss.card.notification.antifraud.SmsText;
 import cn.bj.hrss.card.notification.catalogue.MessageTemplate;
 import cn.bj.hrss.card.notification.observability.SmsMetrics;
+import cn.bj.hrss.card.notification.sms.SmsWrites.Ask;
+import cn.bj.hrss.card.notification.sms.SmsWrites.Lookup;
+import cn.bj.hrss.card.notification.sms.SmsWrites.Message;
+import cn.bj.hrss.card.notification.sms.SmsWrites.Recorded;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,13 +68,8 @@ public class MessageRecorder {
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
   /**
-   * Records the message {@code trigger} gives, if the catalogue has one.
-   *
-   * <p>Round trips: the template, the card's contact and the signing bank's name are read in one
-   * query; the message and its outbox row are written in one statement. In a rebuild's copy the
-   * anti-fraud verdict the live projection recorded for the same message id and the same text is
-   * copied ({@link #recordWithLiveVerdict}); the copy's outbox is dropped, so nothing is queued
-   * there (ADR 34).
+   * Records the message {@code trigger} gives, if the catalogue has one, at once on {@code
+   * connection}: one event outside the card topic's projection (a production alert).
    *
    * @param values the template's values from the event
    * @param bankCode the bank that signs a bank-signed message; null for the card's issuing bank
@@ -83,22 +81,39 @@ public class MessageRecorder {
       Map<String, String> values,
       String bankCode)
       throws SQLException {
-    Optional<Lookup> found = lookup(connection, trigger, event.cardId(), bankCode);
-    if (found.isEmpty()) {
-      return;
+    Lookup lookup =
+        SmsWrites.lookups(connection, List.of(new Ask(event.cardId(), trigger, bankCode))).get(0);
+    Message message = render(event, values, bankCode, lookup);
+    if (message != null) {
+      List<Message> one = List.of(message);
+      record(ProjectionWrites.at(connection), message, SmsWrites.liveVerdicts(connection, one));
     }
-    Lookup lookup = found.get();
+  }
+
+  /**
+   * The message an event gives with what its lookup found (the trigger's template, the card's
+   * contact, the signing bank's name): picks the recipient the card's application decided, the
+   * signature (the programme's, or the bank's, R-PICK-2), renders the text, and notes a problem
+   * that blocks it before the policy; null when there is no message (no template, nobody to tell,
+   * or the card's life ended).
+   *
+   * @param bankCode the bank that signs a bank-signed message; null for the card's issuing bank
+   */
+  Message render(EventRef event, Map<String, String> values, String bankCode, Lookup lookup) {
     MessageTemplate template = lookup.template();
+    if (template == null) {
+      return null;
+    }
     if (lookup.contact().isEmpty()) {
       LOG.warnf(
           "card %s: %s gives %s, but no application is known; nobody to tell",
           event.cardId(), event.eventType(), template.code());
-      return;
+      return null;
     }
     Contact contact = lookup.contact().get();
     if (contact.ended() != null) {
       // S-END-1, S-WITHDRAW-1: the card's life ended; no later event of it gives a message.
-      return;
+      return null;
     }
     String recipient = contact.recipientOn(event.occurredAt());
     String problem = recipient.isEmpty() ? "the application has no valid mainland mobile" : null;
@@ -127,197 +142,46 @@ public class MessageRecorder {
       text = "【" + signature + "】" + template.body();
       problem = e.getMessage();
     }
-    Message message =
-        new Message(
-            event,
-            template.code(),
-            recipient,
-            signature,
-            text,
-            MessageIds.of(event.cardId(), event.eventKey(), recipient));
-    Recorded recorded = null;
-    if (problem == null && lookup.liveSchemaOfCopy() != null) {
-      recorded = recordWithLiveVerdict(connection, message, lookup.liveSchemaOfCopy());
+    return new Message(
+        event,
+        template.code(),
+        recipient,
+        signature,
+        text,
+        MessageIds.of(event.cardId(), event.eventKey(), recipient),
+        problem,
+        lookup.liveSchemaOfCopy());
+  }
+
+  /**
+   * Records the message with its decision, through {@code writes} (at once, or batched with a
+   * poll's): blocked for its problem; else, in a rebuild's copy, the verdict the live projection
+   * recorded for the same message id and exactly the same text ({@code live}, ADR 34), without
+   * running the policy again; else the policy's verdict. On the live projection a message that may
+   * go is queued in the outbox by the same statement; the copy's outbox is dropped, so nothing is
+   * queued there.
+   */
+  void record(ProjectionWrites writes, Message message, Map<UUID, Recorded> live)
+      throws SQLException {
+    String reason = message.problem();
+    if (reason == null) {
+      Recorded recorded = live.get(message.messageId());
+      reason =
+          recorded != null && recorded.body().equals(message.text())
+              ? recorded.reason()
+              : AntiFraudPolicy.checkOutgoing(message.text()).reason();
     }
-    if (recorded == null) {
-      String reason = problem != null ? problem : AntiFraudPolicy.checkOutgoing(text).reason();
-      recorded = insert(connection, message, reason, lookup.liveSchemaOfCopy() == null);
-    }
-    if (recorded.inserted() && recorded.reason() != null) {
-      // Counted with the insert; should the event's transaction roll back, its retry counts again.
-      SmsMetrics.blocked("recorded", recorded.reason());
+    SmsWrites.insert(writes, message, reason, message.liveSchemaOfCopy() == null);
+    if (reason != null) {
+      // Counted with the insert, which is the event's first (its position lets no event change
+      // the projection twice); should the transaction roll back, its retry counts again.
+      SmsMetrics.blocked("recorded", reason);
       LOG.warnf(
           "BLOCKED %s for card %s to %s: %s",
-          template.code(), event.cardId(), Masking.mobile(recipient), recorded.reason());
-    }
-  }
-
-  /** A message as rendered, before its decision. */
-  private record Message(
-      EventRef event,
-      String template,
-      String recipient,
-      String signature,
-      String text,
-      UUID messageId) {}
-
-  /** Whether the message was recorded now (not before), and why it was blocked (null: queued). */
-  private record Recorded(boolean inserted, String reason) {}
-
-  /**
-   * What a message needs from the projection, read in one query: the trigger's template, the card's
-   * contact (empty when no application is known), the signing bank's name (null when the table has
-   * none), and, on a rebuild's copy, the live schema it copies (null on the live projection).
-   */
-  private record Lookup(
-      MessageTemplate template,
-      Optional<Contact> contact,
-      String bankName,
-      String liveSchemaOfCopy) {}
-
-  private static Optional<Lookup> lookup(
-      Connection connection, String trigger, String cardId, String bankCode) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "SELECT t.code, t.trigger, t.signer, t.body, t.description, c.card_id, "
-                + CONTACT_COLUMNS
-                + ", b.name AS bank_name, current_schema() AS schema FROM sms_template t"
-                + " LEFT JOIN card_contact c ON c.card_id = ?"
-                + " LEFT JOIN bank b ON b.code = COALESCE(?, c.bank_code)"
-                + " WHERE t.trigger = ?")) {
-      statement.setString(1, cardId);
-      statement.setString(2, bankCode);
-      statement.setString(3, trigger);
-      try (ResultSet row = statement.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        String schema = row.getString("schema");
-        return Optional.of(
-            new Lookup(
-                new MessageTemplate(
-                    row.getString("code"),
-                    row.getString("trigger"),
-                    row.getString("signer"),
-                    row.getString("body"),
-                    row.getString("description")),
-                row.getString("card_id") == null ? Optional.empty() : Optional.of(contact(row)),
-                row.getString("bank_name"),
-                schema != null && schema.endsWith(COPY_SUFFIX) && schema.matches("[a-z_][a-z0-9_]*")
-                    ? schema.substring(0, schema.length() - COPY_SUFFIX.length())
-                    : null));
-      }
-    }
-  }
-
-  /** card-event-consumer's rebuild replays into the schema {@code <live>_rebuild} (ADR 13). */
-  private static final String COPY_SUFFIX =
-      cn.bj.hrss.card.consumer.rebuild.ProjectionRebuild.COPY_SUFFIX;
-
-  private static final String MESSAGE_COLUMNS =
-      "card_id, source, event_key, event_sequence, event_id, event_type, template,"
-          + " recipient_mobile, signature, body, decision, block_reason, message_id,"
-          + " event_occurred_at";
-
-  /**
-   * On a rebuild's copy: records the message with the verdict the live projection recorded for the
-   * same message id and exactly the same text, without running the policy again (ADR 34). Only a
-   * verdict of the policy is copied: allowed (no reason), or blocked for one of its rules. A
-   * message the live projection does not have, or has with another text, gets null: the caller
-   * checks it afresh.
-   */
-  private static Recorded recordWithLiveVerdict(
-      Connection connection, Message message, String liveSchema) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "INSERT INTO sms_message ("
-                + MESSAGE_COLUMNS
-                + ") SELECT ?::varchar, ?::varchar, ?::varchar, ?::bigint, ?::varchar, ?::varchar,"
-                + " ?::varchar, ?::varchar, ?::varchar, l.body,"
-                + " CASE WHEN l.block_reason IS NULL THEN '"
-                + QUEUED
-                + "' ELSE '"
-                + BLOCKED
-                + "' END, l.block_reason, l.message_id, ?::timestamptz FROM "
-                + liveSchema
-                + ".sms_message l WHERE l.message_id = ? AND l.body = ?"
-                + " AND (l.block_reason IS NULL OR split_part(l.block_reason, ': ', 1) IN ('"
-                + String.join("', '", AntiFraudPolicy.RULES)
-                + "')) ON CONFLICT DO NOTHING RETURNING block_reason")) {
-      EventRef event = message.event();
-      int i = bindMessage(statement, message);
-      statement.setTimestamp(++i, Timestamp.from(event.occurredAt()));
-      statement.setObject(++i, message.messageId());
-      statement.setString(++i, message.text());
-      try (ResultSet row = statement.executeQuery()) {
-        return row.next() ? new Recorded(true, row.getString(1)) : null;
-      }
-    }
-  }
-
-  /** Binds the message's first nine columns of {@link #MESSAGE_COLUMNS}; returns 9. */
-  private static int bindMessage(PreparedStatement statement, Message message) throws SQLException {
-    EventRef event = message.event();
-    int i = 0;
-    statement.setString(++i, event.cardId());
-    statement.setString(++i, event.source());
-    statement.setString(++i, event.eventKey());
-    statement.setObject(++i, event.sequence());
-    statement.setString(++i, event.eventId());
-    statement.setString(++i, event.eventType());
-    statement.setString(++i, message.template());
-    statement.setString(++i, message.recipient());
-    statement.setString(++i, message.signature());
-    return i;
-  }
-
-  /**
-   * Records the message with its decision (blocked when {@code reason} is given) and, when it was
-   * recorded now and may go and {@code queue} (the live projection, not a rebuild's copy), its
-   * outbox row, in one statement.
-   */
-  private static Recorded insert(
-      Connection connection, Message message, String reason, boolean queue) throws SQLException {
-    boolean queued = reason == null && queue;
-    String insert =
-        "INSERT INTO sms_message ("
-            + MESSAGE_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            queued
-                ? "WITH message AS ("
-                    + insert
-                    + " RETURNING message_id), queued AS (INSERT INTO sms_outbox (message_id,"
-                    + " card_id, template, recipient_mobile, signature, text, text_fingerprint,"
-                    + " status, queued_at, next_attempt_at) SELECT message_id, ?::varchar,"
-                    + " ?::varchar, ?::varchar, ?::varchar, ?::text, ?::char(64), 'QUEUED',"
-                    + " ?::timestamptz, ?::timestamptz FROM message"
-                    + " ON CONFLICT (message_id) DO NOTHING) SELECT count(*) FROM message"
-                : insert)) {
-      EventRef event = message.event();
-      int i = bindMessage(statement, message);
-      statement.setString(++i, message.text());
-      statement.setString(++i, reason != null ? BLOCKED : QUEUED);
-      statement.setString(++i, reason);
-      statement.setObject(++i, message.messageId());
-      statement.setTimestamp(++i, Timestamp.from(event.occurredAt()));
-      if (!queued) {
-        return new Recorded(statement.executeUpdate() > 0, reason);
-      }
-      Timestamp now = Timestamp.from(Instant.now());
-      statement.setString(++i, event.cardId());
-      statement.setString(++i, message.template());
-      statement.setString(++i, message.recipient());
-      statement.setString(++i, message.signature());
-      statement.setString(++i, message.text());
-      statement.setString(++i, SmsText.fingerprint(message.text()));
-      statement.setTimestamp(++i, now);
-      statement.setTimestamp(++i, now);
-      try (ResultSet row = statement.executeQuery()) {
-        row.next();
-        return new Recorded(row.getLong(1) > 0, null);
-      }
+          message.template(),
+          message.event().cardId(),
+          Masking.mobile(message.recipient()),
+          reason);
     }
   }
 
@@ -325,13 +189,10 @@ public class MessageRecorder {
    * S-END-1, S-WITHDRAW-1: the card's messages not sent yet are cancelled (outbox status CANCELLED,
    * with the rule as the reason: the sender claims only QUEUED ones; one the sender holds right now
    * goes out and is recorded as sent).
-   *
-   * @return how many waiting messages were cancelled
    */
-  public static int cancelWaiting(Connection connection, String cardId, String rule)
+  static void cancelWaiting(ProjectionWrites writes, String cardId, String rule)
       throws SQLException {
-    return update(
-        connection,
+    writes.update(
         "UPDATE sms_outbox SET status = 'CANCELLED', last_error = ?"
             + " WHERE card_id = ? AND status = 'QUEUED'",
         rule + ": the card's life ended; not sent",
@@ -342,13 +203,9 @@ public class MessageRecorder {
    * S-END-1, S-WITHDRAW-1: the card's life ended ({@code ended}: CANCELLED or WITHDRAWN); no later
    * event of the card gives a message.
    */
-  public static void markEnded(Connection connection, String cardId, String ended)
-      throws SQLException {
-    update(
-        connection,
-        "UPDATE card_contact SET ended = ? WHERE card_id = ? AND ended IS NULL",
-        ended,
-        cardId);
+  static void markEnded(ProjectionWrites writes, String cardId, String ended) throws SQLException {
+    writes.update(
+        "UPDATE card_contact SET ended = ? WHERE card_id = ? AND ended IS NULL", ended, cardId);
   }
 
   /**
@@ -403,15 +260,11 @@ public class MessageRecorder {
     }
   }
 
-  private static final String CONTACT_COLUMNS =
-      "c.mobile, c.bank_code, c.produced_at, c.holder_adult_on, c.holder_mobile,"
-          + " c.guardian_applied, c.ended";
-
   public static Optional<Contact> contact(Connection connection, String cardId)
       throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "SELECT " + CONTACT_COLUMNS + " FROM card_contact c WHERE c.card_id = ?")) {
+            "SELECT " + SmsWrites.CONTACT_COLUMNS + " FROM card_contact c WHERE c.card_id = ?")) {
       statement.setString(1, cardId);
       try (ResultSet row = statement.executeQuery()) {
         return row.next() ? Optional.of(contact(row)) : Optional.empty();
@@ -419,7 +272,7 @@ public class MessageRecorder {
     }
   }
 
-  private static Contact contact(ResultSet row) throws SQLException {
+  static Contact contact(ResultSet row) throws SQLException {
     Timestamp produced = row.getTimestamp("produced_at");
     return new Contact(
         row.getString("mobile"),

@@ -1,8 +1,7 @@
 package cn.bj.hrss.card.notification.sms;
 
-import static cn.bj.hrss.card.consumer.Jdbc.update;
-
 import cn.bj.hrss.card.consumer.CardEventPositions;
+import cn.bj.hrss.card.consumer.ProjectionWrites;
 import cn.bj.hrss.card.contract.Topics;
 import cn.bj.hrss.card.contract.event.ApplicationChanged;
 import cn.bj.hrss.card.contract.event.ApplicationWithdrawn;
@@ -22,8 +21,9 @@ import cn.bj.hrss.card.contract.event.ReplacementCardIssued;
 import cn.bj.hrss.card.contract.event.SocialFunctionEnabled;
 import cn.bj.hrss.card.contract.event.TrackingNumber;
 import cn.bj.hrss.card.contract.event.UnknownCardEvent;
-import cn.bj.hrss.card.notification.catalogue.ReferenceData;
 import cn.bj.hrss.card.notification.sms.MessageRecorder.EventRef;
+import cn.bj.hrss.card.notification.sms.SmsWrites.Lookup;
+import cn.bj.hrss.card.notification.sms.SmsWrites.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -68,16 +69,13 @@ public class SmsProjection {
   private final DataSource dataSource;
   private final MessageRecorder recorder;
   private final Pseudonyms pseudonyms;
-  private final ReferenceData data;
 
   SmsProjection(
       DataSource dataSource,
       MessageRecorder recorder,
-      ReferenceData data,
       @ConfigProperty(name = "notification.pseudonym-secret") String pseudonymSecret) {
     this.dataSource = dataSource;
     this.recorder = recorder;
-    this.data = data;
     this.pseudonyms = new Pseudonyms(pseudonymSecret);
   }
 
@@ -89,9 +87,60 @@ public class SmsProjection {
   /**
    * The event's change of the projection, on {@code connection} and in its transaction, without the
    * card's position: a {@link cn.bj.hrss.card.consumer.CardEventChange}, whose callers (the live
-   * consumer, the rebuild) keep it.
+   * consumer, the rebuild, the re-drive) keep it. Every statement at once: the writes before the
+   * message's read, the read, the message and the writes after it.
    */
   public void change(Connection connection, EventEnvelope event) throws SQLException {
+    ProjectionWrites writes = ProjectionWrites.at(connection);
+    Pending pending = before(writes, event);
+    if (pending != null) {
+      Lookup lookup = SmsWrites.lookups(connection, List.of(pending.ask())).get(0);
+      Message message = after(writes, pending, lookup);
+      if (message != null) {
+        List<Message> one = List.of(message);
+        recorder.record(writes, message, SmsWrites.liveVerdicts(connection, one));
+      }
+    }
+  }
+
+  /**
+   * The same change for a poll's events, each its card's next, in topic order, by sets (ADR 33,
+   * {@link SmsRounds}); the rows are those of {@link #change} one event at a time
+   * (NotificationBatchTest).
+   */
+  public void changeAll(Connection connection, List<EventEnvelope> events) throws SQLException {
+    SmsRounds.changeAll(this, connection, events);
+  }
+
+  /** The person (pseudonym) of an ID number, as the contacts keep it. */
+  String person(String idNumber) {
+    return pseudonyms.person(idNumber);
+  }
+
+  /** Records a rendered message through {@code writes} ({@link MessageRecorder#record}). */
+  void record(ProjectionWrites writes, Message message, Map<UUID, SmsWrites.Recorded> live)
+      throws SQLException {
+    recorder.record(writes, message, live);
+  }
+
+  /** What an event's change does after its message's read: its message's trigger and values. */
+  record Pending(
+      EventEnvelope event,
+      EventRef ref,
+      String trigger,
+      Map<String, String> values,
+      String bankCode) {
+    SmsWrites.Ask ask() {
+      return new SmsWrites.Ask(event.cardId(), trigger, bankCode);
+    }
+  }
+
+  /**
+   * The definition of an event's change, first part: the writes that come before its message's read
+   * (which reads the card's contact they change, so a batch sends them first), and what is left to
+   * do after the read; null when nothing is (an unknown type, a cancelled card).
+   */
+  Pending before(ProjectionWrites writes, EventEnvelope event) throws SQLException {
     EventRef ref =
         new EventRef(
             Topics.CARD_LIFECYCLE,
@@ -102,22 +151,20 @@ public class SmsProjection {
             event.eventType(),
             event.occurredAt());
     if (event.payload() instanceof UnknownCardEvent) {
-      return;
+      return null;
     }
     String trigger = event.eventType();
     Map<String, String> values = new HashMap<>();
     String signingBank = null;
     if (event.payload() instanceof CardRequested requested) {
-      remember(connection, event, requested);
+      remember(writes, event, requested);
     } else if (event.payload() instanceof CardProduced) {
-      update(
-          connection,
+      writes.update(
           "UPDATE card_contact SET produced_at = ? WHERE card_id = ?",
           Timestamp.from(event.occurredAt()),
           event.cardId());
     } else if (event.payload() instanceof CardDispatched dispatched) {
-      update(
-          connection,
+      writes.update(
           "UPDATE card_contact SET dispatched_at = ?, dispatch_method = ? WHERE card_id = ?",
           Timestamp.from(event.occurredAt()),
           String.valueOf(dispatched.method()),
@@ -138,7 +185,7 @@ public class SmsProjection {
     } else if (event.payload() instanceof ReplacementCardIssued issued) {
       // A replacement card has no CardRequested: its first event says whom it is for.
       remember(
-          connection,
+          writes,
           event,
           new CardRequested(
               issued.cardId(),
@@ -158,25 +205,18 @@ public class SmsProjection {
       values.put("outlet", MessageRecorder.outletName(activated.outlet()));
       signingBank = activated.bankCode();
     } else if (event.payload() instanceof ApplicationChanged changed) {
-      changeApplication(connection, event, changed, values);
+      changeApplication(writes, event, changed, values);
     } else if (event.payload() instanceof ApplicationWithdrawn) {
-      // S-WITHDRAW-1: what still waits is moot; the withdrawal is the card's last message.
-      MessageRecorder.cancelWaiting(connection, event.cardId(), "S-WITHDRAW-1");
-      recorder.record(connection, ref, trigger, values, null);
-      MessageRecorder.markEnded(connection, event.cardId(), "WITHDRAWN");
-      return;
+      // S-WITHDRAW-1: what still waits is moot (before the withdrawal's own message is queued).
+      MessageRecorder.cancelWaiting(writes, event.cardId(), "S-WITHDRAW-1");
     } else if (event.payload() instanceof CardCancelled) {
       // S-END-1: no message, nothing waiting goes out, and no later event gives one.
-      MessageRecorder.cancelWaiting(connection, event.cardId(), "S-END-1");
-      MessageRecorder.markEnded(connection, event.cardId(), "CANCELLED");
-      return;
-    } else if (event.payload() instanceof MobileNumberChanged changed) {
-      changeMobile(connection, event, ref, changed);
-      return;
+      MessageRecorder.cancelWaiting(writes, event.cardId(), "S-END-1");
+      MessageRecorder.markEnded(writes, event.cardId(), "CANCELLED");
+      return null;
     } else if (event.payload() instanceof MailReturned returned) {
       // S-MAIL-2: the card now waits at that registered outlet of the issuing bank (R-PICK-2).
-      update(
-          connection,
+      writes.update(
           "UPDATE card_contact SET collection_method = 'OUTLET_PICKUP' WHERE card_id = ?",
           event.cardId());
       values.put("outlet", MessageRecorder.outletWithAddress(returned.outlet()));
@@ -190,23 +230,44 @@ public class SmsProjection {
       values.put("proxy", Proxies.maskedName(collected.proxy()));
       values.put("authorisation", Proxies.authorisation(collected.authorisation()));
     }
-    recorder.record(connection, ref, trigger, values, signingBank);
+    return new Pending(event, ref, trigger, values, signingBank);
+  }
+
+  /**
+   * The definition's second part, with what the read found: the writes after the message's read
+   * (they change what it read, or nothing it read) and the message to record, or null.
+   */
+  Message after(ProjectionWrites writes, Pending pending, Lookup lookup) throws SQLException {
+    EventEnvelope event = pending.event();
+    if (event.payload() instanceof MobileNumberChanged changed) {
+      return changeMobile(writes, pending, changed, lookup);
+    }
+    if (event.payload() instanceof ApplicationChanged && lookup.bankName() != null) {
+      // S-CHANGE-1: the new bank's name; the contact's bank was changed before the read.
+      pending.values().put("bank", lookup.bankName());
+    }
+    Message message = recorder.render(pending.ref(), pending.values(), pending.bankCode(), lookup);
+    if (event.payload() instanceof ApplicationWithdrawn) {
+      // S-WITHDRAW-1: the withdrawal is the card's last message.
+      MessageRecorder.markEnded(writes, event.cardId(), "WITHDRAWN");
+    }
+    return message;
   }
 
   /**
    * S-CHANGE-1: the application as it now stands, for the later notices (the signing bank) and the
-   * anti-fraud patterns (the address); the holder is told what it now says.
+   * anti-fraud patterns (the address); the holder is told what it now says (the bank's name comes
+   * with the message's read).
    */
   private void changeApplication(
-      Connection connection,
+      ProjectionWrites writes,
       EventEnvelope event,
       ApplicationChanged changed,
       Map<String, String> values)
       throws SQLException {
     Collection collection = changed.collection();
     String address = collection == null ? null : collection.address();
-    update(
-        connection,
+    writes.update(
         "UPDATE card_contact SET bank_code = ?, collection_method = ?, address_key = ?,"
             + " address_masked = ? WHERE card_id = ?",
         String.valueOf(changed.bankCode()),
@@ -214,7 +275,6 @@ public class SmsProjection {
         pseudonyms.address(address),
         Masking.address(address),
         event.cardId());
-    data.bankName(connection, changed.bankCode()).ifPresent(name -> values.put("bank", name));
     CollectionMethod method = collection == null ? null : collection.method();
     if (method == CollectionMethod.OUTLET_PICKUP) {
       values.put("collection", "到" + MessageRecorder.outletWithAddress(changed.outlet()) + "领取");
@@ -231,20 +291,20 @@ public class SmsProjection {
    * (masked); the change is noted for the anti-fraud pattern "mobile changed shortly before a
    * mailed dispatch". The holder's own number of a minor's card changes whom the notices go to only
    * from the 18th birthday (R-BANK-4); a guardian's number of a card no guardian applied for
-   * changes nothing.
+   * changes nothing. The contact is the one the message's read found, before the change.
    */
-  private void changeMobile(
-      Connection connection, EventEnvelope event, EventRef ref, MobileNumberChanged changed)
+  private Message changeMobile(
+      ProjectionWrites writes, Pending pending, MobileNumberChanged changed, Lookup lookup)
       throws SQLException {
-    Optional<MessageRecorder.Contact> found = MessageRecorder.contact(connection, event.cardId());
+    EventEnvelope event = pending.event();
     Optional<String> mobile = Recipients.mobile(changed.mobile());
-    if (found.isEmpty() || mobile.isEmpty()) {
-      return;
+    if (lookup.contact().isEmpty() || mobile.isEmpty()) {
+      return null;
     }
-    MessageRecorder.Contact before = found.get();
+    MessageRecorder.Contact before = lookup.contact().get();
     boolean holder = MobileNumberChanged.HOLDER.equals(changed.of());
     if (!holder && !before.guardianApplied()) {
-      return;
+      return null;
     }
     MessageRecorder.Contact after =
         new MessageRecorder.Contact(
@@ -257,38 +317,39 @@ public class SmsProjection {
             before.ended());
     String from = before.recipientOn(event.occurredAt());
     String to = after.recipientOn(event.occurredAt());
-    if (!from.isEmpty() && !from.equals(to)) {
-      recorder.record(
-          connection, ref, event.eventType(), Map.of("newMobile", Masking.mobile(to)), null);
-    }
+    Message message =
+        !from.isEmpty() && !from.equals(to)
+            ? recorder.render(pending.ref(), Map.of("newMobile", Masking.mobile(to)), null, lookup)
+            : null;
     String previous = holder && before.guardianApplied() ? before.holderMobile() : before.mobile();
     if (!previous.equals(mobile.get())) {
-      update(
-          connection,
+      writes.update(
           "INSERT INTO mobile_change (card_id, event_key, previous_card_id, previous_mobile,"
               + " new_mobile, changed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
           event.cardId(),
-          ref.eventKey(),
+          pending.ref().eventKey(),
           event.cardId(),
           previous,
           mobile.get(),
           Timestamp.from(event.occurredAt()));
     }
-    update(
-        connection,
+    writes.update(
         "UPDATE card_contact SET mobile = ?, holder_mobile = ? WHERE card_id = ?",
         after.mobile(),
         after.holderMobile(),
         event.cardId());
+    return message;
   }
 
   /**
    * Keeps whom to write to (the one recipient {@link Recipients} decides) and what the anti-fraud
    * patterns need; notes a person who applied again with another mobile. One statement: the
-   * contact's insert and the person's latest other card read the same snapshot, which cannot hold
-   * this card's contact yet and would not count it anyway.
+   * contact's insert and the person's latest other card (the latest application, then the greatest
+   * card id: one row whichever way the events are sent) read the same snapshot, which cannot hold
+   * this card's contact yet and would not count it anyway. A batch sends a part's statements of
+   * this shape in topic order, each seeing the ones before ({@link SmsRounds#parts}).
    */
-  private void remember(Connection connection, EventEnvelope event, CardRequested requested)
+  private void remember(ProjectionWrites writes, EventEnvelope event, CardRequested requested)
       throws SQLException {
     String mobile = Recipients.of(requested).orElse("");
     String address = requested.collection() == null ? null : requested.collection().address();
@@ -317,16 +378,15 @@ public class SmsProjection {
                 Recipients.holdersOwnMobile(requested).orElse(""),
                 Recipients.guardianOf(requested).isPresent()));
     if (person == null) {
-      update(connection, contact, values.toArray());
+      writes.update(contact, values.toArray());
       return;
     }
     values.addAll(List.of(person, event.cardId(), event.cardId(), mobile, at, mobile));
-    update(
-        connection,
+    writes.update(
         "WITH contact AS ("
             + contact
             + "), previous AS (SELECT card_id, mobile FROM card_contact WHERE person_key = ?"
-            + " AND card_id <> ? ORDER BY requested_at DESC LIMIT 1)"
+            + " AND card_id <> ? ORDER BY requested_at DESC, card_id DESC LIMIT 1)"
             + " INSERT INTO mobile_change (card_id, previous_card_id, previous_mobile, new_mobile,"
             + " changed_at) SELECT ?::varchar, card_id, mobile, ?::varchar, ?::timestamptz"
             + " FROM previous WHERE mobile <> ? ON CONFLICT DO NOTHING",

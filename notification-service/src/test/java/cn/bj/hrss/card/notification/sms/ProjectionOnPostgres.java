@@ -4,7 +4,6 @@ import cn.bj.hrss.card.consumer.CardEventPositions;
 import cn.bj.hrss.card.contract.event.EventEnvelope;
 import cn.bj.hrss.card.infra.LocalInfrastructure;
 import cn.bj.hrss.card.infra.LocalPostgres;
-import cn.bj.hrss.card.notification.catalogue.ReferenceData;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,14 +15,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * notification-service's projection on a real PostgreSQL without Quarkus or Kafka: a live schema of
  * its own, migrated as the service migrates it, the live consumer's way of applying a poll (one
  * transaction, each event claiming its card's position) and card-event-consumer's rebuild's way (a
  * copy {@code <live>_rebuild} with the same tables and the catalogue's rows, positions kept in
- * memory and written once per poll), and the rebuild's row-by-row comparison ({@code EXCEPT ALL}
+ * memory and written once per poll), both by sets as the service does them (ADR 33; one event at a
+ * time on request, the way before), and the rebuild's row-by-row comparison ({@code EXCEPT ALL}
  * both ways). The same projection code runs in both, as in the service.
  */
 final class ProjectionOnPostgres implements AutoCloseable {
@@ -34,10 +36,9 @@ final class ProjectionOnPostgres implements AutoCloseable {
 
   final String live = "notif_" + UUID.randomUUID().toString().substring(0, 8);
   final String copy = live + "_rebuild";
-  final SmsProjection projection =
-      new SmsProjection(null, new MessageRecorder(), new ReferenceData(null), "secret");
+  final SmsProjection projection = new SmsProjection(null, new MessageRecorder(), "secret");
   private final LocalPostgres postgres = LocalInfrastructure.shared().postgres();
-  private final Connection connection;
+  final Connection connection;
 
   ProjectionOnPostgres() throws SQLException {
     Flyway.configure()
@@ -50,17 +51,40 @@ final class ProjectionOnPostgres implements AutoCloseable {
         DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
   }
 
-  /** Applies the events as the live consumer does: one transaction per poll of {@code poll}. */
+  /**
+   * Applies the events as the live consumer does: one transaction per poll of {@code poll}, the
+   * positions claimed and the changes made by sets (ADR 33).
+   */
   void applyLive(List<EventEnvelope> events, int poll) throws SQLException {
+    applyLive(events, poll, true);
+  }
+
+  /** The same, by sets or (the way before ADR 33) one event at a time, for the harness. */
+  void applyLive(List<EventEnvelope> events, int poll, boolean bySets) throws SQLException {
     searchPath(live);
     connection.setAutoCommit(false);
     for (int from = 0; from < events.size(); from += poll) {
-      for (EventEnvelope event : events.subList(from, Math.min(events.size(), from + poll))) {
-        CardEventPositions.applyOnce(connection, event, c -> projection.change(connection, event));
+      List<EventEnvelope> batch = events.subList(from, Math.min(events.size(), from + poll));
+      if (bySets) {
+        projection.changeAll(connection, CardEventPositions.claimAll(connection, batch));
+      } else {
+        for (EventEnvelope event : batch) {
+          CardEventPositions.applyOnce(connection, event, c -> projection.change(c, event));
+        }
       }
       connection.commit();
     }
     connection.setAutoCommit(true);
+  }
+
+  /** Connections to the live schema. */
+  DataSource dataSource() {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setURL(postgres.jdbcUrl());
+    dataSource.setUser(postgres.user());
+    dataSource.setPassword(postgres.password());
+    dataSource.setCurrentSchema(live);
+    return dataSource;
   }
 
   /** An empty copy of every table of the live schema, the catalogue with its rows. */
@@ -90,19 +114,35 @@ final class ProjectionOnPostgres implements AutoCloseable {
     }
   }
 
-  /** Replays the events into the copy as the rebuild does: one transaction per poll. */
+  /**
+   * Replays the events into the copy as the rebuild does: one transaction per poll, the poll's
+   * changes by sets.
+   */
   void replayIntoCopy(List<EventEnvelope> events, int poll) throws SQLException {
+    replayIntoCopy(events, poll, true);
+  }
+
+  /** The same, by sets or (the way before) one event at a time, for the harness. */
+  void replayIntoCopy(List<EventEnvelope> events, int poll, boolean bySets) throws SQLException {
     searchPath(copy);
     connection.setAutoCommit(false);
     Map<String, Long> positions = new HashMap<>();
     for (int from = 0; from < events.size(); from += poll) {
       Map<String, Long> moved = new HashMap<>();
+      List<EventEnvelope> next = new ArrayList<>();
       for (EventEnvelope event : events.subList(from, Math.min(events.size(), from + poll))) {
         if (CardEventPositions.isNext(
             event.cardId(), event.sequence(), positions.get(event.cardId()))) {
-          projection.change(connection, event);
+          next.add(event);
           positions.put(event.cardId(), event.sequence());
           moved.put(event.cardId(), event.sequence());
+        }
+      }
+      if (bySets) {
+        projection.changeAll(connection, next);
+      } else {
+        for (EventEnvelope event : next) {
+          projection.change(connection, event);
         }
       }
       CardEventPositions.save(connection, moved);

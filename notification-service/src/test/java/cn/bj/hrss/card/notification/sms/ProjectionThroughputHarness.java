@@ -21,8 +21,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *   -Dharness.cards=1000 -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=NONE ...
  * </pre>
  *
- * Each card: requested, produced, dispatched to an outlet, collected, enabled, a mobile change;
- * every tenth card's outlet carries a link, so that its notice is blocked (R-FRAUD-1).
+ * Each way in turn ({@code -Dharness.runs=3} for three pairs): one event at a time (the way before
+ * ADR 33) and by sets (the service's). Each card: requested, produced, dispatched to an outlet,
+ * collected, enabled, a mobile change; every tenth card's outlet carries a link, so that its notice
+ * is blocked (R-FRAUD-1).
  */
 @EnabledIfSystemProperty(named = "harness.cards", matches = "\\d+")
 class ProjectionThroughputHarness {
@@ -30,11 +32,19 @@ class ProjectionThroughputHarness {
   @Test
   void live_then_rebuild() throws Exception {
     int cards = Integer.getInteger("harness.cards");
-    run(Math.max(1, cards / 5), false); // warm-up
-    run(cards, true);
+    run(Math.max(1, cards / 5), false, false); // warm-up
+    run(Math.max(1, cards / 5), true, false);
+    for (int i = 0; i < Integer.getInteger("harness.runs", 1); i++) {
+      run(cards, false, true);
+      run(cards, true, true);
+    }
   }
 
-  private static void run(int cards, boolean print) throws Exception {
+  /**
+   * One way: the live projection (polls of 500, positions claimed) then its rebuild into a copy
+   * (polls of 2,000), by sets (ADR 33, the service's way) or one event at a time (the way before).
+   */
+  private static void run(int cards, boolean bySets, boolean print) throws Exception {
     List<List<EventEnvelope>> perCard = new ArrayList<>();
     for (int i = 0; i < cards; i++) {
       TestCard card = TestCard.fresh();
@@ -65,16 +75,17 @@ class ProjectionThroughputHarness {
     }
     try (ProjectionOnPostgres db = new ProjectionOnPostgres()) {
       long t0 = System.nanoTime();
-      db.applyLive(stream, 500);
+      db.applyLive(stream, 500, bySets);
       long live = System.nanoTime() - t0;
       db.createCopy();
       t0 = System.nanoTime();
-      db.replayIntoCopy(stream, 2000);
+      db.replayIntoCopy(stream, 2000, bySets);
       long rebuild = System.nanoTime() - t0;
       if (print) {
         System.out.printf(
-            "HARNESS %d events (%d cards): live %.0f events/s (%d ms), rebuild %.0f events/s"
+            "HARNESS %s %d events (%d cards): live %.0f events/s (%d ms), rebuild %.0f events/s"
                 + " (%d ms)%n",
+            bySets ? "by sets     " : "one at a time",
             stream.size(),
             cards,
             stream.size() / (live / 1e9),
